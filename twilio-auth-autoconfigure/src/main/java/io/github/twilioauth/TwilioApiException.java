@@ -1,0 +1,54 @@
+package io.github.twilioauth;
+
+/**
+ * A Twilio API call answered with an error status.
+ * <p>
+ * Built from Twilio's error JSON ({@code code}, {@code message}, {@code more_info},
+ * {@code status}) when the body has that shape, or from the status alone otherwise.
+ */
+public class TwilioApiException extends TwilioException {
+
+    private final int statusCode;
+
+    private final Integer code;
+
+    private final String moreInfo;
+
+    /**
+     * Creates an exception for an API error response.
+     * @param message readable description of the error
+     * @param statusCode the HTTP status
+     * @param code Twilio's error code, or {@code null} when the body had none
+     * @param moreInfo link to Twilio's documentation of the code, or {@code null}
+     */
+    public TwilioApiException(String message, int statusCode, Integer code, String moreInfo) {
+        super(message);
+        this.statusCode = statusCode;
+        this.code = code;
+        this.moreInfo = moreInfo;
+    }
+
+    /**
+     * Returns the HTTP status of the response.
+     * @return the HTTP status code
+     */
+    public int statusCode() {
+        return this.statusCode;
+    }
+
+    /**
+     * Returns Twilio's error code.
+     * @return the code, or {@code null} when the response carried none
+     */
+    public Integer code() {
+        return this.code;
+    }
+
+    /**
+     * Returns the link to Twilio's documentation of the error code.
+     * @return the link, or {@code null}
+     */
+    public String moreInfo() {
+        return this.moreInfo;
+    }
+}

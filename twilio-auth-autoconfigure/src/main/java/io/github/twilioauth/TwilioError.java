@@ -1,0 +1,85 @@
+package io.github.twilioauth;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The parts of a Twilio error body that are worth reporting.
+ * <p>
+ * Reads Twilio's classic error JSON ({@code code}, {@code message}, {@code more_info}) and
+ * RFC 9457 problem details ({@code code}, {@code title}, {@code detail}, {@code type}).
+ * Never fails: a body of another shape gives an error with only a short summary.
+ *
+ * @param code Twilio's error code, or {@code null}
+ * @param message the error's description, or {@code null}
+ * @param moreInfo link to the documentation of the error, or {@code null}
+ */
+public record TwilioError(Integer code, String message, String moreInfo) {
+
+    private static final int MAX_MESSAGE_LENGTH = 200;
+
+    /**
+     * Reads an error body.
+     * @param body the response body, possibly empty
+     * @param contentType the response's content type, or {@code null}
+     * @return the error; never {@code null}
+     */
+    public static TwilioError parse(byte[] body, String contentType) {
+        if (body == null || body.length == 0) {
+            return new TwilioError(null, "empty body", null);
+        }
+        JsonNode json = readJson(body);
+        if (json == null || !json.isObject()) {
+            return new TwilioError(null, "a body that is not JSON" + ((contentType != null) ? " (" + contentType + ")" : ""),
+                    null);
+        }
+        Integer code = json.path("code").canConvertToInt() ? json.path("code").asInt() : null;
+        String message = firstText(json, "message", "detail", "title");
+        String moreInfo = firstText(json, "more_info", "type");
+        return new TwilioError(code, message, moreInfo);
+    }
+
+    private static JsonNode readJson(byte[] body) {
+        try {
+            return JsonMapper.shared().readTree(body);
+        }
+        catch (JacksonException ex) {
+            return null;
+        }
+    }
+
+    private static String firstText(JsonNode json, String... names) {
+        for (String name : names) {
+            JsonNode node = json.path(name);
+            if (node.isString() && !node.stringValue().isBlank()) {
+                return truncate(node.stringValue());
+            }
+        }
+        return null;
+    }
+
+    private static String truncate(String text) {
+        return (text.length() <= MAX_MESSAGE_LENGTH) ? text : text.substring(0, MAX_MESSAGE_LENGTH) + "...";
+    }
+
+    /**
+     * Describes the error for an exception message, for example
+     * {@code "HTTP 401, Twilio error 20003: Authenticate"}.
+     * @param status the HTTP status
+     * @return the description
+     */
+    public String describe(int status) {
+        StringBuilder text = new StringBuilder("HTTP ").append(status);
+        if (this.code != null) {
+            text.append(", Twilio error ").append(this.code);
+        }
+        if (this.message != null) {
+            text.append(": ").append(this.message);
+        }
+        if (this.moreInfo != null) {
+            text.append(" (").append(this.moreInfo).append(")");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,220 @@
+package io.github.twilioauth.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.twilioauth.credential.AuthType;
+
+/**
+ * Twilio credentials: the {@code twilio.auth.*} properties.
+ * <p>
+ * {@link #toString()} masks the client secret, auth token and API secret.
+ */
+public class ProviderConfig {
+
+    /**
+     * Kind of authentication. When not set: 'client-credentials' if client-id is set, 'basic'
+     * if auth-token or api-key is set.
+     */
+    private AuthType type;
+
+    /**
+     * OAuth client id of the Twilio OAuth app ('client-credentials' and 'orgs').
+     */
+    private String clientId;
+
+    /**
+     * OAuth client secret of the Twilio OAuth app ('client-credentials' and 'orgs').
+     */
+    private String clientSecret;
+
+    /**
+     * Token endpoint. Defaults to https://oauth.twilio.com/v2/token, or to
+     * '{twilio.base-url}/v2/token' when twilio.base-url is set. Never regionalized.
+     */
+    private String tokenUrl;
+
+    /**
+     * Upper bound on how long one access token is used. Tokens are otherwise used until 30
+     * seconds before the earliest of their JWT 'exp' claim and 'expires_in'.
+     */
+    private Duration cacheTtl;
+
+    /**
+     * Fraction of an access token's usable life after which it is renewed in the background
+     * while callers keep using it.
+     */
+    private double refreshAhead = 0.8;
+
+    /**
+     * Maximum time to connect to the token endpoint.
+     */
+    private Duration connectTimeout = Duration.ofSeconds(5);
+
+    /**
+     * Maximum time to wait for the token endpoint's response.
+     */
+    private Duration readTimeout = Duration.ofSeconds(10);
+
+    /**
+     * Maximum number of attempts of one token request; 429, 5xx and I/O errors are retried.
+     */
+    private int maxAttempts = 3;
+
+    /**
+     * Wait before the first retry of a token request, doubled for each further retry.
+     */
+    private Duration backoff = Duration.ofMillis(200);
+
+    /**
+     * Auth Token of the account in twilio.account-sid ('basic').
+     */
+    private String authToken;
+
+    /**
+     * API Key SID ('basic'); the account is twilio.account-sid.
+     */
+    private String apiKey;
+
+    /**
+     * API Key secret ('basic').
+     */
+    private String apiSecret;
+
+    /**
+     * Returns the kind of authentication this configuration asks for: {@link #getType()} when
+     * set, otherwise inferred from the credentials present.
+     * @return the auth type, or {@code null} when no Twilio credentials are configured
+     */
+    public AuthType resolveType() {
+        if (this.type != null) {
+            return this.type;
+        }
+        if (hasText(this.clientId)) {
+            return AuthType.CLIENT_CREDENTIALS;
+        }
+        if (hasText(this.authToken) || hasText(this.apiKey)) {
+            return AuthType.BASIC;
+        }
+        return null;
+    }
+
+    static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    public AuthType getType() {
+        return this.type;
+    }
+
+    public void setType(AuthType type) {
+        this.type = type;
+    }
+
+    public String getClientId() {
+        return this.clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return this.clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getTokenUrl() {
+        return this.tokenUrl;
+    }
+
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
+    }
+
+    public Duration getCacheTtl() {
+        return this.cacheTtl;
+    }
+
+    public void setCacheTtl(Duration cacheTtl) {
+        this.cacheTtl = cacheTtl;
+    }
+
+    public double getRefreshAhead() {
+        return this.refreshAhead;
+    }
+
+    public void setRefreshAhead(double refreshAhead) {
+        this.refreshAhead = refreshAhead;
+    }
+
+    public Duration getConnectTimeout() {
+        return this.connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getReadTimeout() {
+        return this.readTimeout;
+    }
+
+    public void setReadTimeout(Duration readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public int getMaxAttempts() {
+        return this.maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public Duration getBackoff() {
+        return this.backoff;
+    }
+
+    public void setBackoff(Duration backoff) {
+        this.backoff = backoff;
+    }
+
+    public String getAuthToken() {
+        return this.authToken;
+    }
+
+    public void setAuthToken(String authToken) {
+        this.authToken = authToken;
+    }
+
+    public String getApiKey() {
+        return this.apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getApiSecret() {
+        return this.apiSecret;
+    }
+
+    public void setApiSecret(String apiSecret) {
+        this.apiSecret = apiSecret;
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderConfig[type=" + this.type + ", clientId=" + this.clientId + ", clientSecret="
+                + mask(this.clientSecret) + ", tokenUrl=" + this.tokenUrl + ", cacheTtl=" + this.cacheTtl
+                + ", authToken=" + mask(this.authToken) + ", apiKey=" + this.apiKey + ", apiSecret="
+                + mask(this.apiSecret) + "]";
+    }
+
+    private static String mask(String secret) {
+        return (secret != null) ? "******" : "null";
+    }
+}

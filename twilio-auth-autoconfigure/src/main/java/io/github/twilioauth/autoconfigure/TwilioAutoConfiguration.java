@@ -1,0 +1,73 @@
+package io.github.twilioauth.autoconfigure;
+
+import io.github.twilioauth.client.TwilioClient;
+import io.github.twilioauth.client.TwilioEndpoints;
+import io.github.twilioauth.credential.AuthType;
+import io.github.twilioauth.credential.CredentialProvider;
+import io.github.twilioauth.http.TwilioAuthInterceptor;
+import io.github.twilioauth.token.TokenManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configuration of a {@link TwilioClient} authenticated as {@code twilio.auth.*} says.
+ * <p>
+ * Without Twilio credentials in the properties and without a {@link CredentialProvider}
+ * bean, it creates nothing. Each bean backs off when the application defines its own. The
+ * authenticating interceptor is added to the {@code twilioRestClient} only, never to other
+ * {@code RestClient}s of the application.
+ */
+@AutoConfiguration(after = RestClientAutoConfiguration.class)
+@ConditionalOnClass(RestClient.class)
+@EnableConfigurationProperties(TwilioProperties.class)
+public final class TwilioAutoConfiguration {
+
+    /** Name of the {@link RestClient} bean that carries the Twilio credentials. */
+    public static final String REST_CLIENT_BEAN_NAME = "twilioRestClient";
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnTwilioAuth({ AuthType.CLIENT_CREDENTIALS, AuthType.ORGS })
+    TokenManager twilioTokenManager(TwilioProperties properties) {
+        return new CredentialProviderFactory(properties, "twilio").createTokenManager();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnTwilioAuth
+    CredentialProvider twilioCredentialProvider(TwilioProperties properties, ObjectProvider<TokenManager> tokenManager) {
+        return new CredentialProviderFactory(properties, "twilio").createCredentialProvider(tokenManager.getIfUnique());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(CredentialProvider.class)
+    TwilioAuthInterceptor twilioAuthInterceptor(CredentialProvider credentialProvider) {
+        return new TwilioAuthInterceptor(credentialProvider);
+    }
+
+    @Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
+    @ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
+    @ConditionalOnBean(TwilioAuthInterceptor.class)
+    RestClient twilioRestClient(ObjectProvider<RestClient.Builder> builder, TwilioAuthInterceptor interceptor) {
+        return builder.getIfAvailable(RestClient::builder).requestInterceptor(interceptor).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(TwilioAuthInterceptor.class)
+    TwilioClient twilioClient(@Qualifier(REST_CLIENT_BEAN_NAME) RestClient restClient,
+            TwilioAuthInterceptor interceptor, TwilioProperties properties) {
+        return new TwilioClient(restClient, interceptor,
+                new TwilioEndpoints(properties.getBaseUrl(), properties.getRegion(), properties.getEdge()),
+                properties.getAccountSid());
+    }
+}

@@ -1,0 +1,218 @@
+package io.github.twilioauth.client;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.twilioauth.TwilioApiException;
+import io.github.twilioauth.TwilioError;
+import io.github.twilioauth.TwilioException;
+import io.github.twilioauth.credential.BasicCredentialProvider;
+import io.github.twilioauth.credential.CredentialProvider;
+import io.github.twilioauth.http.TwilioAuthInterceptor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Calls Twilio APIs with the credentials of a {@link CredentialProvider}.
+ * <p>
+ * Thread-safe and meant to be shared. Every request goes through a {@link RestClient} that
+ * carries a {@link TwilioAuthInterceptor}; error statuses raise {@link TwilioApiException}.
+ */
+public final class TwilioClient {
+
+    private final RestClient restClient;
+
+    private final TwilioAuthInterceptor interceptor;
+
+    private final TwilioEndpoints endpoints;
+
+    private final String accountSid;
+
+    private final Messages messages;
+
+    /**
+     * Creates a client.
+     * @param restClient the HTTP client; it must carry {@code interceptor}
+     * @param interceptor the interceptor that authenticates the requests of {@code restClient}
+     * @param endpoints where API calls go
+     * @param accountSid the account in {@code /2010-04-01/Accounts/{sid}} paths, or {@code null}
+     */
+    public TwilioClient(RestClient restClient, TwilioAuthInterceptor interceptor, TwilioEndpoints endpoints,
+            String accountSid) {
+        this.restClient = Objects.requireNonNull(restClient, "restClient must not be null");
+        this.interceptor = Objects.requireNonNull(interceptor, "interceptor must not be null");
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints must not be null");
+        this.accountSid = (accountSid == null || accountSid.isBlank()) ? null : accountSid;
+        this.messages = (this.accountSid != null) ? new Messages(this, this.accountSid) : null;
+    }
+
+    /**
+     * Creates a client with a {@code RestClient} built from the given builder, which is left unchanged.
+     * @param builder the builder of the HTTP client
+     * @param credentialProvider the credentials
+     * @param endpoints where API calls go
+     * @param accountSid the account in {@code /2010-04-01/Accounts/{sid}} paths, or {@code null}
+     * @return the client
+     */
+    public static TwilioClient create(RestClient.Builder builder, CredentialProvider credentialProvider,
+            TwilioEndpoints endpoints, String accountSid) {
+        TwilioAuthInterceptor interceptor = new TwilioAuthInterceptor(credentialProvider);
+        return new TwilioClient(builder.clone().requestInterceptor(interceptor).build(), interceptor, endpoints,
+                accountSid);
+    }
+
+    /**
+     * Returns the Messages resource of this client's account.
+     * @return the messages of the account
+     * @throws IllegalStateException when the client has no account SID
+     */
+    public Messages messages() {
+        if (this.messages == null) {
+            throw new IllegalStateException("messages() needs an account SID: set twilio.account-sid "
+                    + "(or pass one to TwilioClient)");
+        }
+        return this.messages;
+    }
+
+    /**
+     * Returns the account in {@code /2010-04-01/Accounts/{sid}} paths.
+     * @return the account SID, or {@code null} when none is set
+     */
+    public String getAccountSid() {
+        return this.accountSid;
+    }
+
+    /**
+     * Replaces the credentials of this client for every later request; thread-safe.
+     * @param credentialProvider the new credentials
+     */
+    public void setCredentialProvider(CredentialProvider credentialProvider) {
+        this.interceptor.setCredentialProvider(credentialProvider);
+    }
+
+    /**
+     * Returns a client with other credentials, sharing this one's HTTP infrastructure
+     * (request factory, connection pool, observations). A {@link BasicCredentialProvider}
+     * whose username is an Account SID also becomes the new client's account.
+     * @param credentialProvider the credentials of the new client
+     * @return the new client
+     */
+    public TwilioClient withCredentialProvider(CredentialProvider credentialProvider) {
+        String account = (credentialProvider instanceof BasicCredentialProvider basic
+                && basic.getUsername().startsWith("AC")) ? basic.getUsername() : this.accountSid;
+        return withCredentialProvider(credentialProvider, account);
+    }
+
+    /**
+     * Returns a client with other credentials and account, sharing this one's HTTP infrastructure.
+     * @param credentialProvider the credentials of the new client
+     * @param accountSid the account of the new client
+     * @return the new client
+     */
+    public TwilioClient withCredentialProvider(CredentialProvider credentialProvider, String accountSid) {
+        TwilioAuthInterceptor replacement = new TwilioAuthInterceptor(credentialProvider);
+        RestClient client = this.restClient.mutate().requestInterceptors((interceptors) -> {
+            interceptors.remove(this.interceptor);
+            interceptors.add(replacement);
+        }).build();
+        return new TwilioClient(client, replacement, this.endpoints, accountSid);
+    }
+
+    /**
+     * Calls any Twilio endpoint without parameters.
+     * @param method the HTTP method
+     * @param uri a path on the {@code api} host, or an absolute {@code https://*.twilio.com} URI
+     * @return the response
+     * @throws TwilioApiException when Twilio answers an error status
+     */
+    public TwilioResponse request(HttpMethod method, String uri) {
+        return request(method, uri, Map.of());
+    }
+
+    /**
+     * Calls any Twilio endpoint with form parameters: in the body for POST, PUT and PATCH,
+     * in the query otherwise. A collection value repeats the parameter.
+     * @param method the HTTP method
+     * @param uri a path on the {@code api} host, or an absolute {@code https://*.twilio.com} URI
+     * @param formParams the parameters
+     * @return the response
+     * @throws TwilioApiException when Twilio answers an error status
+     */
+    public TwilioResponse request(HttpMethod method, String uri, Map<String, ?> formParams) {
+        URI target = this.endpoints.resolve(uri);
+        MultiValueMap<String, String> form = toForm(formParams);
+        boolean inBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+        RestClient.RequestBodySpec spec = this.restClient.method(method)
+            .uri(inBody || form.isEmpty() ? target : withQuery(target, form))
+            .accept(MediaType.APPLICATION_JSON);
+        if (inBody) {
+            spec.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form);
+        }
+        return spec.exchange((request, response) -> {
+            int status = response.getStatusCode().value();
+            byte[] body = StreamUtils.copyToByteArray(response.getBody());
+            if (status >= 400) {
+                TwilioError error = TwilioError.parse(body, response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
+                throw new TwilioApiException("Twilio answered " + method + " " + target.getPath() + " with "
+                        + error.describe(status), status, error.code(), error.moreInfo());
+            }
+            return new TwilioResponse(status, new String(body, StandardCharsets.UTF_8));
+        });
+    }
+
+    JsonNode requestJson(HttpMethod method, String uri, Map<String, ?> formParams) {
+        TwilioResponse response = request(method, uri, formParams);
+        try {
+            return JsonMapper.shared().readTree(response.body());
+        }
+        catch (JacksonException ex) {
+            throw new TwilioException("Twilio answered " + method + " " + uri + " with HTTP " + response.statusCode()
+                    + " and a body that is not JSON", ex);
+        }
+    }
+
+    private static MultiValueMap<String, String> toForm(Map<String, ?> params) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        params.forEach((name, value) -> {
+            if (value instanceof Collection<?> values) {
+                values.forEach((item) -> form.add(name, String.valueOf(item)));
+            }
+            else if (value != null) {
+                form.add(name, String.valueOf(value));
+            }
+        });
+        return form;
+    }
+
+    private static URI withQuery(URI target, MultiValueMap<String, String> params) {
+        StringJoiner query = new StringJoiner("&");
+        if (target.getRawQuery() != null) {
+            query.add(target.getRawQuery());
+        }
+        params.forEach((name, values) -> values.forEach((value) -> query
+            .add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))));
+        String uri = target.toString();
+        int queryStart = uri.indexOf('?');
+        return URI.create(((queryStart < 0) ? uri : uri.substring(0, queryStart)) + "?" + query);
+    }
+
+    @Override
+    public String toString() {
+        return "TwilioClient[accountSid=" + this.accountSid + ", endpoints=" + this.endpoints + ", interceptor="
+                + this.interceptor + "]";
+    }
+}

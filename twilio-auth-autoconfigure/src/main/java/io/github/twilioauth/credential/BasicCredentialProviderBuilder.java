@@ -1,0 +1,42 @@
+package io.github.twilioauth.credential;
+
+/**
+ * Builds a {@link BasicCredentialProvider}.
+ */
+public final class BasicCredentialProviderBuilder {
+
+    private String username;
+
+    private String password;
+
+    /**
+     * Sets the Account SID ({@code AC...}) or API Key SID ({@code SK...}).
+     * @param username the username
+     * @return this builder
+     */
+    public BasicCredentialProviderBuilder setUsername(String username) {
+        this.username = username;
+        return this;
+    }
+
+    /**
+     * Sets the Auth Token or API Key secret.
+     * @param password the password
+     * @return this builder
+     */
+    public BasicCredentialProviderBuilder setPassword(String password) {
+        this.password = password;
+        return this;
+    }
+
+    /**
+     * Builds the provider.
+     * @return the provider
+     * @throws IllegalStateException when the username or password is missing or blank
+     */
+    public BasicCredentialProvider build() {
+        CredentialProvider.requireText(this.username, "username", "BasicCredentialProviderBuilder");
+        CredentialProvider.requireText(this.password, "password", "BasicCredentialProviderBuilder");
+        return new BasicCredentialProvider(this.username, this.password);
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.twilioauth.credential;
+
+import io.github.twilioauth.token.ApiTokenManager;
+import io.github.twilioauth.token.TokenManager;
+import io.github.twilioauth.token.TokenManagerOptions;
+
+/**
+ * Builds a {@link ClientCredentialProvider}; without a token manager of your own, it uses an
+ * {@link ApiTokenManager} against Twilio's token endpoint.
+ */
+public final class ClientCredentialProviderBuilder
+        extends OAuthCredentialProviderBuilder<ClientCredentialProviderBuilder, ClientCredentialProvider> {
+
+    @Override
+    TokenManager createTokenManager(TokenManagerOptions options) {
+        return new ApiTokenManager(options);
+    }
+
+    @Override
+    ClientCredentialProvider create(String clientId, String clientSecret, TokenManager tokenManager) {
+        return new ClientCredentialProvider(clientId, clientSecret, tokenManager);
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.twilioauth.credential;
+
+import io.github.twilioauth.strategy.AuthStrategy;
+import io.github.twilioauth.strategy.TokenAuthStrategy;
+import io.github.twilioauth.token.TokenManager;
+import io.github.twilioauth.token.TokenManagerOptions;
+
+/**
+ * Base of the OAuth providers: client credentials and the token manager that turns them into
+ * bearer tokens.
+ */
+public abstract sealed class OAuthCredentialProvider extends CredentialProvider
+        permits ClientCredentialProvider, OrgsCredentialProvider {
+
+    private final String clientId;
+
+    private final String clientSecret;
+
+    private final TokenManager tokenManager;
+
+    private final TokenAuthStrategy strategy;
+
+    OAuthCredentialProvider(AuthType authType, String clientId, String clientSecret, TokenManager tokenManager) {
+        super(authType);
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.tokenManager = tokenManager;
+        this.strategy = new TokenAuthStrategy(tokenManager);
+    }
+
+    /**
+     * Returns the OAuth grant type.
+     * @return {@code client_credentials}
+     */
+    public String getGrantType() {
+        return TokenManagerOptions.CLIENT_CREDENTIALS;
+    }
+
+    /**
+     * Returns the OAuth client id.
+     * @return the client id, or {@code null} when a custom token manager was given without one
+     */
+    public String getClientId() {
+        return this.clientId;
+    }
+
+    /**
+     * Returns the OAuth client secret.
+     * @return the client secret, or {@code null} when a custom token manager was given without one
+     */
+    public String getClientSecret() {
+        return this.clientSecret;
+    }
+
+    /**
+     * Returns the token manager that supplies the bearer tokens.
+     * @return the token manager
+     */
+    public TokenManager getTokenManager() {
+        return this.tokenManager;
+    }
+
+    @Override
+    public AuthStrategy toAuthStrategy() {
+        return this.strategy;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[clientId=" + this.clientId + ", clientSecret="
+                + ((this.clientSecret != null) ? "******" : "null") + ", tokenManager=" + this.tokenManager + "]";
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.twilioauth.http;
+
+import java.io.IOException;
+import java.util.Objects;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.github.twilioauth.credential.CredentialProvider;
+import io.github.twilioauth.strategy.AuthStrategy;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * Adds Twilio credentials to the requests of a {@code RestClient}.
+ * <p>
+ * Each request reads the current {@link AuthStrategy} once, so a
+ * {@linkplain #setCredentialProvider(CredentialProvider) swap} never mixes two credentials in
+ * one request. When Twilio answers 401 to a request with a credential that can be renewed (a
+ * bearer token), the credential is renewed and the request retried once.
+ * <p>
+ * Register it on the {@code RestClient} used for Twilio only, never as a global customizer:
+ * other clients must not receive Twilio credentials.
+ */
+public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor {
+
+    private static final Log logger = LogFactory.getLog(TwilioAuthInterceptor.class);
+
+    private volatile AuthStrategy strategy;
+
+    /**
+     * Creates an interceptor for a credential provider.
+     * @param credentialProvider the credentials to add
+     */
+    public TwilioAuthInterceptor(CredentialProvider credentialProvider) {
+        this(strategyOf(credentialProvider));
+    }
+
+    /**
+     * Creates an interceptor for an auth strategy.
+     * @param strategy the strategy that authenticates requests
+     */
+    public TwilioAuthInterceptor(AuthStrategy strategy) {
+        this.strategy = Objects.requireNonNull(strategy, "strategy must not be null");
+    }
+
+    private static AuthStrategy strategyOf(CredentialProvider credentialProvider) {
+        return Objects.requireNonNull(credentialProvider, "credentialProvider must not be null").toAuthStrategy();
+    }
+
+    /**
+     * Replaces the credentials of every later request; requests in progress keep theirs.
+     * @param credentialProvider the new credentials
+     */
+    public void setCredentialProvider(CredentialProvider credentialProvider) {
+        this.strategy = strategyOf(credentialProvider);
+    }
+
+    /**
+     * Returns the strategy applied to requests.
+     * @return the current strategy
+     */
+    public AuthStrategy getAuthStrategy() {
+        return this.strategy;
+    }
+
+    @Override
+    public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+            throws IOException {
+        AuthStrategy strategy = this.strategy;
+        String authorization = strategy.authorizationHeader();
+        if (authorization == null) {
+            return execution.execute(request, body);
+        }
+        request.getHeaders().set(HttpHeaders.AUTHORIZATION, authorization);
+        ClientHttpResponse response = execution.execute(request, body);
+        if (response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value()
+                || !strategy.renewAfterRejection(authorization)) {
+            return response;
+        }
+        response.close();
+        logger.debug("Twilio answered 401 to " + request.getMethod() + " " + request.getURI().getPath()
+                + "; retrying once with a renewed credential");
+        request.getHeaders().set(HttpHeaders.AUTHORIZATION, strategy.authorizationHeader());
+        return execution.execute(request, body);
+    }
+
+    @Override
+    public String toString() {
+        return "TwilioAuthInterceptor[strategy=" + this.strategy + "]";
+    }
+}

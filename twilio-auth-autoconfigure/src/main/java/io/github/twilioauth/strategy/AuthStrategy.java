@@ -1,0 +1,40 @@
+package io.github.twilioauth.strategy;
+
+/**
+ * How a request is authenticated: the result of
+ * {@link io.github.twilioauth.credential.CredentialProvider#toAuthStrategy()}.
+ * <p>
+ * Implementations are thread-safe and shared by every request of a client.
+ */
+public interface AuthStrategy {
+
+    /**
+     * Returns the request with authentication added.
+     * @param request the request to authenticate
+     * @return the authenticated request; never {@code null}
+     */
+    RequestConfig apply(RequestConfig request);
+
+    /**
+     * Returns the {@code Authorization} header value for the next request.
+     * <p>
+     * The HTTP interceptor calls this on every request. The default derives the value from
+     * {@link #apply(RequestConfig)}; the built-in strategies return a value built once.
+     * @return the header value, or {@code null} to send no {@code Authorization} header
+     */
+    default String authorizationHeader() {
+        return apply(RequestConfig.of("GET", "")).headers().get(RequestConfig.AUTHORIZATION);
+    }
+
+    /**
+     * Called when Twilio answered 401 to a request that carried the given header value.
+     * <p>
+     * A strategy able to obtain a new credential does so and returns {@code true}, and the
+     * request is retried once; the default returns {@code false}.
+     * @param rejectedHeader the {@code Authorization} value that was rejected
+     * @return whether a retry may succeed
+     */
+    default boolean renewAfterRejection(String rejectedHeader) {
+        return false;
+    }
+}

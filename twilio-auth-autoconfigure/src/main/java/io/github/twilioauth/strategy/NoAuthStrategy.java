@@ -1,0 +1,22 @@
+package io.github.twilioauth.strategy;
+
+/**
+ * Sends requests without credentials: no {@code Authorization} header at all, not an empty one.
+ */
+public final class NoAuthStrategy implements AuthStrategy {
+
+    @Override
+    public RequestConfig apply(RequestConfig request) {
+        return request;
+    }
+
+    @Override
+    public String authorizationHeader() {
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "NoAuthStrategy";
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.twilioauth.strategy;
+
+import java.util.Objects;
+
+import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.token.TokenManager;
+
+/**
+ * Bearer authentication with an access token from a {@link TokenManager}:
+ * {@code Authorization: Bearer <token>}.
+ * <p>
+ * The header value is built once per token, not per request: as long as the manager returns
+ * the same token, the same header string is returned.
+ */
+public final class TokenAuthStrategy implements AuthStrategy {
+
+    private static final String BEARER = "Bearer ";
+
+    private final TokenManager tokenManager;
+
+    private volatile BearerHeader last;
+
+    /**
+     * Creates the strategy.
+     * @param tokenManager the source of access tokens
+     */
+    public TokenAuthStrategy(TokenManager tokenManager) {
+        this.tokenManager = Objects.requireNonNull(tokenManager, "tokenManager must not be null");
+    }
+
+    /**
+     * Returns the token manager this strategy takes its tokens from.
+     * @return the token manager
+     */
+    public TokenManager getTokenManager() {
+        return this.tokenManager;
+    }
+
+    @Override
+    public RequestConfig apply(RequestConfig request) {
+        return request.withHeader(RequestConfig.AUTHORIZATION, authorizationHeader());
+    }
+
+    @Override
+    public String authorizationHeader() {
+        String token = this.tokenManager.getToken();
+        if (token == null || token.isEmpty()) {
+            throw new TwilioAuthenticationException(
+                    this.tokenManager.getClass().getName() + ".getToken() returned no token", 0, null);
+        }
+        BearerHeader header = this.last;
+        if (header == null || !header.token.equals(token)) {
+            header = new BearerHeader(token, BEARER + token);
+            this.last = header;
+        }
+        return header.value;
+    }
+
+    @Override
+    public boolean renewAfterRejection(String rejectedHeader) {
+        String rejectedToken = rejectedHeader.startsWith(BEARER) ? rejectedHeader.substring(BEARER.length())
+                : rejectedHeader;
+        this.tokenManager.refreshToken(rejectedToken);
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "TokenAuthStrategy[tokenManager=" + this.tokenManager + "]";
+    }
+
+    private record BearerHeader(String token, String value) {
+
+        @Override
+        public String toString() {
+            return "BearerHeader[******]";
+        }
+    }
+}

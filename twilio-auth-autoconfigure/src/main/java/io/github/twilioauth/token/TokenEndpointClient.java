@@ -1,0 +1,160 @@
+package io.github.twilioauth.token;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.TwilioError;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Posts client credentials to the token endpoint, retrying what is worth retrying: 429 after
+ * its {@code Retry-After}, 5xx and I/O errors with exponential back-off and jitter. Other
+ * statuses (bad credentials above all) fail at once.
+ */
+final class TokenEndpointClient {
+
+    private static final Log logger = LogFactory.getLog(TokenEndpointClient.class);
+
+    /** Largest response body read; a token response is a few kilobytes. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** Longest {@code Retry-After} honoured; a longer one fails the fetch instead of blocking callers. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(10);
+
+    private final TokenManagerOptions options;
+
+    private final RestClient restClient;
+
+    private final MultiValueMap<String, String> form;
+
+    TokenEndpointClient(TokenManagerOptions options, RestClient restClient) {
+        this.options = options;
+        this.restClient = (restClient != null) ? restClient : defaultRestClient(options);
+        this.form = new LinkedMultiValueMap<>();
+        this.form.add("grant_type", options.grantType());
+        this.form.add("client_id", options.clientId());
+        this.form.add("client_secret", options.clientSecret());
+    }
+
+    private static RestClient defaultRestClient(TokenManagerOptions options) {
+        HttpClient httpClient = HttpClient.newBuilder()
+            .connectTimeout(options.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+        requestFactory.setReadTimeout(options.readTimeout());
+        return RestClient.builder().requestFactory(requestFactory).build();
+    }
+
+    /**
+     * Fetches a token, retrying within the configured number of attempts.
+     * @return the token endpoint's response
+     * @throws TwilioAuthenticationException when no token could be obtained
+     */
+    TokenResponse fetch() {
+        for (int attempt = 1;; attempt++) {
+            Response response;
+            try {
+                response = post();
+            }
+            catch (RestClientException ex) {
+                TwilioAuthenticationException failure = new TwilioAuthenticationException(
+                        "Token request to " + this.options.tokenUrl() + " failed: " + ex.getMessage(), ex);
+                pauseBeforeRetry(attempt, backoff(attempt), failure);
+                continue;
+            }
+            if (response.status == 200 || response.status == 201) {
+                return TokenResponse.parse(response.status, response.contentType, response.body);
+            }
+            TwilioError error = TwilioError.parse(response.body, response.contentType);
+            TwilioAuthenticationException failure = new TwilioAuthenticationException(
+                    "Token request to " + this.options.tokenUrl() + " was refused: " + error.describe(response.status),
+                    response.status, error.code());
+            if (response.status == 429) {
+                pauseBeforeRetry(attempt, retryAfter(response.retryAfter, attempt, failure), failure);
+            }
+            else if (response.status >= 500) {
+                pauseBeforeRetry(attempt, backoff(attempt), failure);
+            }
+            else {
+                throw failure;
+            }
+        }
+    }
+
+    private Response post() {
+        return this.restClient.post()
+            .uri(this.options.tokenUrl())
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .accept(MediaType.APPLICATION_JSON)
+            .body(this.form)
+            .exchange((request, response) -> {
+                HttpHeaders headers = response.getHeaders();
+                return new Response(response.getStatusCode().value(), headers.getFirst(HttpHeaders.CONTENT_TYPE),
+                        headers.getFirst(HttpHeaders.RETRY_AFTER), readBounded(response.getBody()));
+            });
+    }
+
+    private static byte[] readBounded(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new IOException("Token endpoint response is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        return bytes;
+    }
+
+    private void pauseBeforeRetry(int attempt, Duration wait, TwilioAuthenticationException failure) {
+        if (attempt >= this.options.maxAttempts()) {
+            throw failure;
+        }
+        if (logger.isDebugEnabled()) {
+            logger.debug(failure.getMessage() + "; attempt " + attempt + " of " + this.options.maxAttempts()
+                    + ", retrying in " + wait.toMillis() + " ms");
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+
+    /** Exponential back-off with jitter: between half and all of {@code backoff * 2^(attempt-1)}. */
+    private Duration backoff(int attempt) {
+        long full = this.options.backoff().toMillis() << Math.min(attempt - 1, 16);
+        return Duration.ofMillis(full / 2 + ThreadLocalRandom.current().nextLong(full / 2 + 1));
+    }
+
+    private Duration retryAfter(String header, int attempt, TwilioAuthenticationException failure) {
+        if (header == null) {
+            return backoff(attempt);
+        }
+        try {
+            Duration wait = Duration.ofSeconds(Long.parseLong(header.trim()));
+            if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
+                throw failure;
+            }
+            return wait.isNegative() ? backoff(attempt) : wait;
+        }
+        catch (NumberFormatException ex) {
+            return backoff(attempt);
+        }
+    }
+
+    private record Response(int status, String contentType, String retryAfter, byte[] body) {
+    }
+}

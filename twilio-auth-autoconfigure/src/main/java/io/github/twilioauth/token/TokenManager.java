@@ -1,0 +1,39 @@
+package io.github.twilioauth.token;
+
+/**
+ * Source of OAuth access tokens for {@link io.github.twilioauth.strategy.TokenAuthStrategy}.
+ * <p>
+ * Implementations are thread-safe. Define a {@code TokenManager} bean to replace the built-in
+ * one of the {@code client-credentials} and {@code orgs} providers.
+ */
+public interface TokenManager {
+
+    /**
+     * Returns a valid access token, fetching one when none is cached or the cached one is
+     * about to expire.
+     * @return the access token
+     */
+    String getToken();
+
+    /**
+     * Fetches a new access token now and caches it.
+     * @return the new access token
+     */
+    String refreshToken();
+
+    /**
+     * Drops the cached access token, so the next {@link #getToken()} fetches one.
+     */
+    void clearToken();
+
+    /**
+     * Replaces a token that Twilio rejected. Built-in managers return the current token when
+     * another caller already replaced the rejected one, so a burst of 401s costs one token
+     * request; the default fetches a new token.
+     * @param rejectedToken the token Twilio answered 401 to
+     * @return a token other than the rejected one
+     */
+    default String refreshToken(String rejectedToken) {
+        return refreshToken();
+    }
+}

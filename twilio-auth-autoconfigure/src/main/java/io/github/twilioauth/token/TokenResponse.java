@@ -1,0 +1,72 @@
+package io.github.twilioauth.token;
+
+import io.github.twilioauth.TwilioAuthenticationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The usable part of a successful token endpoint response.
+ *
+ * @param accessToken the access token
+ * @param expiresInSeconds the {@code expires_in} field, or {@code null} when absent
+ */
+record TokenResponse(String accessToken, Long expiresInSeconds) {
+
+    /**
+     * Reads a 200 or 201 response of the token endpoint, rejecting anything that is not a
+     * usable bearer token with a message that never repeats the body.
+     * @param status the HTTP status
+     * @param contentType the content type, or {@code null}
+     * @param body the body
+     * @return the token response
+     * @throws TwilioAuthenticationException when the body is not a usable token response
+     */
+    static TokenResponse parse(int status, String contentType, byte[] body) {
+        if (body.length == 0) {
+            throw invalid(status, "an empty body");
+        }
+        JsonNode json;
+        try {
+            json = JsonMapper.shared().readTree(body);
+        }
+        catch (JacksonException ex) {
+            json = null;
+        }
+        if (json == null || !json.isObject()) {
+            throw invalid(status, "a body that is not a JSON object" + ((contentType != null) ? " (" + contentType + ")" : ""));
+        }
+        JsonNode accessToken = json.path("access_token");
+        if (!accessToken.isString() || accessToken.stringValue().isBlank()) {
+            throw invalid(status, "JSON without an access_token");
+        }
+        JsonNode tokenType = json.path("token_type");
+        if (tokenType.isString() && !"bearer".equalsIgnoreCase(tokenType.stringValue())) {
+            throw invalid(status, "token_type '" + tokenType.stringValue() + "' instead of Bearer");
+        }
+        return new TokenResponse(accessToken.stringValue(), expiresIn(status, json.path("expires_in")));
+    }
+
+    private static Long expiresIn(int status, JsonNode expiresIn) {
+        if (expiresIn.isMissingNode() || expiresIn.isNull()) {
+            return null;
+        }
+        if (!expiresIn.isIntegralNumber() || !expiresIn.canConvertToLong()) {
+            throw invalid(status, "expires_in that is not a whole number of seconds");
+        }
+        long seconds = expiresIn.longValue();
+        if (seconds <= 0) {
+            throw invalid(status, "expires_in " + seconds + ", which is not positive");
+        }
+        return seconds;
+    }
+
+    private static TwilioAuthenticationException invalid(int status, String what) {
+        return new TwilioAuthenticationException("Token endpoint answered HTTP " + status + " with " + what, status, null);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenResponse[accessToken=******, expiresInSeconds=" + this.expiresInSeconds + "]";
+    }
+}
