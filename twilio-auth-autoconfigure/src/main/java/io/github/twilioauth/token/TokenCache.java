@@ -1,9 +1,7 @@
 package io.github.twilioauth.token;
 
 import java.time.Duration;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,9 +55,9 @@ final class TokenCache {
 
     private final Executor renewalExecutor;
 
-    private final AsyncCache<String, AccessToken> cache;
+    private final AsyncCache<String, Fetch> cache;
 
-    private final ConcurrentMap<String, CompletableFuture<AccessToken>> entries;
+    private final ConcurrentMap<String, CompletableFuture<Fetch>> entries;
 
     private volatile AccessToken current;
 
@@ -96,23 +94,23 @@ final class TokenCache {
                 return token.value();
             }
         }
-        CompletableFuture<AccessToken> created = new CompletableFuture<>();
-        CompletableFuture<AccessToken> entry = this.cache.get(KEY, (key, executor) -> created);
+        CompletableFuture<Fetch> created = new CompletableFuture<>();
+        CompletableFuture<Fetch> entry = this.cache.get(KEY, (key, executor) -> created);
         if (entry == created) {
-            fetchInto(created);
+            fetchInto(created, false);
         }
         return await(entry);
     }
 
     String refresh() {
         while (true) {
-            CompletableFuture<AccessToken> entry = this.entries.get(KEY);
+            CompletableFuture<Fetch> entry = this.entries.get(KEY);
             if (entry != null && !entry.isDone()) {
                 return await(entry);
             }
-            CompletableFuture<AccessToken> fetch = new CompletableFuture<>();
+            CompletableFuture<Fetch> fetch = new CompletableFuture<>();
             if (install(entry, fetch)) {
-                fetchInto(fetch);
+                fetchInto(fetch, false);
                 return await(fetch);
             }
         }
@@ -123,7 +121,7 @@ final class TokenCache {
         if (token != null && !token.value().equals(rejected) && token.isUsableAt(this.ticker.read())) {
             return token.value();
         }
-        CompletableFuture<AccessToken> entry = this.entries.get(KEY);
+        CompletableFuture<Fetch> entry = this.entries.get(KEY);
         if (entry != null && !entry.isDone()) {
             return await(entry);
         }
@@ -139,55 +137,58 @@ final class TokenCache {
         if (now - this.renewalNotBefore < 0) {
             return;
         }
-        CompletableFuture<AccessToken> entry = this.entries.get(KEY);
+        CompletableFuture<Fetch> entry = this.entries.get(KEY);
         if (entry != null && !entry.isDone()) {
             return;
         }
-        CompletableFuture<AccessToken> renewal = new CompletableFuture<>();
+        CompletableFuture<Fetch> renewal = new CompletableFuture<>();
         if (install(entry, renewal)) {
-            this.renewalExecutor.execute(() -> {
-                if (!fetchInto(renewal)) {
-                    backOffRenewals();
-                }
-            });
+            try {
+                this.renewalExecutor.execute(() -> fetchInto(renewal, true));
+            }
+            catch (RuntimeException ex) {
+                backOffRenewals();
+                renewal.complete(new Fetch(null, ex));
+            }
         }
     }
 
     /** Replaces a completed entry (or none) by a fetch about to start; false when another caller won. */
-    private boolean install(CompletableFuture<AccessToken> seen, CompletableFuture<AccessToken> fetch) {
+    private boolean install(CompletableFuture<Fetch> seen, CompletableFuture<Fetch> fetch) {
         return (seen != null) ? this.entries.replace(KEY, seen, fetch) : this.entries.putIfAbsent(KEY, fetch) == null;
     }
 
-    private String await(CompletableFuture<AccessToken> entry) {
-        try {
-            return entry.join().value();
+    private static String await(CompletableFuture<Fetch> entry) {
+        Fetch fetch = entry.join();
+        if (fetch.failure() != null) {
+            throw fetch.failure();
         }
-        catch (CompletionException | CancellationException ex) {
-            Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new TwilioAuthenticationException("Token request for " + this.description + " failed", cause);
-        }
+        return fetch.token().value();
     }
 
-    private boolean fetchInto(CompletableFuture<AccessToken> target) {
+    /**
+     * Runs a fetch and completes the entry with its outcome. A failed renewal sets its back-off
+     * before the entry completes, so no caller can start another renewal in between.
+     */
+    private void fetchInto(CompletableFuture<Fetch> target, boolean renewal) {
         try {
             TokenResponse response = this.fetcher.get();
             AccessToken token = AccessToken.of(response, this.ticker.read(), System.currentTimeMillis(), this.options);
             this.current = token;
             this.failedRenewals = 0;
             this.renewalNotBefore = 0;
-            target.complete(token);
             if (logger.isDebugEnabled()) {
                 logger.debug("Fetched an access token for " + this.description + ", usable for "
                         + Duration.ofNanos(token.usableUntil() - this.ticker.read()).toSeconds() + " s");
             }
-            return true;
+            target.complete(new Fetch(token, null));
         }
         catch (RuntimeException | Error ex) {
-            target.completeExceptionally(ex);
-            return false;
+            if (renewal) {
+                backOffRenewals();
+            }
+            target.complete(new Fetch(null, (ex instanceof RuntimeException failure) ? failure
+                    : new TwilioAuthenticationException("Token request for " + this.description + " failed", ex)));
         }
     }
 
@@ -205,21 +206,28 @@ final class TokenCache {
         return "TokenCache[" + this.description + "]";
     }
 
-    /** Expires the entry at the token's usable deadline. */
-    private static final class UntilUnusable implements Expiry<String, AccessToken> {
+    /**
+     * The outcome of one token request. A failure is an outcome too, rather than a failed
+     * future, so that it reaches every caller that waited for it and then expires at once.
+     */
+    private record Fetch(AccessToken token, RuntimeException failure) {
+    }
+
+    /** Expires a token at its usable deadline, and a failure at once. */
+    private static final class UntilUnusable implements Expiry<String, Fetch> {
 
         @Override
-        public long expireAfterCreate(String key, AccessToken token, long currentTime) {
-            return Math.max(0, token.usableUntil() - currentTime);
+        public long expireAfterCreate(String key, Fetch fetch, long currentTime) {
+            return (fetch.token() != null) ? Math.max(0, fetch.token().usableUntil() - currentTime) : 0;
         }
 
         @Override
-        public long expireAfterUpdate(String key, AccessToken token, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, token, currentTime);
+        public long expireAfterUpdate(String key, Fetch fetch, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, fetch, currentTime);
         }
 
         @Override
-        public long expireAfterRead(String key, AccessToken token, long currentTime, long currentDuration) {
+        public long expireAfterRead(String key, Fetch fetch, long currentTime, long currentDuration) {
             return currentDuration;
         }
     }

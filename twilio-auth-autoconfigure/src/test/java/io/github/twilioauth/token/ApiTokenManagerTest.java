@@ -1,0 +1,241 @@
+package io.github.twilioauth.token;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.test.MockTwilioExtension;
+import io.github.twilioauth.test.MockTwilioServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Token fetching, caching and expiry of the built-in managers, against a token endpoint on loopback.
+ */
+class ApiTokenManagerTest {
+
+    static final String ACCOUNT_SID = "AC" + "0".repeat(31) + "1";
+
+    static final String CLIENT_ID = "OQ" + "a".repeat(32);
+
+    static final String CLIENT_SECRET = "s3cr3t-client-value";
+
+    @RegisterExtension
+    static final MockTwilioExtension twilio = new MockTwilioExtension();
+
+    private final FakeTicker ticker = new FakeTicker();
+
+    private MockTwilioServer server;
+
+    @BeforeEach
+    void registerApp() {
+        this.server = twilio.server();
+        this.server.oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
+    }
+
+    private TokenManagerOptions.Builder options() {
+        return TokenManagerOptions.builder()
+            .clientId(CLIENT_ID)
+            .clientSecret(CLIENT_SECRET)
+            .tokenUrl(this.server.tokenUrl())
+            .ticker(this.ticker)
+            .backoff(Duration.ofMillis(1));
+    }
+
+    private ApiTokenManager manager() {
+        return new ApiTokenManager(options().build());
+    }
+
+    @Test
+    void postsClientCredentialsAsFormFields() {
+        manager().getToken();
+        assertThat(this.server.tokenRequests()).singleElement().satisfies((request) -> {
+            assertThat(request.contentType()).startsWith("application/x-www-form-urlencoded");
+            assertThat(request.form()).containsExactlyInAnyOrderEntriesOf(Map.of("grant_type", "client_credentials",
+                    "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET));
+        });
+    }
+
+    @Test
+    void returnsTheAccessTokenOfTheResponse() {
+        String token = manager().getToken();
+        assertThat(token.split("\\.")).hasSize(3);
+    }
+
+    @Test
+    void reusesTokenUntilItIsAboutToExpire() {
+        ApiTokenManager manager = manager();
+        String first = manager.getToken();
+        this.ticker.advance(Duration.ofMinutes(10));
+        assertThat(manager.getToken()).isSameAs(first);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void fetchesANewTokenThirtySecondsBeforeExpiry() {
+        ApiTokenManager manager = manager();
+        String first = manager.getToken();
+        this.ticker.advance(Duration.ofHours(1).minusSeconds(30));
+        String second = manager.getToken();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void cacheTtlShortensTheLifetime() {
+        ApiTokenManager manager = new ApiTokenManager(options().cacheTtl(Duration.ofMinutes(5)).build());
+        String first = manager.getToken();
+        this.ticker.advance(Duration.ofMinutes(5).minusSeconds(31));
+        assertThat(manager.getToken()).isSameAs(first);
+        this.ticker.advance(Duration.ofSeconds(1));
+        assertThat(manager.getToken()).isNotEqualTo(first);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void expiresInShorterThanTheJwtExpShortensTheLifetime() {
+        String jwt = Jwts.withExp(System.currentTimeMillis() / 1000 + 3600);
+        this.server.respondToNextTokenRequest(200, "application/json",
+                "{\"access_token\":\"" + jwt + "\",\"token_type\":\"Bearer\",\"expires_in\":100}");
+        ApiTokenManager manager = manager();
+        assertThat(manager.getToken()).isEqualTo(jwt);
+        this.ticker.advance(Duration.ofSeconds(70));
+        assertThat(manager.getToken()).isNotEqualTo(jwt);
+    }
+
+    @Test
+    void jwtExpShorterThanExpiresInShortensTheLifetime() {
+        String jwt = Jwts.withExp(System.currentTimeMillis() / 1000 + 100);
+        this.server.respondToNextTokenRequest(200, "application/json",
+                "{\"access_token\":\"" + jwt + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+        ApiTokenManager manager = manager();
+        assertThat(manager.getToken()).isEqualTo(jwt);
+        this.ticker.advance(Duration.ofSeconds(71));
+        assertThat(manager.getToken()).isNotEqualTo(jwt);
+    }
+
+    @Test
+    void acceptsStatus201FromOlderTokenEndpoints() {
+        String jwt = Jwts.withExp(System.currentTimeMillis() / 1000 + 3600);
+        this.server.respondToNextTokenRequest(201, "application/json",
+                "{\"access_token\":\"" + jwt + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+        assertThat(manager().getToken()).isEqualTo(jwt);
+    }
+
+    @Test
+    void clearTokenMakesTheNextCallFetch() {
+        ApiTokenManager manager = manager();
+        String first = manager.getToken();
+        manager.clearToken();
+        assertThat(manager.getToken()).isNotEqualTo(first);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void refreshTokenFetchesANewTokenNow() {
+        ApiTokenManager manager = manager();
+        String first = manager.getToken();
+        String refreshed = manager.refreshToken();
+        assertThat(refreshed).isNotEqualTo(first);
+        assertThat(manager.getToken()).isSameAs(refreshed);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void replacingARejectedTokenThatWasAlreadyReplacedMakesNoRequest() {
+        ApiTokenManager manager = manager();
+        String rejected = manager.getToken();
+        String replacement = manager.refreshToken(rejected);
+        assertThat(manager.refreshToken(rejected)).isSameAs(replacement);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void wrongSecretFailsWithStatusAndTwilioCodeWithoutRetry() {
+        ApiTokenManager manager = new ApiTokenManager(options().clientSecret("wrong-secret-value").build());
+        assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken)
+            .satisfies((ex) -> {
+                assertThat(ex.statusCode()).isEqualTo(401);
+                assertThat(ex.code()).isEqualTo(20003);
+                assertThat(ex.getMessage()).contains("401", "20003").doesNotContain("wrong-secret-value");
+            });
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackoff() {
+        this.server.failNextTokenRequests(2, 503);
+        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(3).build());
+        assertThat(manager.getToken()).isNotBlank();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void serverErrorsFailOnceAttemptsAreExhausted() {
+        this.server.failNextTokenRequests(3, 500);
+        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(3).build());
+        assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken)
+            .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(500));
+        assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedAfterRetryAfter() {
+        this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofSeconds(1));
+        ApiTokenManager manager = manager();
+        long start = System.nanoTime();
+        assertThat(manager.getToken()).isNotBlank();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void tooManyRequestsWithoutRetryAfterIsRetriedWithBackoff() {
+        this.server.failNextTokenRequests(1, 429);
+        assertThat(manager().getToken()).isNotBlank();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void badRequestIsNotRetried() {
+        this.server.failNextTokenRequests(1, 400);
+        assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager()::getToken)
+            .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(400));
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void failedFetchIsTriedAgainByTheNextCaller() {
+        this.server.failNextTokenRequests(1, 401);
+        ApiTokenManager manager = manager();
+        assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken);
+        assertThat(manager.getToken()).isNotBlank();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void orgsTokenManagerFetchesOrganizationTokens() {
+        String orgSid = "OR" + "b".repeat(32);
+        this.server.organization(orgSid, "org-client", "org-secret-value", ACCOUNT_SID);
+        OrgsTokenManager manager = new OrgsTokenManager(
+                options().clientId("org-client").clientSecret("org-secret-value").build());
+        assertThat(Jwts.subject(manager.getToken())).isEqualTo(orgSid);
+    }
+
+    @Test
+    void toStringMasksTheClientSecret() {
+        assertThat(manager().toString()).contains(CLIENT_ID).doesNotContain(CLIENT_SECRET);
+    }
+
+    @Test
+    void missingClientSecretIsRejectedNamingTheField() {
+        assertThatExceptionOfType(IllegalArgumentException.class)
+            .isThrownBy(() -> new ApiTokenManager(options().clientSecret(" ").build()))
+            .withMessageContaining("clientSecret");
+    }
+}
