@@ -5,6 +5,7 @@ import io.github.twilioauth.client.TwilioEndpoints;
 import io.github.twilioauth.credential.AuthType;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
+import io.github.twilioauth.http.TwilioRetryInterceptor;
 import io.github.twilioauth.token.TokenManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -54,11 +55,22 @@ public final class TwilioAutoConfiguration {
         return new TwilioAuthInterceptor(credentialProvider);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(TwilioAuthInterceptor.class)
+    TwilioRetryInterceptor twilioRetryInterceptor(TwilioProperties properties) {
+        return new TwilioRetryInterceptor(properties.getHttp().toRetryPolicy());
+    }
+
     @Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
     @ConditionalOnBean(TwilioAuthInterceptor.class)
-    RestClient twilioRestClient(ObjectProvider<RestClient.Builder> builder, TwilioAuthInterceptor interceptor) {
-        return builder.getIfAvailable(RestClient::builder).requestInterceptor(interceptor).build();
+    RestClient twilioRestClient(ObjectProvider<RestClient.Builder> builder, TwilioRetryInterceptor retryInterceptor,
+            TwilioAuthInterceptor authInterceptor) {
+        return builder.getIfAvailable(RestClient::builder)
+            .requestInterceptor(retryInterceptor)
+            .requestInterceptor(authInterceptor)
+            .build();
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package io.github.twilioauth.autoconfigure;
 
+import java.time.Duration;
+
+import io.github.twilioauth.http.RetryPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
@@ -38,6 +41,11 @@ public class TwilioProperties {
     @NestedConfigurationProperty
     private final ProviderConfig auth = new ProviderConfig();
 
+    /**
+     * Retries of API calls.
+     */
+    private final Http http = new Http();
+
     public String getAccountSid() {
         return this.accountSid;
     }
@@ -72,6 +80,59 @@ public class TwilioProperties {
 
     public ProviderConfig getAuth() {
         return this.auth;
+    }
+
+    public Http getHttp() {
+        return this.http;
+    }
+
+    /**
+     * Retries of API calls: 429 for any method, 5xx and I/O errors for GET, HEAD and DELETE only.
+     */
+    public static class Http {
+
+        /**
+         * Maximum number of attempts of one API call; 1 disables retries.
+         */
+        private int maxAttempts = RetryPolicy.DEFAULT.maxAttempts();
+
+        /**
+         * Wait before the first retry of an API call, doubled for each further retry, with jitter.
+         */
+        private Duration backoff = RetryPolicy.DEFAULT.backoff();
+
+        /**
+         * Longest 'Retry-After' of a 429 that is waited for; a 429 asking for longer fails at once.
+         */
+        private Duration maxRetryAfter = RetryPolicy.DEFAULT.maxRetryAfter();
+
+        public int getMaxAttempts() {
+            return this.maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getBackoff() {
+            return this.backoff;
+        }
+
+        public void setBackoff(Duration backoff) {
+            this.backoff = backoff;
+        }
+
+        public Duration getMaxRetryAfter() {
+            return this.maxRetryAfter;
+        }
+
+        public void setMaxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = maxRetryAfter;
+        }
+
+        RetryPolicy toRetryPolicy() {
+            return new RetryPolicy(this.maxAttempts, this.backoff, this.maxRetryAfter);
+        }
     }
 
     @Override

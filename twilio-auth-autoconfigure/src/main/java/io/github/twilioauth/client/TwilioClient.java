@@ -17,7 +17,9 @@ import io.github.twilioauth.TwilioError;
 import io.github.twilioauth.TwilioException;
 import io.github.twilioauth.credential.BasicCredentialProvider;
 import io.github.twilioauth.credential.CredentialProvider;
+import io.github.twilioauth.http.RetryPolicy;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
+import io.github.twilioauth.http.TwilioRetryInterceptor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -61,7 +63,8 @@ public final class TwilioClient {
     }
 
     /**
-     * Creates a client with a {@code RestClient} built from the given builder, which is left unchanged.
+     * Creates a client with a {@code RestClient} built from the given builder, which is left
+     * unchanged, and the default {@link RetryPolicy}.
      * @param builder the builder of the HTTP client
      * @param credentialProvider the credentials
      * @param endpoints where API calls go
@@ -71,8 +74,11 @@ public final class TwilioClient {
     public static TwilioClient create(RestClient.Builder builder, CredentialProvider credentialProvider,
             TwilioEndpoints endpoints, String accountSid) {
         TwilioAuthInterceptor interceptor = new TwilioAuthInterceptor(credentialProvider);
-        return new TwilioClient(builder.clone().requestInterceptor(interceptor).build(), interceptor, endpoints,
-                accountSid);
+        RestClient restClient = builder.clone()
+            .requestInterceptor(new TwilioRetryInterceptor(RetryPolicy.DEFAULT))
+            .requestInterceptor(interceptor)
+            .build();
+        return new TwilioClient(restClient, interceptor, endpoints, accountSid);
     }
 
     /**

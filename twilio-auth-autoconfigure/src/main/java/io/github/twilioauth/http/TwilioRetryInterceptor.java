@@ -1,0 +1,119 @@
+package io.github.twilioauth.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * Retries Twilio API calls that are safe to repeat.
+ * <ul>
+ * <li>429 Too Many Requests, for any method: Twilio rejected the request before processing it.
+ * The wait is {@code Retry-After} when given (up to {@link RetryPolicy#maxRetryAfter()}),
+ * else the back-off.</li>
+ * <li>5xx and I/O errors, for GET, HEAD and DELETE only. A POST is never repeated after a 5xx
+ * or a timeout: it may have been processed, and repeating it could send an SMS twice.</li>
+ * </ul>
+ * Register it before {@link TwilioAuthInterceptor}, so that each attempt is authenticated afresh.
+ */
+public final class TwilioRetryInterceptor implements ClientHttpRequestInterceptor {
+
+    private static final Log logger = LogFactory.getLog(TwilioRetryInterceptor.class);
+
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE);
+
+    private static final int TOO_MANY_REQUESTS = 429;
+
+    private final RetryPolicy policy;
+
+    /**
+     * Creates an interceptor.
+     * @param policy how many attempts and how long to wait
+     */
+    public TwilioRetryInterceptor(RetryPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy must not be null");
+    }
+
+    @Override
+    public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+            throws IOException {
+        boolean idempotent = IDEMPOTENT.contains(request.getMethod());
+        for (int attempt = 1;; attempt++) {
+            boolean last = attempt >= this.policy.maxAttempts();
+            ClientHttpResponse response;
+            try {
+                response = execution.execute(request, body);
+            }
+            catch (IOException ex) {
+                if (last || !idempotent || ex instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+                    throw ex;
+                }
+                pause(request, attempt, this.policy.backoffAfter(attempt), "I/O error " + ex.getClass().getSimpleName());
+                continue;
+            }
+            int status = response.getStatusCode().value();
+            Duration wait = last ? null : waitBeforeRetry(status, idempotent, response, attempt);
+            if (wait == null) {
+                return response;
+            }
+            response.close();
+            pause(request, attempt, wait, "HTTP " + status);
+        }
+    }
+
+    /** Returns how long to wait before retrying, or {@code null} when the response is final. */
+    private Duration waitBeforeRetry(int status, boolean idempotent, ClientHttpResponse response, int attempt) {
+        if (status == TOO_MANY_REQUESTS) {
+            Duration retryAfter = retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+            if (retryAfter == null) {
+                return this.policy.backoffAfter(attempt);
+            }
+            return (retryAfter.compareTo(this.policy.maxRetryAfter()) <= 0) ? retryAfter : null;
+        }
+        return (status >= 500 && idempotent) ? this.policy.backoffAfter(attempt) : null;
+    }
+
+    private static Duration retryAfter(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(header.trim());
+            return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
+        }
+        catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    private void pause(HttpRequest request, int attempt, Duration wait, String reason) throws IOException {
+        if (logger.isDebugEnabled()) {
+            logger.debug(request.getMethod() + " " + request.getURI().getPath() + " got " + reason + " on attempt "
+                    + attempt + " of " + this.policy.maxAttempts() + "; retrying in " + wait.toMillis() + " ms");
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting to retry " + request.getMethod() + " "
+                    + request.getURI().getPath());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TwilioRetryInterceptor[" + this.policy + "]";
+    }
+}

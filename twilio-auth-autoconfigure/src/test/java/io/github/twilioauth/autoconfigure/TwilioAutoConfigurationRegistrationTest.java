@@ -1,0 +1,25 @@
+package io.github.twilioauth.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TwilioAutoConfigurationRegistrationTest {
+
+    @Test
+    void autoConfigurationIsRegisteredInTheImportsFile() {
+        assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
+            .contains(TwilioAutoConfiguration.class.getName());
+    }
+
+    @Test
+    void failureAnalyzerIsRegisteredInSpringFactories() {
+        assertThat(SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
+            .load(FailureAnalyzer.class)).hasAtLeastOneElementOfType(TwilioConfigurationFailureAnalyzer.class);
+    }
+}
