@@ -97,7 +97,8 @@ final class CredentialProviderFactory {
                 && (hasText(auth.getAuthToken()) || hasText(auth.getApiKey()))) {
             throw new TwilioConfigurationException(this.prefix + ".auth.type",
                     "Both OAuth client credentials (" + this.prefix + ".auth.client-id) and basic credentials ("
-                            + this.prefix + ".auth.auth-token or api-key) are set, so the auth type is ambiguous.",
+                            + this.prefix + ".auth.auth-token or api-key) are set, so the auth type is ambiguous; set "
+                            + this.prefix + ".auth.type.",
                     "Set " + this.prefix + ".auth.type to 'client-credentials' or 'basic', or remove the credentials"
                             + " you do not use.");
         }

@@ -35,7 +35,7 @@ public final class TwilioAutoConfiguration {
     public static final String REST_CLIENT_BEAN_NAME = "twilioRestClient";
 
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean({ TokenManager.class, CredentialProvider.class })
     @ConditionalOnTwilioAuth({ AuthType.CLIENT_CREDENTIALS, AuthType.ORGS })
     TokenManager twilioTokenManager(TwilioProperties properties) {
         return new CredentialProviderFactory(properties, "twilio").createTokenManager();
@@ -67,7 +67,9 @@ public final class TwilioAutoConfiguration {
     @ConditionalOnBean(TwilioAuthInterceptor.class)
     RestClient twilioRestClient(ObjectProvider<RestClient.Builder> builder, TwilioRetryInterceptor retryInterceptor,
             TwilioAuthInterceptor authInterceptor) {
+        // A user's RestClient.Builder bean may be a shared singleton: never add our interceptors to it.
         return builder.getIfAvailable(RestClient::builder)
+            .clone()
             .requestInterceptor(retryInterceptor)
             .requestInterceptor(authInterceptor)
             .build();

@@ -1,5 +1,7 @@
 package io.github.twilioauth.strategy;
 
+import java.util.Map;
+
 /**
  * How a request is authenticated: the result of
  * {@link io.github.twilioauth.credential.CredentialProvider#toAuthStrategy()}.
@@ -23,7 +25,13 @@ public interface AuthStrategy {
      * @return the header value, or {@code null} to send no {@code Authorization} header
      */
     default String authorizationHeader() {
-        return apply(RequestConfig.of("GET", "")).headers().get(RequestConfig.AUTHORIZATION);
+        return apply(RequestConfig.of("GET", "")).headers()
+            .entrySet()
+            .stream()
+            .filter((header) -> RequestConfig.AUTHORIZATION.equalsIgnoreCase(header.getKey()))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
     }
 
     /**

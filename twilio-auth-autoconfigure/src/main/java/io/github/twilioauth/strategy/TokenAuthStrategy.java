@@ -44,7 +44,7 @@ public final class TokenAuthStrategy implements AuthStrategy {
     @Override
     public String authorizationHeader() {
         String token = this.tokenManager.getToken();
-        if (token == null || token.isEmpty()) {
+        if (token == null || token.isBlank()) {
             throw new TwilioAuthenticationException(
                     this.tokenManager.getClass().getName() + ".getToken() returned no token", 0, null);
         }

@@ -362,6 +362,15 @@ class TwilioAutoConfigurationTest {
         }
 
         @Test
+        void userCredentialProviderStartsWithoutTheClientSecretOfTheConfiguredType() {
+            TwilioAutoConfigurationTest.this.runner.withUserConfiguration(UserCredentialProviderConfiguration.class)
+                .withPropertyValues("twilio.auth.type=client-credentials", "twilio.auth.client-id=client-id-value")
+                .run((context) -> assertThat(context).hasNotFailed()
+                    .getBean(CredentialProvider.class)
+                    .isSameAs(context.getBean("userCredentialProvider")));
+        }
+
+        @Test
         void userTwilioClientBacksOffOurs() {
             TwilioAutoConfigurationTest.this.runner.withUserConfiguration(UserTwilioClientConfiguration.class)
                 .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=auth-token-value")

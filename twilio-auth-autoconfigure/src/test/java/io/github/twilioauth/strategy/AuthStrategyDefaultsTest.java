@@ -14,6 +14,13 @@ class AuthStrategyDefaultsTest {
     }
 
     @Test
+    void defaultAuthorizationHeaderFindsTheHeaderWhateverTheCaseOfItsName() {
+        AuthStrategy strategy = (request) -> request.withHeader("authorization", "Custom abc");
+
+        assertThat(strategy.authorizationHeader()).isEqualTo("Custom abc");
+    }
+
+    @Test
     void defaultAuthorizationHeaderIsNullWhenApplyAddsNone() {
         AuthStrategy strategy = (request) -> request.withHeader("X-Other", "value");
 
