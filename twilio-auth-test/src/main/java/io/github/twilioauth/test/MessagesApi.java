@@ -1,0 +1,119 @@
+package io.github.twilioauth.test;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.github.twilioauth.test.MessageStore.StoredMessage;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Messages resource of Twilio's 2010-04-01 REST API: create, fetch and list, answering the
+ * JSON Twilio answers.
+ */
+final class MessagesApi {
+
+    private static final String API_VERSION = "2010-04-01";
+
+    // RFC 2822, as in "Thu, 30 Jul 2015 20:12:31 +0000".
+    private static final DateTimeFormatter RFC_2822 = DateTimeFormatter
+        .ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH)
+        .withZone(ZoneOffset.UTC);
+
+    private final MessageStore store;
+
+    MessagesApi(MessageStore store) {
+        this.store = store;
+    }
+
+    HttpReply create(String accountSid, Map<String, List<String>> form, Instant now) {
+        String to = FormData.first(form, "To");
+        if (to == null) {
+            throw TwilioError.badRequest(21604, "A 'To' phone number is required.");
+        }
+        String from = FormData.first(form, "From");
+        String messagingServiceSid = FormData.first(form, "MessagingServiceSid");
+        if (from == null && messagingServiceSid == null) {
+            throw TwilioError.badRequest(21603, "A 'From' phone number or a 'MessagingServiceSid' is required.");
+        }
+        String body = FormData.first(form, "Body");
+        List<String> mediaUrls = form.getOrDefault("MediaUrl", List.of());
+        if (body == null && mediaUrls.isEmpty() && FormData.first(form, "ContentSid") == null) {
+            throw TwilioError.badRequest(21602, "Message body is required.");
+        }
+        SentMessage message = new SentMessage(newSid(), accountSid, to, from, messagingServiceSid, body, mediaUrls,
+                FormData.first(form, "StatusCallback"));
+        StoredMessage stored = new StoredMessage(message, now);
+        this.store.add(stored);
+        return HttpReply.json(201, json(stored));
+    }
+
+    HttpReply fetch(String accountSid, String sid, String path) {
+        return this.store.find(accountSid, sid)
+            .map((stored) -> HttpReply.json(200, json(stored)))
+            .orElseThrow(() -> TwilioError.notFound(path));
+    }
+
+    HttpReply list(String accountSid, Map<String, List<String>> query) {
+        Page<StoredMessage> page = Page.of(this.store.newestFirst(accountSid), (stored) -> stored.message().sid(),
+                query);
+        String path = messagesPath(accountSid) + ".json?";
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        ArrayNode messages = json.putArray("messages");
+        page.items().forEach((stored) -> messages.add(json(stored)));
+        json.put("page", page.number());
+        json.put("page_size", page.size());
+        json.put("start", page.start());
+        json.put("end", page.end());
+        json.put("uri", page.current(path));
+        json.put("first_page_uri", page.first(path));
+        json.put("next_page_uri", page.next(path));
+        json.put("previous_page_uri", page.previous(path));
+        return HttpReply.json(200, json);
+    }
+
+    private static ObjectNode json(StoredMessage stored) {
+        SentMessage message = stored.message();
+        String uri = messagesPath(message.accountSid()) + "/" + message.sid();
+        String date = RFC_2822.format(stored.dateCreated());
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("account_sid", message.accountSid());
+        json.put("api_version", API_VERSION);
+        json.put("body", (message.body() != null) ? message.body() : "");
+        json.put("date_created", date);
+        json.putNull("date_sent");
+        json.put("date_updated", date);
+        json.put("direction", "outbound-api");
+        json.putNull("error_code");
+        json.putNull("error_message");
+        json.put("from", message.from());
+        json.put("messaging_service_sid", message.messagingServiceSid());
+        json.put("num_media", Integer.toString(message.mediaUrls().size()));
+        json.put("num_segments", Integer.toString(MessageSegments.count(message.body())));
+        json.putNull("price");
+        json.put("price_unit", "USD");
+        json.put("sid", message.sid());
+        json.put("status", "queued");
+        json.putObject("subresource_uris").put("media", uri + "/Media.json");
+        json.put("to", message.to());
+        json.put("uri", uri + ".json");
+        return json;
+    }
+
+    private static String messagesPath(String accountSid) {
+        return "/" + API_VERSION + "/Accounts/" + accountSid + "/Messages";
+    }
+
+    private static String newSid() {
+        byte[] random = new byte[16];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "SM" + HexFormat.of().formatHex(random);
+    }
+}

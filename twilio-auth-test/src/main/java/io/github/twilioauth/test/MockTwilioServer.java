@@ -1,0 +1,375 @@
+package io.github.twilioauth.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An in-process stand-in for Twilio, over real HTTP on {@code 127.0.0.1}: the OAuth token
+ * endpoint ({@code POST /v2/token}), the Messages resource of the 2010-04-01 API and the
+ * Accounts of the Organizations API, authenticating every request the way Twilio does.
+ * <p>
+ * Register credentials, {@link #start()} the server, point the client under test at
+ * {@link #baseUrl()} and {@link #tokenUrl()}, then look at what it sent with
+ * {@link #tokenRequests()}, {@link #requests()} and {@link #messages()}, or inject faults
+ * (error statuses, {@code Retry-After}, latency, held token requests, revoked tokens).
+ * <p>
+ * Authentication: the 2010-04-01 API accepts Basic with the account SID and auth token of the
+ * account in the path or with an API key of that account, and Bearer tokens this server issued,
+ * not expired, for that account or for an organization that lists it. The Organizations API
+ * accepts only Bearer tokens of the organization in the path. Anything else is answered 401
+ * with Twilio's error 20003 and a {@code WWW-Authenticate} header.
+ * <p>
+ * Thread-safe: every method may be called from any thread, before or after {@code start()},
+ * while requests are served. Recordings are immutable snapshots.
+ */
+public final class MockTwilioServer implements AutoCloseable {
+
+    // Lets a burst of concurrent clients connect while the dispatcher thread accepts them.
+    private static final int BACKLOG = 128;
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final Registry registry = new Registry();
+
+    private final MessageStore messages = new MessageStore();
+
+    private final TokenEndpoint tokenEndpoint;
+
+    private final ApiEndpoint apiEndpoint;
+
+    private volatile Clock clock = Clock.systemUTC();
+
+    private HttpServer server;
+
+    private ExecutorService executor;
+
+    private boolean closed;
+
+    /**
+     * Creates a server that is not started yet, knowing no credentials.
+     */
+    public MockTwilioServer() {
+        InstantSource time = () -> this.clock.instant();
+        TokenIssuer issuer = new TokenIssuer();
+        this.tokenEndpoint = new TokenEndpoint(this.registry, issuer, time);
+        this.apiEndpoint = new ApiEndpoint(this.registry, issuer, this.messages, time);
+    }
+
+    /**
+     * Binds {@code 127.0.0.1} on a free port and starts serving, each request on a daemon thread
+     * of its own.
+     * @return this server
+     * @throws IllegalStateException if the server was started or closed before
+     * @throws UncheckedIOException if no port can be bound
+     */
+    public synchronized MockTwilioServer start() {
+        if (this.server != null || this.closed) {
+            throw new IllegalStateException("A MockTwilioServer can be started only once");
+        }
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), BACKLOG);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot bind " + LOOPBACK, ex);
+        }
+        server.createContext("/", (exchange) -> {
+            boolean token = TokenEndpoint.PATH.equals(exchange.getRequestURI().getPath());
+            (token ? this.tokenEndpoint : this.apiEndpoint).handle(exchange);
+        });
+        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(this.executor);
+        server.start();
+        this.server = server;
+        return this;
+    }
+
+    /**
+     * Stops serving and interrupts the requests in progress, held ones included. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (this.closed) {
+            return;
+        }
+        this.closed = true;
+        if (this.server != null) {
+            this.server.stop(0);
+            this.executor.shutdownNow();
+        }
+    }
+
+    /**
+     * Returns the URL of the API hosts, {@code http://127.0.0.1:<port>}.
+     * @return the base URL, without a trailing slash
+     * @throws IllegalStateException if the server is not running
+     */
+    public synchronized String baseUrl() {
+        if (this.server == null || this.closed) {
+            throw new IllegalStateException("MockTwilioServer is not running");
+        }
+        return baseUrl(this.server.getAddress());
+    }
+
+    /**
+     * Returns the URL of the token endpoint, {@link #baseUrl()} followed by {@code /v2/token}.
+     * @return the token URL
+     * @throws IllegalStateException if the server is not running
+     */
+    public String tokenUrl() {
+        return baseUrl() + TokenEndpoint.PATH;
+    }
+
+    static String baseUrl(InetSocketAddress address) {
+        return "http://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    /**
+     * Registers an account and its auth token, for Basic authentication.
+     * @param accountSid the account SID
+     * @param authToken the auth token
+     * @return this server
+     */
+    public MockTwilioServer account(String accountSid, String authToken) {
+        this.registry.account(Objects.requireNonNull(accountSid, "accountSid"),
+                Objects.requireNonNull(authToken, "authToken"));
+        return this;
+    }
+
+    /**
+     * Registers an API key of an account, for Basic authentication.
+     * @param keySid the API key SID
+     * @param secret the API key secret
+     * @param accountSid the account the key belongs to
+     * @return this server
+     */
+    public MockTwilioServer apiKey(String keySid, String secret, String accountSid) {
+        this.registry.apiKey(Objects.requireNonNull(keySid, "keySid"), Objects.requireNonNull(secret, "secret"),
+                Objects.requireNonNull(accountSid, "accountSid"));
+        return this;
+    }
+
+    /**
+     * Registers an OAuth app whose client credentials get tokens for an account.
+     * @param clientId the client id
+     * @param clientSecret the client secret
+     * @param accountSid the account the tokens are for
+     * @return this server
+     */
+    public MockTwilioServer oauthApp(String clientId, String clientSecret, String accountSid) {
+        this.registry.oauthApp(Objects.requireNonNull(clientId, "clientId"),
+                Objects.requireNonNull(clientSecret, "clientSecret"), Objects.requireNonNull(accountSid, "accountSid"));
+        return this;
+    }
+
+    /**
+     * Registers an organization and the OAuth app whose client credentials get tokens for it.
+     * Its tokens call the Organizations API, and the 2010-04-01 API of the accounts it lists.
+     * @param orgSid the organization SID
+     * @param clientId the client id
+     * @param clientSecret the client secret
+     * @param accountSids the accounts of the organization, in the order its Accounts API lists them
+     * @return this server
+     */
+    public MockTwilioServer organization(String orgSid, String clientId, String clientSecret, String... accountSids) {
+        this.registry.organization(Objects.requireNonNull(orgSid, "orgSid"),
+                Objects.requireNonNull(clientId, "clientId"), Objects.requireNonNull(clientSecret, "clientSecret"),
+                List.of(accountSids), this.clock.instant());
+        return this;
+    }
+
+    /**
+     * Sets how long issued tokens live (their {@code exp} and {@code expires_in}), one hour
+     * unless set.
+     * @param lifetime the token lifetime, whole seconds
+     * @return this server
+     */
+    public MockTwilioServer tokenLifetime(Duration lifetime) {
+        this.tokenEndpoint.lifetime(requireNotNegative(lifetime, "lifetime"));
+        return this;
+    }
+
+    /**
+     * Sets the clock the server reads for issuing and expiring tokens and for dating resources,
+     * so a test can move time; the system UTC clock unless set.
+     * @param clock the clock
+     * @return this server
+     */
+    public MockTwilioServer clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Returns how many requests reached the token endpoint.
+     * @return the number of token requests
+     */
+    public int tokenRequestCount() {
+        return tokenRequests().size();
+    }
+
+    /**
+     * Returns the requests that reached the token endpoint, in arrival order.
+     * @return an immutable snapshot of the token requests
+     */
+    public List<TokenRequest> tokenRequests() {
+        return this.tokenEndpoint.requests();
+    }
+
+    /**
+     * Returns every other request, in arrival order.
+     * @return an immutable snapshot of the API requests
+     */
+    public List<RecordedRequest> requests() {
+        return this.apiEndpoint.requests();
+    }
+
+    /**
+     * Returns the messages created, in creation order.
+     * @return an immutable snapshot of the messages
+     */
+    public List<SentMessage> messages() {
+        return this.messages.sent();
+    }
+
+    /**
+     * Forgets recorded requests and created messages, drops queued faults and latencies and
+     * releases held token requests. Registrations, token lifetime and clock are kept.
+     */
+    public void reset() {
+        this.tokenEndpoint.reset();
+        this.apiEndpoint.reset();
+        this.messages.clear();
+    }
+
+    /**
+     * Answers the next token requests with an error status and Twilio's error JSON, without
+     * {@code Retry-After}.
+     * @param count how many requests to fail
+     * @param status the HTTP status, 400 to 599
+     */
+    public void failNextTokenRequests(int count, int status) {
+        this.tokenEndpoint.faults().queue(requireCount(count), TwilioError.of(requireErrorStatus(status)).toReply());
+    }
+
+    /**
+     * Answers the next token requests 429 with a {@code Retry-After} header.
+     * @param count how many requests to fail
+     * @param retryAfter the delay to announce, rounded up to whole seconds
+     */
+    public void failNextTokenRequestsWithRetryAfter(int count, Duration retryAfter) {
+        this.tokenEndpoint.faults()
+            .queue(requireCount(count), TwilioError.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")).toReply());
+    }
+
+    /**
+     * Answers the next token request with exactly this response, for example a malformed body.
+     * Queued after the token faults already queued.
+     * @param status the HTTP status, 200 to 599
+     * @param contentType the {@code Content-Type} header, or {@code null} for none
+     * @param body the body, or {@code null} for none
+     */
+    public void respondToNextTokenRequest(int status, String contentType, String body) {
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("status must be between 200 and 599");
+        }
+        this.tokenEndpoint.faults().queue(1, new HttpReply(status, Map.of(), contentType, body));
+    }
+
+    /**
+     * Delays every token response.
+     * @param latency the delay, zero for none
+     */
+    public void tokenLatency(Duration latency) {
+        this.tokenEndpoint.faults().latency(requireNotNegative(latency, "latency"));
+    }
+
+    /**
+     * Holds token requests until the returned gate is released: each one blocks on arrival, after
+     * it is recorded. While a gate holds, this returns that same gate.
+     * @return the gate holding token requests
+     */
+    public TokenGate holdTokenRequests() {
+        return this.tokenEndpoint.hold();
+    }
+
+    /**
+     * Answers the next API requests 401 with Twilio's error 20003, whatever their credentials, as
+     * Twilio does for a token revoked on its side.
+     * @param count how many requests to reject
+     */
+    public void rejectNextApiRequests(int count) {
+        this.apiEndpoint.faults().queue(requireCount(count), TwilioError.authenticate());
+    }
+
+    /**
+     * Answers the next API requests with an error status and Twilio's error JSON before processing
+     * them, so a failed message create creates no message.
+     * @param count how many requests to fail
+     * @param status the HTTP status, 400 to 599
+     */
+    public void failNextApiRequests(int count, int status) {
+        this.apiEndpoint.faults().queue(requireCount(count), TwilioError.of(requireErrorStatus(status)));
+    }
+
+    /**
+     * Answers the next API requests 429 with a {@code Retry-After} header, before processing them.
+     * @param count how many requests to fail
+     * @param retryAfter the delay to announce, rounded up to whole seconds
+     */
+    public void failNextApiRequestsWithRetryAfter(int count, Duration retryAfter) {
+        this.apiEndpoint.faults()
+            .queue(requireCount(count), TwilioError.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")));
+    }
+
+    /**
+     * Delays every API response.
+     * @param latency the delay, zero for none
+     */
+    public void apiLatency(Duration latency) {
+        this.apiEndpoint.faults().latency(requireNotNegative(latency, "latency"));
+    }
+
+    private static int requireCount(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative");
+        }
+        return count;
+    }
+
+    private static int requireErrorStatus(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be between 400 and 599");
+        }
+        return status;
+    }
+
+    private static Duration requireNotNegative(Duration duration, String name) {
+        if (Objects.requireNonNull(duration, name).isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative");
+        }
+        return duration;
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return (task) -> {
+            Thread thread = new Thread(task, "mock-twilio-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

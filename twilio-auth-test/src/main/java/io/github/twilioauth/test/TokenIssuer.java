@@ -1,0 +1,97 @@
+package io.github.twilioauth.test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Issues HS256-signed JWT access tokens with a key of its own, and verifies that a token is one
+ * it issued. Thread-safe.
+ */
+final class TokenIssuer {
+
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private static final String HEADER = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+
+    private final SecretKeySpec key;
+
+    TokenIssuer() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, ALGORITHM);
+    }
+
+    String issue(String issuer, String subject, Instant issuedAt, Duration lifetime) {
+        long iat = issuedAt.getEpochSecond();
+        ObjectNode claims = JsonNodeFactory.instance.objectNode();
+        claims.put("iss", issuer);
+        claims.put("sub", subject);
+        claims.put("iat", iat);
+        claims.put("exp", iat + lifetime.toSeconds());
+        claims.put("jti", UUID.randomUUID().toString());
+        String signingInput = HEADER + "." + encode(JsonMapper.shared().writeValueAsBytes(claims));
+        return signingInput + "." + encode(sign(signingInput));
+    }
+
+    /**
+     * Returns the claims of a token signed with this issuer's key, whether expired or not.
+     */
+    Optional<Claims> verify(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            byte[] signature = DECODER.decode(parts[2]);
+            if (!MessageDigest.isEqual(signature, sign(parts[0] + "." + parts[1]))) {
+                return Optional.empty();
+            }
+        }
+        catch (IllegalArgumentException ex) {
+            return Optional.empty();
+        }
+        // Signed with our key, so the payload is one we wrote.
+        JsonNode payload = JsonMapper.shared().readTree(DECODER.decode(parts[1]));
+        return Optional.of(new Claims(payload.get("sub").asString(), Instant.ofEpochSecond(payload.get("exp").asLong())));
+    }
+
+    private byte[] sign(String signingInput) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(this.key);
+            return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("Every Java platform supports " + ALGORITHM, ex);
+        }
+    }
+
+    private static String encode(byte[] bytes) {
+        return ENCODER.encodeToString(bytes);
+    }
+
+    /**
+     * The claims of a verified token that the mock server checks.
+     */
+    record Claims(String subject, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,230 @@
+package io.github.twilioauth.test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The token endpoint, {@code POST /v2/token}, as Twilio's.
+ */
+class TokenEndpointTest {
+
+    private static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
+
+    private static final String ORG_SID = "OR0123456789abcdef0123456789abcdef";
+
+    private static final String CLIENT_ID = "OQ0123456789abcdef0123456789abcdef";
+
+    private static final String CLIENT_SECRET = "client-secret-value";
+
+    private final MockTwilioServer server = new MockTwilioServer().oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
+        .start();
+
+    private final TwilioHttp http = new TwilioHttp();
+
+    @AfterEach
+    void closeServer() {
+        this.server.close();
+    }
+
+    @Test
+    void answersClientCredentialsWithBearerTokenJson() {
+        HttpResponse<String> response = this.http.requestToken(this.server, CLIENT_ID, CLIENT_SECRET);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode json = TwilioHttp.json(response);
+        assertThat(json.get("access_token").asString()).isNotBlank();
+        assertThat(json.get("refresh_token").isNull()).isTrue();
+        assertThat(json.get("id_token").isNull()).isTrue();
+        assertThat(json.get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(json.get("expires_in").asLong()).isEqualTo(3600);
+    }
+
+    @Test
+    void accessTokenIsHs256JwtWithClientAsIssuerAndAccountAsSubject() {
+        String[] parts = this.http.accessToken(this.server, CLIENT_ID, CLIENT_SECRET).split("\\.");
+
+        assertThat(parts).hasSize(3);
+        JsonNode header = decode(parts[0]);
+        assertThat(header.get("alg").asString()).isEqualTo("HS256");
+        assertThat(header.get("typ").asString()).isEqualTo("JWT");
+        JsonNode claims = decode(parts[1]);
+        assertThat(claims.get("iss").asString()).isEqualTo(CLIENT_ID);
+        assertThat(claims.get("sub").asString()).isEqualTo(ACCOUNT_SID);
+        assertThat(Base64.getUrlDecoder().decode(parts[2])).hasSize(32);
+    }
+
+    @Test
+    void accessTokenExpiresAfterTheTokenLifetime() {
+        Instant now = Instant.parse("2025-11-01T10:00:00Z");
+        this.server.clock(Clock.fixed(now, ZoneOffset.UTC)).tokenLifetime(Duration.ofMinutes(5));
+
+        HttpResponse<String> response = this.http.requestToken(this.server, CLIENT_ID, CLIENT_SECRET);
+
+        JsonNode claims = claims(TwilioHttp.json(response).get("access_token").asString());
+        assertThat(claims.get("iat").asLong()).isEqualTo(now.getEpochSecond());
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(300);
+        assertThat(TwilioHttp.json(response).get("expires_in").asLong()).isEqualTo(300);
+    }
+
+    @Test
+    void everyAccessTokenHasItsOwnJti() {
+        Set<String> ids = IntStream.range(0, 5)
+            .mapToObj((i) -> claims(this.http.accessToken(this.server, CLIENT_ID, CLIENT_SECRET)).get("jti").asString())
+            .collect(Collectors.toSet());
+
+        assertThat(ids).hasSize(5);
+    }
+
+    @Test
+    void organizationAppTokensHaveTheOrganizationAsSubject() {
+        this.server.organization(ORG_SID, "org-client", "org-secret", ACCOUNT_SID);
+
+        JsonNode claims = claims(this.http.accessToken(this.server, "org-client", "org-secret"));
+
+        assertThat(claims.get("sub").asString()).isEqualTo(ORG_SID);
+    }
+
+    @Test
+    void rejectsWrongClientSecretWithTwilioAuthenticateError() {
+        HttpResponse<String> response = this.http.requestToken(this.server, CLIENT_ID, "wrong");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        JsonNode json = TwilioHttp.json(response);
+        assertThat(json.get("code").asInt()).isEqualTo(20003);
+        assertThat(json.get("message").asString()).isEqualTo("Authenticate");
+        assertThat(json.get("more_info").asString()).isEqualTo("https://www.twilio.com/docs/errors/20003");
+        assertThat(json.get("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void rejectsUnknownClientId() {
+        HttpResponse<String> response = this.http.requestToken(this.server, "unknown", CLIENT_SECRET);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void rejectsGrantTypeOtherThanClientCredentials() {
+        HttpResponse<String> response = this.http.postForm(this.server.tokenUrl(), null, "grant_type", "password",
+                "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(TwilioHttp.json(response).get("message").asString()).contains("grant_type");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "grant_type", "client_id", "client_secret" })
+    void rejectsMissingFieldNamingIt(String missing) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("grant_type", "client_credentials");
+        fields.put("client_id", CLIENT_ID);
+        fields.put("client_secret", CLIENT_SECRET);
+        fields.remove(missing);
+        String[] sent = fields.entrySet()
+            .stream()
+            .flatMap((field) -> Stream.of(field.getKey(), field.getValue()))
+            .toArray(String[]::new);
+
+        HttpResponse<String> response = this.http.postForm(this.server.tokenUrl(), null, sent);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode json = TwilioHttp.json(response);
+        assertThat(json.get("status").asInt()).isEqualTo(400);
+        assertThat(json.get("message").asString()).contains(missing);
+    }
+
+    @Test
+    void rejectsOtherMethodsThanPost() {
+        HttpResponse<String> response = this.http.get(this.server.tokenUrl(), null);
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+    }
+
+    @Test
+    void recordsTokenRequestsWithContentTypeAndForm() {
+        this.http.requestToken(this.server, CLIENT_ID, CLIENT_SECRET);
+
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+        TokenRequest request = this.server.tokenRequests().get(0);
+        assertThat(request.contentType()).isEqualTo("application/x-www-form-urlencoded");
+        assertThat(request.grantType()).isEqualTo("client_credentials");
+        assertThat(request.clientId()).isEqualTo(CLIENT_ID);
+        assertThat(request.form()).containsEntry("client_secret", CLIENT_SECRET);
+    }
+
+    @Test
+    void tokenRequestToStringMasksTheClientSecret() {
+        this.http.requestToken(this.server, CLIENT_ID, CLIENT_SECRET);
+
+        String printed = this.server.tokenRequests().get(0).toString();
+
+        assertThat(printed).doesNotContain(CLIENT_SECRET).contains("client_secret=******").contains(CLIENT_ID);
+    }
+
+    @Test
+    void servesConcurrentTokenRequestsWithUniqueTokens() {
+        List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 32)
+            .mapToObj((i) -> this.http.postFormAsync(this.server.tokenUrl(), null, "grant_type", "client_credentials",
+                    "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET))
+            .toList();
+
+        List<HttpResponse<String>> answered = responses.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answered).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(200));
+        assertThat(answered.stream().map((response) -> TwilioHttp.json(response).get("access_token").asString()))
+            .doesNotHaveDuplicates()
+            .hasSize(32);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(32);
+    }
+
+    @Test
+    void servesSlowTokenRequestsInParallel() {
+        Duration latency = Duration.ofMillis(500);
+        this.server.tokenLatency(latency);
+        long started = System.nanoTime();
+
+        List<HttpResponse<String>> answered = IntStream.range(0, 64)
+            .mapToObj((i) -> this.http.postFormAsync(this.server.tokenUrl(), null, "grant_type", "client_credentials",
+                    "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET))
+            .toList()
+            .stream()
+            .map(CompletableFuture::join)
+            .toList();
+
+        assertThat(answered).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(200));
+        // One after the other they would take 32 s.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(latency.multipliedBy(64).dividedBy(4));
+    }
+
+    private static JsonNode claims(String token) {
+        return decode(token.split("\\.")[1]);
+    }
+
+    private static JsonNode decode(String part) {
+        return JsonMapper.shared().readTree(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8));
+    }
+}
