@@ -54,6 +54,7 @@ final class CredentialProviderFactory {
             .readTimeout(auth.getReadTimeout())
             .maxAttempts(auth.getMaxAttempts())
             .backoff(auth.getBackoff())
+            .retryDeadline(auth.getRetryDeadline())
             .build();
         return (type == AuthType.ORGS) ? new OrgsTokenManager(options) : new ApiTokenManager(options);
     }

@@ -66,6 +66,11 @@ public class ProviderConfig {
     private Duration backoff = Duration.ofMillis(200);
 
     /**
+     * How long one token request may go on retrying, counted from its first attempt.
+     */
+    private Duration retryDeadline = Duration.ofSeconds(30);
+
+    /**
      * Auth Token of the account in twilio.account-sid ('basic').
      */
     private String authToken;
@@ -180,6 +185,14 @@ public class ProviderConfig {
 
     public void setBackoff(Duration backoff) {
         this.backoff = backoff;
+    }
+
+    public Duration getRetryDeadline() {
+        return this.retryDeadline;
+    }
+
+    public void setRetryDeadline(Duration retryDeadline) {
+        this.retryDeadline = retryDeadline;
     }
 
     public String getAuthToken() {

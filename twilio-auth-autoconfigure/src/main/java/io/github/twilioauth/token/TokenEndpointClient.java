@@ -65,6 +65,7 @@ final class TokenEndpointClient {
      * @throws TwilioAuthenticationException when no token could be obtained
      */
     TokenResponse fetch() {
+        long deadline = System.nanoTime() + this.options.retryDeadline().toNanos();
         for (int attempt = 1;; attempt++) {
             Response response;
             try {
@@ -73,7 +74,7 @@ final class TokenEndpointClient {
             catch (RestClientException ex) {
                 TwilioAuthenticationException failure = new TwilioAuthenticationException(
                         "Token request to " + this.options.tokenUrl() + " failed: " + ex.getMessage(), ex);
-                pauseBeforeRetry(attempt, backoff(attempt), failure);
+                pauseBeforeRetry(attempt, deadline, backoff(attempt), failure);
                 continue;
             }
             if (response.status == 200 || response.status == 201) {
@@ -84,10 +85,10 @@ final class TokenEndpointClient {
                     "Token request to " + this.options.tokenUrl() + " was refused: " + error.describe(response.status),
                     response.status, error.code());
             if (response.status == 429) {
-                pauseBeforeRetry(attempt, retryAfter(response.retryAfter, attempt, failure), failure);
+                pauseBeforeRetry(attempt, deadline, retryAfter(response.retryAfter, attempt, failure), failure);
             }
             else if (response.status >= 500) {
-                pauseBeforeRetry(attempt, backoff(attempt), failure);
+                pauseBeforeRetry(attempt, deadline, backoff(attempt), failure);
             }
             else {
                 throw failure;
@@ -116,8 +117,9 @@ final class TokenEndpointClient {
         return bytes;
     }
 
-    private void pauseBeforeRetry(int attempt, Duration wait, TwilioAuthenticationException failure) {
-        if (attempt >= this.options.maxAttempts()) {
+    /** Waits before the next attempt, or throws when no attempt is left before the deadline. */
+    private void pauseBeforeRetry(int attempt, long deadline, Duration wait, TwilioAuthenticationException failure) {
+        if (attempt >= this.options.maxAttempts() || System.nanoTime() + wait.toNanos() - deadline > 0) {
             throw failure;
         }
         if (logger.isDebugEnabled()) {

@@ -20,13 +20,14 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * @param maxAttempts maximum number of attempts of one token fetch (429, 5xx and I/O errors
  * are retried; other errors are not)
  * @param backoff wait before the first retry; doubled for each further retry, with jitter
+ * @param retryDeadline how long one token fetch may go on retrying: no retry starts after it
  * @param ticker source of time for expiry, nanoseconds as {@link System#nanoTime()}
  * @param renewalExecutor runs renewals ahead of expiry, or {@code null} to start a daemon
  * thread for each renewal
  */
 public record TokenManagerOptions(String grantType, String clientId, String clientSecret, String tokenUrl,
         Duration cacheTtl, double refreshAhead, Duration connectTimeout, Duration readTimeout, int maxAttempts,
-        Duration backoff, Ticker ticker, Executor renewalExecutor) {
+        Duration backoff, Duration retryDeadline, Ticker ticker, Executor renewalExecutor) {
 
     /** Twilio's OAuth token endpoint. */
     public static final String DEFAULT_TOKEN_URL = "https://oauth.twilio.com/v2/token";
@@ -43,10 +44,12 @@ public record TokenManagerOptions(String grantType, String clientId, String clie
         connectTimeout = (connectTimeout != null) ? connectTimeout : Duration.ofSeconds(5);
         readTimeout = (readTimeout != null) ? readTimeout : Duration.ofSeconds(10);
         backoff = (backoff != null) ? backoff : Duration.ofMillis(200);
+        retryDeadline = (retryDeadline != null) ? retryDeadline : Duration.ofSeconds(30);
         ticker = (ticker != null) ? ticker : Ticker.systemTicker();
         requirePositive("cacheTtl", cacheTtl);
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("readTimeout", readTimeout);
+        requirePositive("retryDeadline", retryDeadline);
         if (backoff.isNegative()) {
             throw new IllegalArgumentException("backoff must not be negative but was " + backoff);
         }
@@ -79,7 +82,7 @@ public record TokenManagerOptions(String grantType, String clientId, String clie
                 + ", clientSecret=" + ((this.clientSecret != null) ? "******" : "null") + ", tokenUrl=" + this.tokenUrl
                 + ", cacheTtl=" + this.cacheTtl + ", refreshAhead=" + this.refreshAhead + ", connectTimeout="
                 + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", maxAttempts=" + this.maxAttempts
-                + ", backoff=" + this.backoff + "]";
+                + ", backoff=" + this.backoff + ", retryDeadline=" + this.retryDeadline + "]";
     }
 
     /**
@@ -106,6 +109,8 @@ public record TokenManagerOptions(String grantType, String clientId, String clie
         private int maxAttempts = 3;
 
         private Duration backoff = Duration.ofMillis(200);
+
+        private Duration retryDeadline = Duration.ofSeconds(30);
 
         private Ticker ticker = Ticker.systemTicker();
 
@@ -215,6 +220,16 @@ public record TokenManagerOptions(String grantType, String clientId, String clie
         }
 
         /**
+         * Sets how long one token fetch may go on retrying.
+         * @param retryDeadline the deadline, counted from the first attempt
+         * @return this builder
+         */
+        public Builder retryDeadline(Duration retryDeadline) {
+            this.retryDeadline = retryDeadline;
+            return this;
+        }
+
+        /**
          * Sets the source of time for expiry; tests pass a controllable one.
          * @param ticker the ticker
          * @return this builder
@@ -241,7 +256,7 @@ public record TokenManagerOptions(String grantType, String clientId, String clie
         public TokenManagerOptions build() {
             return new TokenManagerOptions(this.grantType, this.clientId, this.clientSecret, this.tokenUrl,
                     this.cacheTtl, this.refreshAhead, this.connectTimeout, this.readTimeout, this.maxAttempts,
-                    this.backoff, this.ticker, this.renewalExecutor);
+                    this.backoff, this.retryDeadline, this.ticker, this.renewalExecutor);
         }
     }
 }

@@ -185,6 +185,16 @@ class ApiTokenManagerTest {
     }
 
     @Test
+    void noRetryStartsAfterTheRetryDeadline() {
+        this.server.failNextTokenRequests(5, 503);
+        ApiTokenManager manager = new ApiTokenManager(
+                options().maxAttempts(10).backoff(Duration.ofSeconds(1)).retryDeadline(Duration.ofMillis(500)).build());
+        assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken)
+            .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(503));
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void tooManyRequestsIsRetriedAfterRetryAfter() {
         this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofSeconds(1));
         ApiTokenManager manager = manager();
