@@ -10,6 +10,7 @@ import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
+import io.micrometer.observation.ObservationRegistry;
 
 import static io.github.twilioauth.autoconfigure.ProviderConfig.hasText;
 
@@ -21,18 +22,31 @@ final class CredentialProviderFactory {
 
     static final String DEFAULT_TOKEN_PATH = "/v2/token";
 
-    private final TwilioProperties properties;
+    private final ProviderConfig auth;
+
+    private final String accountSid;
+
+    private final String baseUrl;
 
     private final String prefix;
 
+    private final ObservationRegistry observationRegistry;
+
     /**
-     * Creates a factory.
-     * @param properties the properties
-     * @param prefix where they are bound, such as {@code twilio}
+     * Creates a factory for one set of credentials.
+     * @param auth the credentials ({@code <prefix>.auth.*})
+     * @param accountSid the account ({@code <prefix>.account-sid}), or {@code null}
+     * @param baseUrl the base URL ({@code <prefix>.base-url}), or {@code null}
+     * @param prefix where the properties are bound, such as {@code twilio}, for error messages
+     * @param observationRegistry where token requests are observed
      */
-    CredentialProviderFactory(TwilioProperties properties, String prefix) {
-        this.properties = properties;
+    CredentialProviderFactory(ProviderConfig auth, String accountSid, String baseUrl, String prefix,
+            ObservationRegistry observationRegistry) {
+        this.auth = auth;
+        this.accountSid = accountSid;
+        this.baseUrl = baseUrl;
         this.prefix = prefix;
+        this.observationRegistry = observationRegistry;
     }
 
     /**
@@ -40,7 +54,7 @@ final class CredentialProviderFactory {
      * @return the token manager
      */
     TokenManager createTokenManager() {
-        ProviderConfig auth = this.properties.getAuth();
+        ProviderConfig auth = this.auth;
         AuthType type = resolveType();
         require(auth.getClientId(), "auth.client-id", type);
         require(auth.getClientSecret(), "auth.client-secret", type);
@@ -55,6 +69,7 @@ final class CredentialProviderFactory {
             .maxAttempts(auth.getMaxAttempts())
             .backoff(auth.getBackoff())
             .retryDeadline(auth.getRetryDeadline())
+            .observationRegistry(this.observationRegistry)
             .build();
         return (type == AuthType.ORGS) ? new OrgsTokenManager(options) : new ApiTokenManager(options);
     }
@@ -65,7 +80,7 @@ final class CredentialProviderFactory {
      * @return the credential provider
      */
     CredentialProvider createCredentialProvider(TokenManager tokenManager) {
-        ProviderConfig auth = this.properties.getAuth();
+        ProviderConfig auth = this.auth;
         AuthType type = resolveType();
         return switch (type) {
             case BASIC -> basic(auth);
@@ -87,7 +102,7 @@ final class CredentialProviderFactory {
      * @return the auth type
      */
     AuthType resolveType() {
-        ProviderConfig auth = this.properties.getAuth();
+        ProviderConfig auth = this.auth;
         AuthType type = auth.resolveType();
         if (type == null) {
             throw new TwilioConfigurationException(this.prefix + ".auth.type", "No Twilio credentials are configured.",
@@ -107,7 +122,7 @@ final class CredentialProviderFactory {
     }
 
     private CredentialProvider basic(ProviderConfig auth) {
-        String accountSid = this.properties.getAccountSid();
+        String accountSid = this.accountSid;
         if (hasText(auth.getApiKey())) {
             require(auth.getApiSecret(), "auth.api-secret", AuthType.BASIC,
                     "it is required with " + this.prefix + ".auth.api-key");
@@ -134,11 +149,11 @@ final class CredentialProviderFactory {
      * @return the token URL
      */
     String tokenUrl() {
-        String tokenUrl = this.properties.getAuth().getTokenUrl();
+        String tokenUrl = this.auth.getTokenUrl();
         if (hasText(tokenUrl)) {
             return tokenUrl;
         }
-        String baseUrl = this.properties.getBaseUrl();
+        String baseUrl = this.baseUrl;
         return hasText(baseUrl) ? baseUrl.replaceAll("/+$", "") + DEFAULT_TOKEN_PATH
                 : TokenManagerOptions.DEFAULT_TOKEN_URL;
     }

@@ -7,6 +7,7 @@ import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
 import io.github.twilioauth.token.TokenManager;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,15 +38,22 @@ public final class TwilioAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean({ TokenManager.class, CredentialProvider.class })
     @ConditionalOnTwilioAuth({ AuthType.CLIENT_CREDENTIALS, AuthType.ORGS })
-    TokenManager twilioTokenManager(TwilioProperties properties) {
-        return new CredentialProviderFactory(properties, "twilio").createTokenManager();
+    TokenManager twilioTokenManager(TwilioProperties properties, ObjectProvider<ObservationRegistry> observations) {
+        return factory(properties, observations).createTokenManager();
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnTwilioAuth
-    CredentialProvider twilioCredentialProvider(TwilioProperties properties, ObjectProvider<TokenManager> tokenManager) {
-        return new CredentialProviderFactory(properties, "twilio").createCredentialProvider(tokenManager.getIfUnique());
+    CredentialProvider twilioCredentialProvider(TwilioProperties properties, ObjectProvider<TokenManager> tokenManager,
+            ObjectProvider<ObservationRegistry> observations) {
+        return factory(properties, observations).createCredentialProvider(tokenManager.getIfUnique());
+    }
+
+    private static CredentialProviderFactory factory(TwilioProperties properties,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new CredentialProviderFactory(properties.getAuth(), properties.getAccountSid(), properties.getBaseUrl(),
+                "twilio", observations.getIfUnique(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.github.twilioauth.token;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalLong;
 
 import io.github.twilioauth.TwilioAuthenticationException;
@@ -11,8 +12,9 @@ import io.github.twilioauth.TwilioAuthenticationException;
  * @param value the access token
  * @param refreshAt when a renewal ahead of expiry starts
  * @param usableUntil when the token stops being used: its expiry less the safety margin
+ * @param usableUntilInstant the same deadline on the wall clock, for reports
  */
-record AccessToken(String value, long refreshAt, long usableUntil) {
+record AccessToken(String value, long refreshAt, long usableUntil, Instant usableUntilInstant) {
 
     /** How long before its expiry a token is no longer used. */
     static final Duration SAFETY_MARGIN = Duration.ofSeconds(30);
@@ -33,7 +35,8 @@ record AccessToken(String value, long refreshAt, long usableUntil) {
         long lifetime = lifetimeNanos(response, epochMillis, options.cacheTtl());
         long usable = lifetime - SAFETY_MARGIN.toNanos();
         long refreshIn = (long) (Math.max(usable, 0) * options.refreshAhead());
-        return new AccessToken(response.accessToken(), receivedAt + refreshIn, receivedAt + usable);
+        return new AccessToken(response.accessToken(), receivedAt + refreshIn, receivedAt + usable,
+                Instant.ofEpochMilli(epochMillis).plusNanos(usable));
     }
 
     private static long lifetimeNanos(TokenResponse response, long epochMillis, Duration cacheTtl) {
@@ -70,6 +73,6 @@ record AccessToken(String value, long refreshAt, long usableUntil) {
 
     @Override
     public String toString() {
-        return "AccessToken[value=******, refreshAt=" + this.refreshAt + ", usableUntil=" + this.usableUntil + "]";
+        return "AccessToken[value=******, usableUntil=" + this.usableUntilInstant + "]";
     }
 }

@@ -22,6 +22,6 @@ public final class ApiTokenManager extends CachingTokenManager {
      * @param restClient the client for token requests, or {@code null} for one of its own
      */
     public ApiTokenManager(TokenManagerOptions options, RestClient restClient) {
-        super("API", options, restClient);
+        super("api", options, restClient);
     }
 }

@@ -22,7 +22,7 @@ public abstract sealed class CachingTokenManager implements TokenManager permits
     CachingTokenManager(String kind, TokenManagerOptions options, RestClient restClient) {
         this.options = requireCredentials(options);
         TokenEndpointClient endpoint = new TokenEndpointClient(options, restClient);
-        this.tokens = new TokenCache(kind + " client " + options.clientId(), endpoint::fetch, options);
+        this.tokens = new TokenCache(kind, kind + " client " + options.clientId(), endpoint::fetch, options);
     }
 
     private static TokenManagerOptions requireCredentials(TokenManagerOptions options) {
@@ -46,6 +46,14 @@ public abstract sealed class CachingTokenManager implements TokenManager permits
      */
     public TokenManagerOptions getOptions() {
         return this.options;
+    }
+
+    /**
+     * Returns what this manager knows about its token, without the token; never fetches one.
+     * @return the status
+     */
+    public TokenStatus status() {
+        return this.tokens.status();
     }
 
     @Override

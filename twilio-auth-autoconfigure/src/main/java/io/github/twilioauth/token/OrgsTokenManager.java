@@ -22,6 +22,6 @@ public final class OrgsTokenManager extends CachingTokenManager {
      * @param restClient the client for token requests, or {@code null} for one of its own
      */
     public OrgsTokenManager(TokenManagerOptions options, RestClient restClient) {
-        super("organization", options, restClient);
+        super("orgs", options, restClient);
     }
 }

@@ -1,6 +1,9 @@
 package io.github.twilioauth.token;
 
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
@@ -11,6 +14,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -45,6 +49,12 @@ final class TokenCache {
 
     private static final Duration MAX_RENEWAL_BACKOFF = Duration.ofMinutes(1);
 
+    private static final TokenFetchObservationConvention FETCH_CONVENTION = new TokenFetchObservationConvention();
+
+    private static final String WAIT_OBSERVATION = "twilio.auth.token.wait";
+
+    private final String tokenType;
+
     private final String description;
 
     private final Supplier<TokenResponse> fetcher;
@@ -65,7 +75,12 @@ final class TokenCache {
 
     private volatile int failedRenewals;
 
-    TokenCache(String description, Supplier<TokenResponse> fetcher, TokenManagerOptions options) {
+    private volatile Instant lastFetchedAt;
+
+    private volatile Failure lastFailure;
+
+    TokenCache(String tokenType, String description, Supplier<TokenResponse> fetcher, TokenManagerOptions options) {
+        this.tokenType = tokenType;
         this.description = description;
         this.fetcher = fetcher;
         this.options = options;
@@ -94,10 +109,16 @@ final class TokenCache {
                 return token.value();
             }
         }
+        return Observation.createNotStarted(WAIT_OBSERVATION, this.options.observationRegistry())
+            .lowCardinalityKeyValue("twilio.auth.token.type", this.tokenType)
+            .observe(this::waitForToken);
+    }
+
+    private String waitForToken() {
         CompletableFuture<Fetch> created = new CompletableFuture<>();
         CompletableFuture<Fetch> entry = this.cache.get(KEY, (key, executor) -> created);
         if (entry == created) {
-            fetchInto(created, false);
+            fetchInto(created, Trigger.INITIAL);
         }
         return await(entry);
     }
@@ -110,7 +131,7 @@ final class TokenCache {
             }
             CompletableFuture<Fetch> fetch = new CompletableFuture<>();
             if (install(entry, fetch)) {
-                fetchInto(fetch, false);
+                fetchInto(fetch, Trigger.REFRESH);
                 return await(fetch);
             }
         }
@@ -144,7 +165,7 @@ final class TokenCache {
         CompletableFuture<Fetch> renewal = new CompletableFuture<>();
         if (install(entry, renewal)) {
             try {
-                this.renewalExecutor.execute(() -> fetchInto(renewal, true));
+                this.renewalExecutor.execute(() -> fetchInto(renewal, Trigger.RENEWAL));
             }
             catch (RuntimeException ex) {
                 backOffRenewals();
@@ -167,29 +188,76 @@ final class TokenCache {
     }
 
     /**
-     * Runs a fetch and completes the entry with its outcome. A failed renewal sets its back-off
-     * before the entry completes, so no caller can start another renewal in between.
+     * Runs a fetch, observed, and completes the entry with its outcome. A failed renewal sets
+     * its back-off before the entry completes, so no caller can start another renewal in between.
      */
-    private void fetchInto(CompletableFuture<Fetch> target, boolean renewal) {
+    private void fetchInto(CompletableFuture<Fetch> target, Trigger trigger) {
+        TokenFetchContext context = new TokenFetchContext(this.tokenType, trigger.value);
+        Observation observation = Observation
+            .createNotStarted(null, FETCH_CONVENTION, () -> context, this.options.observationRegistry())
+            .start();
         try {
             TokenResponse response = this.fetcher.get();
-            AccessToken token = AccessToken.of(response, this.ticker.read(), System.currentTimeMillis(), this.options);
+            long now = this.ticker.read();
+            AccessToken token = AccessToken.of(response, now, System.currentTimeMillis(), this.options);
             this.current = token;
             this.failedRenewals = 0;
             this.renewalNotBefore = 0;
+            this.lastFetchedAt = Instant.now();
+            context.setOutcome("success");
             if (logger.isDebugEnabled()) {
-                logger.debug("Fetched an access token for " + this.description + ", usable for "
-                        + Duration.ofNanos(token.usableUntil() - this.ticker.read()).toSeconds() + " s");
+                logger.debug("Fetched an access token for " + this.description + " (" + trigger.value
+                        + "), usable until " + token.usableUntilInstant());
             }
             target.complete(new Fetch(token, null));
         }
         catch (RuntimeException | Error ex) {
-            if (renewal) {
+            RuntimeException failure = (ex instanceof RuntimeException runtime) ? runtime
+                    : new TwilioAuthenticationException("Token request for " + this.description + " failed", ex);
+            recordFailure(failure, context);
+            observation.error(failure);
+            if (trigger == Trigger.RENEWAL) {
                 backOffRenewals();
             }
-            target.complete(new Fetch(null, (ex instanceof RuntimeException failure) ? failure
-                    : new TwilioAuthenticationException("Token request for " + this.description + " failed", ex)));
+            target.complete(new Fetch(null, failure));
         }
+        finally {
+            observation.stop();
+        }
+    }
+
+    private void recordFailure(RuntimeException failure, TokenFetchContext context) {
+        int status = (failure instanceof TwilioAuthenticationException auth) ? auth.statusCode() : 0;
+        Integer code = (failure instanceof TwilioAuthenticationException auth) ? auth.code() : null;
+        this.lastFailure = new Failure(Instant.now(), status, code);
+        context.setOutcome(outcome(failure, status));
+    }
+
+    private static String outcome(Throwable failure, int status) {
+        if (status >= 500) {
+            return "server_error";
+        }
+        if (status >= 400) {
+            return "client_error";
+        }
+        if (status > 0) {
+            return "invalid_response";
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+                return "timeout";
+            }
+        }
+        return "io_error";
+    }
+
+    TokenStatus status() {
+        AccessToken token = this.current;
+        Failure failure = this.lastFailure;
+        return new TokenStatus(token != null && token.isUsableAt(this.ticker.read()),
+                (token != null) ? token.usableUntilInstant() : null, this.lastFetchedAt,
+                (failure != null) ? failure.at() : null, (failure != null) ? failure.status() : null,
+                (failure != null) ? failure.code() : null);
     }
 
     private void backOffRenewals() {
@@ -204,6 +272,22 @@ final class TokenCache {
     @Override
     public String toString() {
         return "TokenCache[" + this.description + "]";
+    }
+
+    /** Why a token is requested, as observations report it. */
+    private enum Trigger {
+
+        INITIAL("initial"), RENEWAL("renewal"), REFRESH("refresh");
+
+        private final String value;
+
+        Trigger(String value) {
+            this.value = value;
+        }
+    }
+
+    /** The last failed token request, without its message. */
+    private record Failure(Instant at, int status, Integer code) {
     }
 
     /**

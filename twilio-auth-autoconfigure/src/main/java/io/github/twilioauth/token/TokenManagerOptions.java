@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * Settings of a built-in {@link TokenManager}. Create with {@link #builder()}.
@@ -24,10 +25,13 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * @param ticker source of time for expiry, nanoseconds as {@link System#nanoTime()}
  * @param renewalExecutor runs renewals ahead of expiry, or {@code null} to start a daemon
  * thread for each renewal
+ * @param observationRegistry where token requests ({@code twilio.auth.token.fetch}) and waits
+ * for a token ({@code twilio.auth.token.wait}) are observed; {@link ObservationRegistry#NOOP} by default
  */
 public record TokenManagerOptions(String grantType, String clientId, String clientSecret, String tokenUrl,
         Duration cacheTtl, double refreshAhead, Duration connectTimeout, Duration readTimeout, int maxAttempts,
-        Duration backoff, Duration retryDeadline, Ticker ticker, Executor renewalExecutor) {
+        Duration backoff, Duration retryDeadline, Ticker ticker, Executor renewalExecutor,
+        ObservationRegistry observationRegistry) {
 
     /** Twilio's OAuth token endpoint. */
     public static final String DEFAULT_TOKEN_URL = "https://oauth.twilio.com/v2/token";
@@ -46,6 +50,7 @@ public record TokenManagerOptions(String grantType, String clientId, String clie
         backoff = (backoff != null) ? backoff : Duration.ofMillis(200);
         retryDeadline = (retryDeadline != null) ? retryDeadline : Duration.ofSeconds(30);
         ticker = (ticker != null) ? ticker : Ticker.systemTicker();
+        observationRegistry = (observationRegistry != null) ? observationRegistry : ObservationRegistry.NOOP;
         requirePositive("cacheTtl", cacheTtl);
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("readTimeout", readTimeout);
@@ -115,6 +120,8 @@ public record TokenManagerOptions(String grantType, String clientId, String clie
         private Ticker ticker = Ticker.systemTicker();
 
         private Executor renewalExecutor;
+
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
         private Builder() {
         }
@@ -250,13 +257,23 @@ public record TokenManagerOptions(String grantType, String clientId, String clie
         }
 
         /**
+         * Sets where token requests and waits for a token are observed.
+         * @param observationRegistry the registry
+         * @return this builder
+         */
+        public Builder observationRegistry(ObservationRegistry observationRegistry) {
+            this.observationRegistry = observationRegistry;
+            return this;
+        }
+
+        /**
          * Builds the options.
          * @return the options
          */
         public TokenManagerOptions build() {
             return new TokenManagerOptions(this.grantType, this.clientId, this.clientSecret, this.tokenUrl,
                     this.cacheTtl, this.refreshAhead, this.connectTimeout, this.readTimeout, this.maxAttempts,
-                    this.backoff, this.retryDeadline, this.ticker, this.renewalExecutor);
+                    this.backoff, this.retryDeadline, this.ticker, this.renewalExecutor, this.observationRegistry);
         }
     }
 }

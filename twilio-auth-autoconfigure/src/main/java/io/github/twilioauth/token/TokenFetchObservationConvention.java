@@ -1,0 +1,37 @@
+package io.github.twilioauth.token;
+
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+
+/**
+ * Names token request observations {@code twilio.auth.token.fetch}, with low-cardinality keys
+ * only: {@code twilio.auth.token.type}, {@code trigger} and {@code outcome}. No key carries a
+ * client id, secret or token.
+ */
+public class TokenFetchObservationConvention implements ObservationConvention<TokenFetchContext> {
+
+    /** The name of token request observations. */
+    public static final String NAME = "twilio.auth.token.fetch";
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public String getContextualName(TokenFetchContext context) {
+        return "twilio token " + context.getTrigger();
+    }
+
+    @Override
+    public KeyValues getLowCardinalityKeyValues(TokenFetchContext context) {
+        return KeyValues.of("twilio.auth.token.type", context.getTokenType(), "trigger", context.getTrigger(),
+                "outcome", context.getOutcome());
+    }
+
+    @Override
+    public boolean supportsContext(Observation.Context context) {
+        return context instanceof TokenFetchContext;
+    }
+}
