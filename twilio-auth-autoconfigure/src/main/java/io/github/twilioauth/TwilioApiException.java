@@ -29,8 +29,21 @@ public class TwilioApiException extends TwilioException {
     }
 
     /**
+     * Creates an exception for a call that got no response: connection refused, a timeout, an
+     * I/O error. Its {@link #statusCode()} is {@code 0}.
+     * @param message what went wrong
+     * @param cause the underlying failure
+     */
+    public TwilioApiException(String message, Throwable cause) {
+        super(message, cause);
+        this.statusCode = 0;
+        this.code = null;
+        this.moreInfo = null;
+    }
+
+    /**
      * Returns the HTTP status of the response.
-     * @return the HTTP status code
+     * @return the HTTP status code, or {@code 0} when no response was received
      */
     public int statusCode() {
         return this.statusCode;

@@ -1,11 +1,17 @@
 package io.github.twilioauth.autoconfigure;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
 import io.github.twilioauth.credential.AuthType;
 import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
 import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
 import io.github.twilioauth.credential.OrgsCredentialProviderBuilder;
+import io.github.twilioauth.http.AllowedHosts;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManager;
@@ -21,6 +27,8 @@ import static io.github.twilioauth.autoconfigure.ProviderConfig.hasText;
 final class CredentialProviderFactory {
 
     static final String DEFAULT_TOKEN_PATH = "/v2/token";
+
+    private static final Pattern SID = Pattern.compile("[A-Z]{2}[0-9a-fA-F]{32}");
 
     private final ProviderConfig auth;
 
@@ -82,6 +90,11 @@ final class CredentialProviderFactory {
     CredentialProvider createCredentialProvider(TokenManager tokenManager) {
         ProviderConfig auth = this.auth;
         AuthType type = resolveType();
+        requireSid(this.accountSid, "account-sid", "AC");
+        requireSecure(this.baseUrl, "base-url");
+        if (type == AuthType.CLIENT_CREDENTIALS || type == AuthType.ORGS) {
+            requireSecure(tokenUrl(), "auth.token-url");
+        }
         return switch (type) {
             case BASIC -> basic(auth);
             case CLIENT_CREDENTIALS -> new ClientCredentialProviderBuilder().setClientId(auth.getClientId())
@@ -124,6 +137,7 @@ final class CredentialProviderFactory {
     private CredentialProvider basic(ProviderConfig auth) {
         String accountSid = this.accountSid;
         if (hasText(auth.getApiKey())) {
+            requireSid(auth.getApiKey(), "auth.api-key", "SK");
             require(auth.getApiSecret(), "auth.api-secret", AuthType.BASIC,
                     "it is required with " + this.prefix + ".auth.api-key");
             require(accountSid, "account-sid", AuthType.BASIC,
@@ -142,6 +156,57 @@ final class CredentialProviderFactory {
 
     private TokenManager orBuiltIn(TokenManager tokenManager) {
         return (tokenManager != null) ? tokenManager : createTokenManager();
+    }
+
+    /**
+     * Returns where the credentials may be sent: Twilio's hosts, the hosts of the base URL and
+     * the token URL, and the configured allowed hosts.
+     * @return the allowed hosts
+     */
+    AllowedHosts allowedHosts() {
+        List<String> hosts = new ArrayList<>(this.auth.getAllowedHosts());
+        hosts.add(AllowedHosts.hostOf(this.baseUrl));
+        hosts.add(AllowedHosts.hostOf(tokenUrl()));
+        return AllowedHosts.of(hosts, this.auth.isAllowInsecureHttp());
+    }
+
+    private void requireSid(String sid, String property, String prefix) {
+        if (sid == null || SID.matcher(sid).matches() && sid.startsWith(prefix)) {
+            return;
+        }
+        String name = this.prefix + "." + property;
+        String shape = (sid.length() >= 2) ? "starts with '" + sid.substring(0, 2) + "'" : "is shorter than 2 characters";
+        throw new TwilioConfigurationException(name,
+                name + " must be '" + prefix + "' followed by 32 hexadecimal characters, but the configured value has "
+                        + sid.length() + " characters and " + shape + ".",
+                "Copy the " + ((prefix.equals("AC")) ? "Account SID" : "API Key SID") + " (" + prefix
+                        + "0123456789abcdef0123456789abcdef) from the Twilio Console into " + name + ".");
+    }
+
+    private void requireSecure(String url, String property) {
+        if (!hasText(url)) {
+            return;
+        }
+        String name = this.prefix + "." + property;
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        }
+        catch (IllegalArgumentException ex) {
+            throw new TwilioConfigurationException(name, name + " is not a valid URL: " + ex.getMessage(),
+                    "Set " + name + " to an absolute URL such as https://api.example.com.");
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new TwilioConfigurationException(name, name + " is not an absolute URL.",
+                    "Set " + name + " to an absolute URL such as https://api.example.com.");
+        }
+        boolean insecure = "http".equalsIgnoreCase(uri.getScheme()) && !AllowedHosts.isLoopback(uri.getHost());
+        if (insecure && !this.auth.isAllowInsecureHttp()) {
+            throw new TwilioConfigurationException(name,
+                    name + " uses plain http to " + uri.getHost() + ": Twilio credentials would travel unencrypted.",
+                    "Use an https URL, or, for a trusted network only, set " + this.prefix
+                            + ".auth.allow-insecure-http=true.");
+        }
     }
 
     /**

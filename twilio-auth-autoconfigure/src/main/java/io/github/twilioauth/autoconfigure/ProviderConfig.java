@@ -1,6 +1,8 @@
 package io.github.twilioauth.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.twilioauth.credential.AuthType;
 
@@ -69,6 +71,18 @@ public class ProviderConfig {
      * How long one token request may go on retrying, counted from its first attempt.
      */
     private Duration retryDeadline = Duration.ofSeconds(30);
+
+    /**
+     * Hosts, besides twilio.com and its subdomains and the hosts of twilio.base-url and
+     * token-url, that receive the credentials ('*.example.com' for a domain's subdomains).
+     * Requests of the Twilio client to other hosts go out without credentials.
+     */
+    private List<String> allowedHosts = new ArrayList<>();
+
+    /**
+     * Whether credentials may be sent over plain HTTP to hosts other than loopback addresses.
+     */
+    private boolean allowInsecureHttp;
 
     /**
      * Auth Token of the account in twilio.account-sid ('basic').
@@ -193,6 +207,22 @@ public class ProviderConfig {
 
     public void setRetryDeadline(Duration retryDeadline) {
         this.retryDeadline = retryDeadline;
+    }
+
+    public List<String> getAllowedHosts() {
+        return this.allowedHosts;
+    }
+
+    public void setAllowedHosts(List<String> allowedHosts) {
+        this.allowedHosts = allowedHosts;
+    }
+
+    public boolean isAllowInsecureHttp() {
+        return this.allowInsecureHttp;
+    }
+
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
     }
 
     public String getAuthToken() {

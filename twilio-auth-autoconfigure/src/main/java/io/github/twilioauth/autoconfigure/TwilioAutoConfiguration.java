@@ -15,6 +15,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
@@ -39,7 +43,7 @@ public final class TwilioAutoConfiguration {
     @ConditionalOnMissingBean({ TokenManager.class, CredentialProvider.class })
     @ConditionalOnTwilioAuth({ AuthType.CLIENT_CREDENTIALS, AuthType.ORGS })
     TokenManager twilioTokenManager(TwilioProperties properties, ObjectProvider<ObservationRegistry> observations) {
-        return factory(properties, observations).createTokenManager();
+        return factory(properties, observations.getIfUnique(() -> ObservationRegistry.NOOP)).createTokenManager();
     }
 
     @Bean
@@ -47,20 +51,21 @@ public final class TwilioAutoConfiguration {
     @ConditionalOnTwilioAuth
     CredentialProvider twilioCredentialProvider(TwilioProperties properties, ObjectProvider<TokenManager> tokenManager,
             ObjectProvider<ObservationRegistry> observations) {
-        return factory(properties, observations).createCredentialProvider(tokenManager.getIfUnique());
+        return factory(properties, observations.getIfUnique(() -> ObservationRegistry.NOOP))
+            .createCredentialProvider(tokenManager.getIfUnique());
     }
 
-    private static CredentialProviderFactory factory(TwilioProperties properties,
-            ObjectProvider<ObservationRegistry> observations) {
+    private static CredentialProviderFactory factory(TwilioProperties properties, ObservationRegistry observations) {
         return new CredentialProviderFactory(properties.getAuth(), properties.getAccountSid(), properties.getBaseUrl(),
-                "twilio", observations.getIfUnique(() -> ObservationRegistry.NOOP));
+                "twilio", observations);
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(CredentialProvider.class)
-    TwilioAuthInterceptor twilioAuthInterceptor(CredentialProvider credentialProvider) {
-        return new TwilioAuthInterceptor(credentialProvider);
+    TwilioAuthInterceptor twilioAuthInterceptor(CredentialProvider credentialProvider, TwilioProperties properties) {
+        return new TwilioAuthInterceptor(credentialProvider,
+                factory(properties, ObservationRegistry.NOOP).allowedHosts());
     }
 
     @Bean
@@ -70,17 +75,25 @@ public final class TwilioAutoConfiguration {
         return new TwilioRetryInterceptor(properties.getHttp().toRetryPolicy());
     }
 
+    /**
+     * The client for Twilio calls, configured as Boot configures its {@code RestClient.Builder}
+     * ({@code spring.http.clients.*} timeouts and SSL, {@code RestClientCustomizer}s such as
+     * observations), except that it never follows redirects: the HTTP client would resend the
+     * {@code Authorization} header to the redirect's host. A fresh builder, never an application's
+     * builder bean, so other clients never receive the Twilio interceptors.
+     */
     @Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
     @ConditionalOnBean(TwilioAuthInterceptor.class)
-    RestClient twilioRestClient(ObjectProvider<RestClient.Builder> builder, TwilioRetryInterceptor retryInterceptor,
-            TwilioAuthInterceptor authInterceptor) {
-        // A user's RestClient.Builder bean may be a shared singleton: never add our interceptors to it.
-        return builder.getIfAvailable(RestClient::builder)
-            .clone()
-            .requestInterceptor(retryInterceptor)
-            .requestInterceptor(authInterceptor)
-            .build();
+    RestClient twilioRestClient(ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+            ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<RestClientCustomizer> customizers,
+            TwilioRetryInterceptor retryInterceptor, TwilioAuthInterceptor authInterceptor) {
+        HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+            .withRedirects(HttpRedirects.DONT_FOLLOW);
+        RestClient.Builder builder = RestClient.builder()
+            .requestFactory(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings));
+        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+        return builder.requestInterceptor(retryInterceptor).requestInterceptor(authInterceptor).build();
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.stream.Stream;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import io.github.twilioauth.TwilioError;
 import io.github.twilioauth.TwilioException;
 import io.github.twilioauth.credential.BasicCredentialProvider;
 import io.github.twilioauth.credential.CredentialProvider;
+import io.github.twilioauth.http.AllowedHosts;
 import io.github.twilioauth.http.RetryPolicy;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
@@ -26,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StreamUtils;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -73,7 +76,8 @@ public final class TwilioClient {
      */
     public static TwilioClient create(RestClient.Builder builder, CredentialProvider credentialProvider,
             TwilioEndpoints endpoints, String accountSid) {
-        TwilioAuthInterceptor interceptor = new TwilioAuthInterceptor(credentialProvider);
+        TwilioAuthInterceptor interceptor = new TwilioAuthInterceptor(credentialProvider,
+                AllowedHosts.of(Stream.ofNullable(AllowedHosts.hostOf(endpoints.baseUrl())).toList(), false));
         RestClient restClient = builder.clone()
             .requestInterceptor(new TwilioRetryInterceptor(RetryPolicy.DEFAULT))
             .requestInterceptor(interceptor)
@@ -130,7 +134,8 @@ public final class TwilioClient {
      * @return the new client
      */
     public TwilioClient withCredentialProvider(CredentialProvider credentialProvider, String accountSid) {
-        TwilioAuthInterceptor replacement = new TwilioAuthInterceptor(credentialProvider);
+        TwilioAuthInterceptor replacement = new TwilioAuthInterceptor(credentialProvider,
+                this.interceptor.getAllowedHosts());
         RestClient client = this.restClient.mutate().requestInterceptors((interceptors) -> {
             interceptors.remove(this.interceptor);
             interceptors.add(replacement);
@@ -168,6 +173,16 @@ public final class TwilioClient {
         if (inBody) {
             spec.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form);
         }
+        try {
+            return exchange(spec, method, target);
+        }
+        catch (ResourceAccessException ex) {
+            throw new TwilioApiException("Twilio call " + method + " " + target.getPath() + " got no response: "
+                    + ex.getMostSpecificCause(), ex);
+        }
+    }
+
+    private static TwilioResponse exchange(RestClient.RequestBodySpec spec, HttpMethod method, URI target) {
         return spec.exchange((request, response) -> {
             int status = response.getStatusCode().value();
             byte[] body = StreamUtils.copyToByteArray(response.getBody());

@@ -16,7 +16,9 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Adds Twilio credentials to the requests of a {@code RestClient}.
+ * Adds Twilio credentials to the requests of a {@code RestClient}, to
+ * {@linkplain AllowedHosts allowed hosts} only: a request to another host, or over plain HTTP
+ * to a non-loopback address, goes out without them.
  * <p>
  * Each request reads the current {@link AuthStrategy} once, so a
  * {@linkplain #setCredentialProvider(CredentialProvider) swap} never mixes two credentials in
@@ -30,22 +32,43 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
 
     private static final Log logger = LogFactory.getLog(TwilioAuthInterceptor.class);
 
+    private final AllowedHosts allowedHosts;
+
     private volatile AuthStrategy strategy;
+
+    /**
+     * Creates an interceptor for a credential provider that sends credentials to Twilio's hosts only.
+     * @param credentialProvider the credentials to add
+     */
+    public TwilioAuthInterceptor(CredentialProvider credentialProvider) {
+        this(strategyOf(credentialProvider), AllowedHosts.twilio());
+    }
 
     /**
      * Creates an interceptor for a credential provider.
      * @param credentialProvider the credentials to add
+     * @param allowedHosts where credentials may be sent; other requests go out without them
      */
-    public TwilioAuthInterceptor(CredentialProvider credentialProvider) {
-        this(strategyOf(credentialProvider));
+    public TwilioAuthInterceptor(CredentialProvider credentialProvider, AllowedHosts allowedHosts) {
+        this(strategyOf(credentialProvider), allowedHosts);
+    }
+
+    /**
+     * Creates an interceptor for an auth strategy that sends credentials to Twilio's hosts only.
+     * @param strategy the strategy that authenticates requests
+     */
+    public TwilioAuthInterceptor(AuthStrategy strategy) {
+        this(strategy, AllowedHosts.twilio());
     }
 
     /**
      * Creates an interceptor for an auth strategy.
      * @param strategy the strategy that authenticates requests
+     * @param allowedHosts where credentials may be sent; other requests go out without them
      */
-    public TwilioAuthInterceptor(AuthStrategy strategy) {
+    public TwilioAuthInterceptor(AuthStrategy strategy, AllowedHosts allowedHosts) {
         this.strategy = Objects.requireNonNull(strategy, "strategy must not be null");
+        this.allowedHosts = Objects.requireNonNull(allowedHosts, "allowedHosts must not be null");
     }
 
     private static AuthStrategy strategyOf(CredentialProvider credentialProvider) {
@@ -61,6 +84,14 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
     }
 
     /**
+     * Returns where this interceptor sends credentials.
+     * @return the allowed hosts
+     */
+    public AllowedHosts getAllowedHosts() {
+        return this.allowedHosts;
+    }
+
+    /**
      * Returns the strategy applied to requests.
      * @return the current strategy
      */
@@ -71,6 +102,13 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
+        if (!this.allowedHosts.allows(request.getURI())) {
+            if (logger.isDebugEnabled()) {
+                logger.debug("Sending " + request.getMethod() + " to " + request.getURI().getScheme() + "://"
+                        + request.getURI().getHost() + " without Twilio credentials: not an allowed host or not HTTPS");
+            }
+            return execution.execute(request, body);
+        }
         AuthStrategy strategy = this.strategy;
         String authorization = strategy.authorizationHeader();
         if (authorization == null) {
@@ -91,6 +129,6 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
 
     @Override
     public String toString() {
-        return "TwilioAuthInterceptor[strategy=" + this.strategy + "]";
+        return "TwilioAuthInterceptor[strategy=" + this.strategy + ", allowedHosts=" + this.allowedHosts + "]";
     }
 }

@@ -77,6 +77,10 @@ final class TokenEndpointClient {
                 pauseBeforeRetry(attempt, deadline, backoff(attempt), failure);
                 continue;
             }
+            if (response.body == null) {
+                throw new TwilioAuthenticationException("Token endpoint answered HTTP " + response.status
+                        + " with a body larger than " + MAX_BODY_BYTES + " bytes", response.status, null);
+            }
             if (response.status == 200 || response.status == 201) {
                 return TokenResponse.parse(response.status, response.contentType, response.body);
             }
@@ -109,12 +113,10 @@ final class TokenEndpointClient {
             });
     }
 
+    /** Reads at most {@link #MAX_BODY_BYTES}; returns {@code null} for a larger body. */
     private static byte[] readBounded(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new IOException("Token endpoint response is larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        return bytes;
+        return (bytes.length <= MAX_BODY_BYTES) ? bytes : null;
     }
 
     /** Waits before the next attempt, or throws when no attempt is left before the deadline. */
@@ -157,6 +159,7 @@ final class TokenEndpointClient {
         }
     }
 
+    /** A response of the token endpoint; {@code body} is {@code null} when it was too large to read. */
     private record Response(int status, String contentType, String retryAfter, byte[] body) {
     }
 }

@@ -262,7 +262,7 @@ class TwilioAutoConfigurationTest {
         @Test
         void apiKeyAloneMeansBasic() {
             TwilioAutoConfigurationTest.this.runner
-                .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.api-key=SK01",
+                .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.api-key=SK00000000000000000000000000000001",
                         "twilio.auth.api-secret=api-secret-value")
                 .run((context) -> assertThat(context.getBean(CredentialProvider.class).getAuthType())
                     .isEqualTo(AuthType.BASIC));

@@ -98,8 +98,8 @@ class TwilioRestClientIsolationTest {
     }
 
     @Test
-    void twilioRestClientSendsBasicAuthorizationHeader() {
-        this.runner.run((context) -> {
+    void twilioRestClientSendsBasicAuthorizationHeaderToAnAllowedHost() {
+        this.runner.withPropertyValues("twilio.auth.allowed-hosts=127.0.0.1").run((context) -> {
             RestClient twilio = context.getBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME, RestClient.class);
 
             twilio.get().uri(url("/twilio")).retrieve().toBodilessEntity();

@@ -310,6 +310,21 @@ class TwilioClientIntegrationTest {
     }
 
     @Test
+    void noResponseIsATwilioApiExceptionWithStatusZero() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        TwilioClient client = TwilioClient.create(RestClient.builder(), new NoAuthCredentialProvider(),
+                new TwilioEndpoints("http://127.0.0.1:" + closedPort, null, null), ACCOUNT_SID);
+        assertThatExceptionOfType(TwilioApiException.class).isThrownBy(() -> client.messages().list().findFirst())
+            .satisfies((ex) -> {
+                assertThat(ex.statusCode()).isZero();
+                assertThat(ex.getMessage()).contains("got no response", "/Messages.json");
+            });
+    }
+
+    @Test
     void fetchingAnUnknownMessageIsANotFoundApiException() {
         Messages messages = client(oauth()).messages();
         assertThatExceptionOfType(TwilioApiException.class).isThrownBy(() -> messages.fetch("SM" + "0".repeat(32)))

@@ -1,6 +1,7 @@
 package io.github.twilioauth.http;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ class TwilioRetryInterceptorTest {
         this.server = twilio.server();
         this.server.account(ACCOUNT_SID, "retry-auth-token");
         TwilioAuthInterceptor auth = new TwilioAuthInterceptor(
-                new BasicCredentialProviderBuilder().setUsername(ACCOUNT_SID).setPassword("retry-auth-token").build());
+                new BasicCredentialProviderBuilder().setUsername(ACCOUNT_SID).setPassword("retry-auth-token").build(),
+                AllowedHosts.of(List.of("127.0.0.1"), false));
         RestClient restClient = RestClient.builder()
             .requestInterceptor(new TwilioRetryInterceptor(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(2))))
             .requestInterceptor(auth)

@@ -1,0 +1,119 @@
+package io.github.twilioauth.http;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where {@link TwilioAuthInterceptor} may send credentials: {@code twilio.com} and its
+ * subdomains, plus the hosts an application adds (its stand-in, a proxy), over HTTPS, or over
+ * plain HTTP to a loopback address. Plain HTTP elsewhere needs an explicit opt-in.
+ * <p>
+ * Immutable and thread-safe; {@link #allows(URI)} does no allocation.
+ */
+public final class AllowedHosts {
+
+    private static final String TWILIO_DOMAIN = "twilio.com";
+
+    private final String[] hosts;
+
+    private final boolean insecureHttp;
+
+    private AllowedHosts(String[] hosts, boolean insecureHttp) {
+        this.hosts = hosts;
+        this.insecureHttp = insecureHttp;
+    }
+
+    /**
+     * Returns the policy that allows Twilio's hosts only.
+     * @return {@code twilio.com} and its subdomains, over HTTPS
+     */
+    public static AllowedHosts twilio() {
+        return new AllowedHosts(new String[0], false);
+    }
+
+    /**
+     * Returns a policy that also allows the given hosts.
+     * @param hosts host names (exact), or {@code *.example.com} for a domain's subdomains;
+     * {@code null} and blank entries are ignored
+     * @param insecureHttp whether plain HTTP to non-loopback hosts is allowed too
+     * @return the policy
+     */
+    public static AllowedHosts of(Collection<String> hosts, boolean insecureHttp) {
+        return new AllowedHosts(hosts.stream()
+            .filter(Objects::nonNull)
+            .map(String::trim)
+            .filter((host) -> !host.isEmpty())
+            .map((host) -> host.toLowerCase(Locale.ROOT))
+            .distinct()
+            .toArray(String[]::new), insecureHttp);
+    }
+
+    /**
+     * Returns the host of a URL, for building a policy from configured URLs.
+     * @param url an absolute URL, or {@code null}
+     * @return its host, or {@code null} when there is none or the URL is malformed
+     */
+    public static String hostOf(String url) {
+        try {
+            return (url != null && !url.isBlank()) ? URI.create(url.trim()).getHost() : null;
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    /**
+     * Returns whether credentials may go to this URI.
+     * @param uri the request URI
+     * @return whether the host is allowed and the scheme is HTTPS, or HTTP to a loopback
+     * address (or anywhere when insecure HTTP was allowed)
+     */
+    public boolean allows(URI uri) {
+        String host = uri.getHost();
+        if (host == null || !isAllowedHost(host)) {
+            return false;
+        }
+        String scheme = uri.getScheme();
+        return "https".equalsIgnoreCase(scheme)
+                || "http".equalsIgnoreCase(scheme) && (this.insecureHttp || isLoopback(host));
+    }
+
+    private boolean isAllowedHost(String host) {
+        if (isInDomain(host, TWILIO_DOMAIN)) {
+            return true;
+        }
+        for (String allowed : this.hosts) {
+            boolean matches = allowed.startsWith("*.") ? isInDomain(host, allowed.substring(2))
+                    : host.equalsIgnoreCase(allowed);
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the host is the domain or one of its subdomains, ignoring case. */
+    private static boolean isInDomain(String host, String domain) {
+        int prefix = host.length() - domain.length();
+        return host.regionMatches(true, prefix, domain, 0, domain.length())
+                && (prefix == 0 || prefix > 0 && host.charAt(prefix - 1) == '.');
+    }
+
+    /**
+     * Returns whether a host names the loopback interface: {@code localhost}, {@code 127.0.0.0/8}
+     * or {@code [::1]}. No name is resolved.
+     * @param host a host name or address literal
+     * @return whether it is a loopback address
+     */
+    public static boolean isLoopback(String host) {
+        return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equals("::1");
+    }
+
+    @Override
+    public String toString() {
+        return "AllowedHosts[twilio.com, " + String.join(", ", this.hosts) + ", insecureHttp=" + this.insecureHttp + "]";
+    }
+}
