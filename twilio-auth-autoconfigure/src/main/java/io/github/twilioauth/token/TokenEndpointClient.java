@@ -2,7 +2,9 @@ package io.github.twilioauth.token;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -14,8 +16,6 @@ import io.github.twilioauth.TwilioError;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -38,15 +38,21 @@ final class TokenEndpointClient {
 
     private final RestClient restClient;
 
-    private final MultiValueMap<String, String> form;
+    /**
+     * The form, encoded once. Bytes rather than a map, so that no HTTP client log at TRACE can
+     * print the client secret: a byte array's {@code toString()} shows no content.
+     */
+    private final byte[] form;
 
     TokenEndpointClient(TokenManagerOptions options, RestClient restClient) {
         this.options = options;
         this.restClient = (restClient != null) ? restClient : defaultRestClient(options);
-        this.form = new LinkedMultiValueMap<>();
-        this.form.add("grant_type", options.grantType());
-        this.form.add("client_id", options.clientId());
-        this.form.add("client_secret", options.clientSecret());
+        this.form = ("grant_type=" + encode(options.grantType()) + "&client_id=" + encode(options.clientId())
+                + "&client_secret=" + encode(options.clientSecret())).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static RestClient defaultRestClient(TokenManagerOptions options) {
