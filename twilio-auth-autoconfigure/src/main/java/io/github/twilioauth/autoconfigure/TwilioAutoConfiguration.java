@@ -17,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -75,25 +74,17 @@ public final class TwilioAutoConfiguration {
         return new TwilioRetryInterceptor(properties.getHttp().toRetryPolicy());
     }
 
-    /**
-     * The client for Twilio calls, configured as Boot configures its {@code RestClient.Builder}
-     * ({@code spring.http.clients.*} timeouts and SSL, {@code RestClientCustomizer}s such as
-     * observations), except that it never follows redirects: the HTTP client would resend the
-     * {@code Authorization} header to the redirect's host. A fresh builder, never an application's
-     * builder bean, so other clients never receive the Twilio interceptors.
-     */
+    /** The client for Twilio calls; see {@link TwilioRestClientBuilderFactory} for how it differs from Boot's. */
     @Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
     @ConditionalOnBean(TwilioAuthInterceptor.class)
     RestClient twilioRestClient(ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<RestClientCustomizer> customizers,
             TwilioRetryInterceptor retryInterceptor, TwilioAuthInterceptor authInterceptor) {
-        HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-            .withRedirects(HttpRedirects.DONT_FOLLOW);
-        RestClient.Builder builder = RestClient.builder()
-            .requestFactory(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings));
-        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-        return builder.requestInterceptor(retryInterceptor).requestInterceptor(authInterceptor).build();
+        return TwilioRestClientBuilderFactory.create(requestFactoryBuilder, httpClientSettings, customizers)
+            .requestInterceptor(retryInterceptor)
+            .requestInterceptor(authInterceptor)
+            .build();
     }
 
     @Bean

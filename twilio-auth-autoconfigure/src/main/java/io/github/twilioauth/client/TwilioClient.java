@@ -122,9 +122,13 @@ public final class TwilioClient {
      * @return the new client
      */
     public TwilioClient withCredentialProvider(CredentialProvider credentialProvider) {
-        String account = (credentialProvider instanceof BasicCredentialProvider basic
-                && basic.getUsername().startsWith("AC")) ? basic.getUsername() : this.accountSid;
-        return withCredentialProvider(credentialProvider, account);
+        return withCredentialProvider(credentialProvider, accountSidOf(credentialProvider, this.accountSid));
+    }
+
+    /** The account of Basic credentials made of an Account SID and Auth Token, else the fallback. */
+    static String accountSidOf(CredentialProvider credentialProvider, String fallback) {
+        return (credentialProvider instanceof BasicCredentialProvider basic && basic.getUsername().startsWith("AC"))
+                ? basic.getUsername() : fallback;
     }
 
     /**

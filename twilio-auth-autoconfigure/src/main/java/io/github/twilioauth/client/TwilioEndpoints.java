@@ -2,12 +2,14 @@ package io.github.twilioauth.client;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where Twilio API calls go: {@code https://{product}.twilio.com}, the regional host
- * {@code https://{product}.{edge}.{region}.twilio.com} when a region or edge is set (an edge
- * alone means region {@code us1}), or a base URL that replaces the scheme and host of every
- * call (a local stand-in, a proxy).
+ * {@code https://{product}.{edge}.{region}.twilio.com} when a region or edge is set, or a base
+ * URL that replaces the scheme and host of every call (a local stand-in, a proxy). An edge alone
+ * means region {@code us1}; a known region alone gets its default edge ({@code ie1} →
+ * {@code dublin}, {@code au1} → {@code sydney}, ...), as Twilio's SDKs do.
  *
  * @param baseUrl replaces {@code https://{product}.twilio.com} when set, or {@code null}
  * @param region the Twilio region, such as {@code ie1}, or {@code null}
@@ -16,6 +18,10 @@ import java.util.Locale;
 public record TwilioEndpoints(String baseUrl, String region, String edge) {
 
     private static final String DOMAIN = "twilio.com";
+
+    private static final Map<String, String> DEFAULT_EDGES = Map.of("us1", "ashburn", "us2", "umatilla", "ie1",
+            "dublin", "de1", "frankfurt", "au1", "sydney", "jp1", "tokyo", "jp2", "osaka", "sg1", "singapore", "br1",
+            "sao-paulo");
 
     /**
      * Normalizes the base URL: no trailing slash; blank values mean unset.
@@ -81,7 +87,8 @@ public record TwilioEndpoints(String baseUrl, String region, String edge) {
             return "https://" + product + "." + DOMAIN;
         }
         String regionPart = (this.region != null) ? this.region : "us1";
-        String edgePart = (this.edge != null) ? this.edge + "." : "";
+        String edgeName = (this.edge != null) ? this.edge : DEFAULT_EDGES.get(regionPart);
+        String edgePart = (edgeName != null) ? edgeName + "." : "";
         return "https://" + product + "." + edgePart + regionPart + "." + DOMAIN;
     }
 }

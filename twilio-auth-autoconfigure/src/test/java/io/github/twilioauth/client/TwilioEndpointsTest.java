@@ -20,8 +20,14 @@ class TwilioEndpointsTest {
     }
 
     @Test
-    void regionAloneMakesTheRegionalHost() {
-        assertThat(new TwilioEndpoints(null, "au1", null).origin("api")).isEqualTo("https://api.au1.twilio.com");
+    void knownRegionAloneGetsItsDefaultEdge() {
+        assertThat(new TwilioEndpoints(null, "au1", null).origin("api")).isEqualTo("https://api.sydney.au1.twilio.com");
+        assertThat(new TwilioEndpoints(null, "ie1", null).origin("api")).isEqualTo("https://api.dublin.ie1.twilio.com");
+    }
+
+    @Test
+    void unknownRegionAloneMakesTheRegionOnlyHost() {
+        assertThat(new TwilioEndpoints(null, "xx9", null).origin("api")).isEqualTo("https://api.xx9.twilio.com");
     }
 
     @Test

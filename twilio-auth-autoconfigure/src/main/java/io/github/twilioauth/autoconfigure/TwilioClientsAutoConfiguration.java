@@ -1,0 +1,60 @@
+package io.github.twilioauth.autoconfigure;
+
+import io.github.twilioauth.client.TwilioClient;
+import io.github.twilioauth.client.TwilioClients;
+import io.github.twilioauth.client.TwilioEndpoints;
+import io.github.twilioauth.http.TwilioAuthInterceptor;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configuration of {@link TwilioClients}, one {@link TwilioClient} per entry of
+ * {@code twilio.tenants}.
+ * <p>
+ * Each tenant gets its own credential provider and, for the OAuth types, its own built-in token
+ * manager (a {@code TokenManager} bean serves the single {@code twilio.auth.*} client only). All
+ * tenants share one {@code RestClient}: one request factory and connection pool, Boot's
+ * {@code RestClientCustomizer}s, {@code twilio.http.*} retries. Tenants registered at run time
+ * use {@code twilio.base-url}, {@code twilio.region} and {@code twilio.edge}. The single client
+ * of {@code twilio.auth.*} is unaffected and stays the {@code TwilioClient} bean.
+ */
+@AutoConfiguration(after = TwilioAutoConfiguration.class)
+@ConditionalOnClass(RestClient.class)
+@Conditional(OnTwilioTenantsCondition.class)
+@EnableConfigurationProperties(TwilioProperties.class)
+public final class TwilioClientsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    TwilioClients twilioClients(TwilioProperties properties,
+            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+            ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<RestClientCustomizer> customizers,
+            ObjectProvider<ObservationRegistry> observations) {
+        RestClient restClient = TwilioRestClientBuilderFactory
+            .create(requestFactoryBuilder, httpClientSettings, customizers)
+            .build();
+        TwilioClients clients = new TwilioClients(restClient, properties.getHttp().toRetryPolicy(),
+                new TwilioEndpoints(properties.getBaseUrl(), properties.getRegion(), properties.getEdge()));
+        ObservationRegistry observationRegistry = observations.getIfUnique(() -> ObservationRegistry.NOOP);
+        properties.getTenants().forEach((name, tenant) -> {
+            CredentialProviderFactory factory = new CredentialProviderFactory(tenant.getAuth(), tenant.getAccountSid(),
+                    tenant.getBaseUrl(), "twilio.tenants." + name, observationRegistry);
+            TwilioAuthInterceptor interceptor = new TwilioAuthInterceptor(factory.createCredentialProvider(null),
+                    factory.allowedHosts());
+            clients.register(name, interceptor,
+                    new TwilioEndpoints(tenant.getBaseUrl(), tenant.getRegion(), tenant.getEdge()),
+                    tenant.getAccountSid());
+        });
+        return clients;
+    }
+}

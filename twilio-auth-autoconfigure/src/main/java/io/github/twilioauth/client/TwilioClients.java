@@ -1,0 +1,138 @@
+package io.github.twilioauth.client;
+
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Stream;
+
+import io.github.twilioauth.credential.CredentialProvider;
+import io.github.twilioauth.http.AllowedHosts;
+import io.github.twilioauth.http.RetryPolicy;
+import io.github.twilioauth.http.TwilioAuthInterceptor;
+import io.github.twilioauth.http.TwilioRetryInterceptor;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The {@link TwilioClient}s of several tenants (accounts or organizations), by name.
+ * <p>
+ * Each tenant has its own credentials, so its own token cache: one tenant's token failures
+ * never reach the others. All tenants share one HTTP infrastructure (request factory,
+ * connection pool, observations), the {@code RestClient} given to the constructor, and one
+ * retry policy.
+ * <p>
+ * Thread-safe: tenants may be {@linkplain #register registered} while others are in use. A name
+ * is registered once; {@code register} rejects a name in use, so a tenant's client never
+ * changes under its callers. To change a tenant's credentials, swap them in place with
+ * {@code get(name).setCredentialProvider(...)}.
+ */
+public final class TwilioClients {
+
+    private final RestClient restClient;
+
+    private final TwilioRetryInterceptor retryInterceptor;
+
+    private final TwilioEndpoints endpoints;
+
+    private final ConcurrentMap<String, TwilioClient> clients = new ConcurrentHashMap<>();
+
+    /**
+     * Creates an empty set of tenants.
+     * @param restClient the HTTP client every tenant's client derives from, without Twilio
+     * credentials; it is left unchanged
+     * @param retryPolicy how the API calls of every tenant are retried
+     * @param endpoints where the calls of tenants registered without endpoints of their own go
+     */
+    public TwilioClients(RestClient restClient, RetryPolicy retryPolicy, TwilioEndpoints endpoints) {
+        this.restClient = Objects.requireNonNull(restClient, "restClient must not be null");
+        this.retryInterceptor = new TwilioRetryInterceptor(retryPolicy);
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints must not be null");
+    }
+
+    /**
+     * Returns the client of a tenant.
+     * @param tenant the tenant's name
+     * @return its client
+     * @throws IllegalArgumentException when no tenant has that name; the message lists the known ones
+     */
+    public TwilioClient get(String tenant) {
+        TwilioClient client = (tenant != null) ? this.clients.get(tenant) : null;
+        if (client == null) {
+            throw new IllegalArgumentException("No Twilio tenant named '" + tenant + "'; known tenants: " + tenants());
+        }
+        return client;
+    }
+
+    /**
+     * Returns the names of the tenants.
+     * @return an immutable snapshot, sorted
+     */
+    public Set<String> tenants() {
+        SortedSet<String> names = new TreeSet<>(this.clients.keySet());
+        return Collections.unmodifiableSortedSet(names);
+    }
+
+    /**
+     * Registers a tenant whose calls go to this set's endpoints. A
+     * {@link io.github.twilioauth.credential.BasicCredentialProvider}
+     * whose username is an Account SID also names the tenant's account.
+     * @param tenant the tenant's name
+     * @param credentialProvider the tenant's credentials
+     * @return the tenant's client
+     * @throws IllegalStateException when a tenant of that name is registered already
+     */
+    public TwilioClient register(String tenant, CredentialProvider credentialProvider) {
+        return register(tenant, credentialProvider, TwilioClient.accountSidOf(credentialProvider, null));
+    }
+
+    /**
+     * Registers a tenant whose calls go to this set's endpoints. Its credentials are sent to
+     * Twilio's hosts and to the host of the endpoints' base URL only.
+     * @param tenant the tenant's name
+     * @param credentialProvider the tenant's credentials
+     * @param accountSid the tenant's account in {@code /2010-04-01/Accounts/{sid}} paths, or {@code null}
+     * @return the tenant's client
+     * @throws IllegalStateException when a tenant of that name is registered already
+     */
+    public TwilioClient register(String tenant, CredentialProvider credentialProvider, String accountSid) {
+        AllowedHosts allowedHosts = AllowedHosts
+            .of(Stream.ofNullable(AllowedHosts.hostOf(this.endpoints.baseUrl())).toList(), false);
+        return register(tenant, new TwilioAuthInterceptor(credentialProvider, allowedHosts), this.endpoints,
+                accountSid);
+    }
+
+    /**
+     * Registers a tenant with endpoints of its own.
+     * @param tenant the tenant's name
+     * @param interceptor the interceptor that authenticates the tenant's requests, for its
+     * credentials and the hosts that may receive them
+     * @param endpoints where the tenant's calls go
+     * @param accountSid the tenant's account in {@code /2010-04-01/Accounts/{sid}} paths, or {@code null}
+     * @return the tenant's client
+     * @throws IllegalStateException when a tenant of that name is registered already
+     */
+    public TwilioClient register(String tenant, TwilioAuthInterceptor interceptor, TwilioEndpoints endpoints,
+            String accountSid) {
+        if (tenant == null || tenant.isBlank()) {
+            throw new IllegalArgumentException("tenant must be a name, but was '" + tenant + "'");
+        }
+        RestClient restClient = this.restClient.mutate()
+            .requestInterceptor(this.retryInterceptor)
+            .requestInterceptor(interceptor)
+            .build();
+        TwilioClient client = new TwilioClient(restClient, interceptor, endpoints, accountSid);
+        if (this.clients.putIfAbsent(tenant, client) != null) {
+            throw new IllegalStateException("A Twilio tenant named '" + tenant + "' is registered already; change its "
+                    + "credentials with get(\"" + tenant + "\").setCredentialProvider(...)");
+        }
+        return client;
+    }
+
+    @Override
+    public String toString() {
+        return "TwilioClients[tenants=" + tenants() + "]";
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.twilioauth.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.twilioauth.client.TwilioClient;
+import io.github.twilioauth.client.TwilioClients;
+import io.github.twilioauth.client.TwilioEndpoints;
+import io.github.twilioauth.http.RetryPolicy;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class TwilioClientsAutoConfigurationTest {
+
+    private static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+
+    private static final String TENANT_SID = "AC00000000000000000000000000000002";
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+        .of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class, TwilioClientsAutoConfiguration.class));
+
+    private final ApplicationContextRunner twoTenants = this.runner.withPropertyValues(
+            "twilio.tenants.acme.account-sid=" + TENANT_SID, "twilio.tenants.acme.auth.auth-token=acme-token",
+            "twilio.tenants.globex.auth.type=noauth");
+
+    @Test
+    void createsNoTwilioClientsWithoutTenants() {
+        this.runner.withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=single-token")
+            .run((context) -> assertThat(context).doesNotHaveBean(TwilioClients.class).hasSingleBean(TwilioClient.class));
+    }
+
+    @Test
+    void createsOneClientPerTenant() {
+        this.twoTenants.run((context) -> assertThat(context.getBean(TwilioClients.class).tenants())
+            .containsExactly("acme", "globex"));
+    }
+
+    @Test
+    void tenantClientIsForTheTenantsAccount() {
+        this.twoTenants.run((context) -> assertThat(context.getBean(TwilioClients.class).get("acme").getAccountSid())
+            .isEqualTo(TENANT_SID));
+    }
+
+    @Test
+    void tenantsAloneCreateNoDefaultTwilioClient() {
+        this.twoTenants.run((context) -> assertThat(context).doesNotHaveBean(TwilioClient.class));
+    }
+
+    @Test
+    void singleClientStaysTheTwilioClientBeanBesideTheTenants() {
+        this.twoTenants.withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=single-token")
+            .run((context) -> {
+                assertThat(context.getBean(TwilioClient.class).getAccountSid()).isEqualTo(ACCOUNT_SID);
+                assertThat(context.getBean(TwilioClients.class).tenants()).containsExactly("acme", "globex");
+            });
+    }
+
+    @Test
+    void unknownTenantIsRejectedWithTheKnownOnes() {
+        this.twoTenants.run((context) -> assertThatIllegalArgumentException()
+            .isThrownBy(() -> context.getBean(TwilioClients.class).get("initech"))
+            .withMessage("No Twilio tenant named 'initech'; known tenants: [acme, globex]"));
+    }
+
+    @Test
+    void misconfiguredTenantStopsStartupNamingItsProperty() {
+        this.runner
+            .withPropertyValues("twilio.tenants.acme.auth.type=client-credentials",
+                    "twilio.tenants.acme.auth.client-id=OQ00000000000000000000000000000001")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOfSatisfying(TwilioConfigurationException.class, (ex) -> assertThat(ex.getProperty())
+                    .isEqualTo("twilio.tenants.acme.auth.client-secret")));
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesTwilioClients() {
+        this.twoTenants.withUserConfiguration(OwnTwilioClients.class)
+            .run((context) -> assertThat(context.getBean(TwilioClients.class))
+                .isSameAs(context.getBean(OwnTwilioClients.class).clients));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnTwilioClients {
+
+        final TwilioClients clients = new TwilioClients(RestClient.create(), RetryPolicy.DEFAULT,
+                TwilioEndpoints.global());
+
+        @Bean
+        TwilioClients ownTwilioClients() {
+            return this.clients;
+        }
+    }
+}

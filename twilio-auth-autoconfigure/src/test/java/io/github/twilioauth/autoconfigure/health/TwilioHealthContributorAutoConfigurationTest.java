@@ -1,0 +1,211 @@
+package io.github.twilioauth.autoconfigure.health;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
+import io.github.twilioauth.client.TwilioClient;
+import io.github.twilioauth.credential.CredentialProvider;
+import io.github.twilioauth.credential.NoAuthCredentialProvider;
+import io.github.twilioauth.credential.OAuthCredentialProvider;
+import io.github.twilioauth.test.MockTwilioExtension;
+import io.github.twilioauth.test.MockTwilioServer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The {@code twilio} health contributor in an application, with the auto-configured client
+ * talking to the local stand-in.
+ */
+class TwilioHealthContributorAutoConfigurationTest {
+
+    private static final String ACCOUNT_SID = "AC" + "3".repeat(32);
+
+    private static final String CLIENT_ID = "OQ" + "4".repeat(32);
+
+    private static final String CLIENT_SECRET = "health-context-client-secret";
+
+    private static final String AUTH_TOKEN = "health-context-auth-token";
+
+    @RegisterExtension
+    static final MockTwilioExtension twilio = new MockTwilioExtension();
+
+    private MockTwilioServer server;
+
+    private ApplicationContextRunner runner;
+
+    @BeforeEach
+    void startApplication() {
+        this.server = twilio.server()
+            .oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
+            .account(ACCOUNT_SID, AUTH_TOKEN);
+        this.runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class,
+                    TwilioHealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class))
+            .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
+                    "twilio.auth.max-attempts=1");
+    }
+
+    private ApplicationContextRunner clientCredentials() {
+        return this.runner.withPropertyValues("twilio.auth.client-id=" + CLIENT_ID,
+                "twilio.auth.client-secret=" + CLIENT_SECRET);
+    }
+
+    private static Health twilioHealth(AssertableApplicationContext context) {
+        HealthContributor contributor = context.getBean(HealthContributorRegistry.class).getContributor("twilio");
+        assertThat(contributor).isInstanceOf(TwilioHealthIndicator.class);
+        return ((HealthIndicator) contributor).health();
+    }
+
+    private static void sendOne(AssertableApplicationContext context) {
+        context.getBean(TwilioClient.class).messages().create("+15558675310", "+15005550006", "health");
+    }
+
+    @Test
+    void isRegisteredInTheAutoConfigurationImports() {
+        assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
+            .contains(TwilioHealthContributorAutoConfiguration.class.getName());
+    }
+
+    @Test
+    void registersTheTwilioContributorUnderTheNameTwilio() {
+        clientCredentials().run((context) -> {
+            assertThat(context).hasBean("twilioHealthContributor");
+            assertThat(twilioHealth(context).getDetails()).containsEntry("authType", "client-credentials");
+        });
+    }
+
+    @Test
+    void reportsUnknownBeforeTheFirstCallWithoutRequestingAToken() {
+        clientCredentials().run((context) -> {
+            Health health = twilioHealth(context);
+            assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+            assertThat(health.getDetails()).containsExactly(Map.entry("authType", "client-credentials"),
+                    Map.entry("tokenValid", false));
+            assertThat(this.server.tokenRequestCount()).isZero();
+        });
+    }
+
+    @Test
+    void reportsTheTokenOfTheClientAfterACall() {
+        clientCredentials().run((context) -> {
+            sendOne(context);
+            Health health = twilioHealth(context);
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("tokenValid", true)
+                .containsKeys("tokenUsableUntil", "lastFetchedAt")
+                .doesNotContainKey("lastFailureAt");
+            assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void reportsDownWithTheFailureWhenTheTokenEndpointRefusesTheCredentials() {
+        clientCredentials().run((context) -> {
+            this.server.failNextTokenRequests(1, 401);
+            assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(() -> sendOne(context));
+            Health health = twilioHealth(context);
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails()).containsEntry("tokenValid", false)
+                .containsEntry("lastFailureStatus", 401)
+                .containsEntry("lastFailureCode", 20003)
+                .containsKey("lastFailureAt");
+        });
+    }
+
+    @Test
+    void requestsATokenWhenFetchTokenIsSet() {
+        clientCredentials().withPropertyValues("twilio.health.fetch-token=true").run((context) -> {
+            assertThat(twilioHealth(context).getStatus()).isEqualTo(Status.UP);
+            assertThat(twilioHealth(context).getDetails()).containsEntry("tokenValid", true);
+            assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void reportsBasicCredentialsUpWithTheirAuthTypeOnly() {
+        this.runner.withPropertyValues("twilio.auth.auth-token=" + AUTH_TOKEN).run((context) -> {
+            Health health = twilioHealth(context);
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsExactly(Map.entry("authType", "basic"));
+        });
+    }
+
+    @Test
+    void neverShowsASecretOrAToken() {
+        clientCredentials().run((context) -> {
+            sendOne(context);
+            String token = ((OAuthCredentialProvider) context.getBean(CredentialProvider.class)).getTokenManager()
+                .getToken();
+            assertThat(twilioHealth(context).getDetails().toString()).doesNotContain(CLIENT_SECRET, token, CLIENT_ID);
+        });
+        this.runner.withPropertyValues("twilio.auth.auth-token=" + AUTH_TOKEN)
+            .run((context) -> assertThat(twilioHealth(context).getDetails().toString()).doesNotContain(AUTH_TOKEN));
+    }
+
+    @Test
+    void isDisabledByManagementHealthTwilioEnabled() {
+        clientCredentials().withPropertyValues("management.health.twilio.enabled=false")
+            .run((context) -> assertThat(context).doesNotHaveBean(TwilioHealthIndicator.class)
+                .doesNotHaveBean("twilioHealthContributor")
+                .hasSingleBean(TwilioClient.class));
+    }
+
+    @Test
+    void isAbsentWithoutSpringBootHealth() {
+        clientCredentials().withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+            .run((context) -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean("twilioHealthContributor")
+                .hasSingleBean(TwilioClient.class));
+    }
+
+    @Test
+    void isAbsentWithoutTwilioCredentials() {
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class,
+                    TwilioHealthContributorAutoConfiguration.class))
+            .run((context) -> assertThat(context).doesNotHaveBean("twilioHealthContributor"));
+    }
+
+    @Test
+    void backsOffFromAHealthIndicatorOfTheApplicationNamedTwilio() {
+        HealthIndicator own = () -> Health.outOfService().build();
+        clientCredentials().withBean("twilioHealthIndicator", HealthIndicator.class, () -> own)
+            .run((context) -> assertThat(context).doesNotHaveBean("twilioHealthContributor")
+                .getBean("twilioHealthIndicator")
+                .isSameAs(own));
+    }
+
+    @Test
+    void reportsEachCredentialProviderWhenThereAreSeveral() {
+        this.runner.withBean("tenantA", CredentialProvider.class, NoAuthCredentialProvider::new, (bean) -> bean
+            .setPrimary(true))
+            .withBean("tenantB", CredentialProvider.class, NoAuthCredentialProvider::new)
+            .run((context) -> {
+                HealthContributor contributor = context.getBean("twilioHealthContributor", HealthContributor.class);
+                assertThat(contributor).isInstanceOfSatisfying(CompositeHealthContributor.class,
+                        (composite) -> assertThat(composite.stream().map(HealthContributors.Entry::name))
+                            .containsExactlyInAnyOrder("tenantA", "tenantB"));
+            });
+    }
+}
