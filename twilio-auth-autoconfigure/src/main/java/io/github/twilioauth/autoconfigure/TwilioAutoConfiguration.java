@@ -20,6 +20,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -33,6 +34,7 @@ import org.springframework.web.client.RestClient;
 @AutoConfiguration(after = RestClientAutoConfiguration.class)
 @ConditionalOnClass(RestClient.class)
 @EnableConfigurationProperties(TwilioProperties.class)
+@Import(TwilioSanitizingConfiguration.class)
 public final class TwilioAutoConfiguration {
 
     /** Name of the {@link RestClient} bean that carries the Twilio credentials. */

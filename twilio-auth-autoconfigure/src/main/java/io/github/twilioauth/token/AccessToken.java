@@ -33,12 +33,20 @@ record AccessToken(String value, long refreshAt, long usableUntil, Instant usabl
      */
     static AccessToken of(TokenResponse response, long receivedAt, long epochMillis, TokenManagerOptions options) {
         long lifetime = lifetimeNanos(response, epochMillis, options.cacheTtl());
+        if (lifetime == Long.MAX_VALUE) {
+            throw new TwilioAuthenticationException("Token endpoint answered HTTP " + response.status()
+                    + " with an access token without expiry: it is not a JWT with an exp claim and the response has"
+                    + " no expires_in; set a cache TTL (twilio.auth.cache-ttl) to use such tokens", response.status(),
+                    null);
+        }
+        lifetime = Math.min(lifetime, MAX_LIFETIME.toNanos());
         long usable = lifetime - SAFETY_MARGIN.toNanos();
         long refreshIn = (long) (Math.max(usable, 0) * options.refreshAhead());
         return new AccessToken(response.accessToken(), receivedAt + refreshIn, receivedAt + usable,
                 Instant.ofEpochMilli(epochMillis).plusNanos(usable));
     }
 
+    /** The earliest of the lifetimes the response and the cache TTL give, or {@code Long.MAX_VALUE} for none. */
     private static long lifetimeNanos(TokenResponse response, long epochMillis, Duration cacheTtl) {
         long lifetime = Long.MAX_VALUE;
         OptionalLong exp = JwtExpiry.expiresAt(response.accessToken());
@@ -54,12 +62,7 @@ record AccessToken(String value, long refreshAt, long usableUntil, Instant usabl
         if (cacheTtl != null) {
             lifetime = Math.min(lifetime, cacheTtl.toNanos());
         }
-        if (lifetime == Long.MAX_VALUE) {
-            throw new TwilioAuthenticationException("Token endpoint answered an access token with no expiry: "
-                    + "it is not a JWT with an exp claim and the response has no expires_in; set a cache TTL "
-                    + "(twilio.auth.cache-ttl) to use such tokens", 200, null);
-        }
-        return Math.min(lifetime, MAX_LIFETIME.toNanos());
+        return lifetime;
     }
 
     /**

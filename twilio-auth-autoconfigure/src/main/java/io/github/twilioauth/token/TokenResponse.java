@@ -8,10 +8,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The usable part of a successful token endpoint response.
  *
+ * @param status the HTTP status, 200 or 201
  * @param accessToken the access token
  * @param expiresInSeconds the {@code expires_in} field, or {@code null} when absent
  */
-record TokenResponse(String accessToken, Long expiresInSeconds) {
+record TokenResponse(int status, String accessToken, Long expiresInSeconds) {
 
     /**
      * Reads a 200 or 201 response of the token endpoint, rejecting anything that is not a
@@ -44,7 +45,7 @@ record TokenResponse(String accessToken, Long expiresInSeconds) {
         if (tokenType.isString() && !"bearer".equalsIgnoreCase(tokenType.stringValue())) {
             throw invalid(status, "token_type '" + tokenType.stringValue() + "' instead of Bearer");
         }
-        return new TokenResponse(accessToken.stringValue(), expiresIn(status, json.path("expires_in")));
+        return new TokenResponse(status, accessToken.stringValue(), expiresIn(status, json.path("expires_in")));
     }
 
     private static Long expiresIn(int status, JsonNode expiresIn) {
@@ -67,6 +68,6 @@ record TokenResponse(String accessToken, Long expiresInSeconds) {
 
     @Override
     public String toString() {
-        return "TokenResponse[accessToken=******, expiresInSeconds=" + this.expiresInSeconds + "]";
+        return "TokenResponse[status=" + this.status + ", accessToken=******, expiresInSeconds=" + this.expiresInSeconds + "]";
     }
 }

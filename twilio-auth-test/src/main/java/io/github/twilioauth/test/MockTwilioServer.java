@@ -246,8 +246,8 @@ public final class MockTwilioServer implements AutoCloseable {
     }
 
     /**
-     * Forgets recorded requests and created messages, drops queued faults and latencies and
-     * releases held token requests. Registrations, token lifetime and clock are kept.
+     * Forgets recorded requests and created messages, drops queued and random faults and
+     * latencies and releases held token requests. Registrations, token lifetime and clock are kept.
      */
     public void reset() {
         this.tokenEndpoint.reset();
@@ -273,6 +273,21 @@ public final class MockTwilioServer implements AutoCloseable {
     public void failNextTokenRequestsWithRetryAfter(int count, Duration retryAfter) {
         this.tokenEndpoint.faults()
             .queue(requireCount(count), TwilioError.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")).toReply());
+    }
+
+    /**
+     * Answers each later token request 500 with Twilio's error JSON with the given probability,
+     * until {@link #reset()}. Requests answered by queued token faults come first and draw
+     * nothing. The outcomes follow a random sequence of the seed: the n-th token request that
+     * draws fails in every run with the same seed, whatever the timing or the threads.
+     * @param rate the probability that a token request fails, 0 to 1
+     * @param seed the seed of the random sequence
+     */
+    public void failTokenRequestsRandomly(double rate, long seed) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("rate must be between 0 and 1");
+        }
+        this.tokenEndpoint.faults().randomly(rate, seed, TwilioError.of(500).toReply());
     }
 
     /**

@@ -1,0 +1,24 @@
+package io.github.twilioauth.hardening;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+
+/**
+ * A ticker that moves only when the test says so.
+ */
+final class FakeTicker implements Ticker {
+
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+
+    @Override
+    public long read() {
+        return this.nanos.get();
+    }
+
+    FakeTicker advance(Duration duration) {
+        this.nanos.addAndGet(duration.toNanos());
+        return this;
+    }
+}

@@ -1,0 +1,459 @@
+package io.github.twilioauth.hardening;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.twilioauth.autoconfigure.ProviderConfig;
+import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioProperties;
+import io.github.twilioauth.client.Message;
+import io.github.twilioauth.client.TwilioClient;
+import io.github.twilioauth.client.TwilioEndpoints;
+import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
+import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
+import io.github.twilioauth.credential.CredentialProvider;
+import io.github.twilioauth.credential.NoAuthCredentialProvider;
+import io.github.twilioauth.credential.OrgsCredentialProviderBuilder;
+import io.github.twilioauth.hardening.RecordingRequestFactory.SentRequest;
+import io.github.twilioauth.hardening.ScriptedHttpServer.Reply;
+import io.github.twilioauth.http.TwilioAuthInterceptor;
+import io.github.twilioauth.http.TwilioRetryInterceptor;
+import io.github.twilioauth.strategy.RequestConfig;
+import io.github.twilioauth.test.MockTwilioExtension;
+import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.token.ApiTokenManager;
+import io.github.twilioauth.token.OrgsTokenManager;
+import io.github.twilioauth.token.TokenManager;
+import io.github.twilioauth.token.TokenManagerOptions;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Full flows of every auth type, succeeding and failing every way the other suites make them
+ * fail, with every logger at TRACE: nothing logged, printed, thrown (message and whole stack
+ * trace, causes included) or returned by {@code toString()} contains a client secret, auth
+ * token, API secret, access token or Basic credential string.
+ * <p>
+ * Every secret of this test contains {@link #MARK}, so that a partial leak is caught too; the
+ * Basic credential strings and the access tokens the stand-in issues (read from the requests as
+ * they went on the wire) are searched for as well.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecretLeakTest {
+
+    static final String MARK = "XLEAKX";
+
+    static final String ACCOUNT_SID = "AC" + "f".repeat(32);
+
+    static final String AUTH_TOKEN = MARK + "-auth-token-f1";
+
+    static final String API_KEY = "SK" + "f".repeat(32);
+
+    static final String API_SECRET = MARK + "-api-secret-f2";
+
+    static final String CLIENT_ID = "OQ" + "f".repeat(32);
+
+    static final String CLIENT_SECRET = MARK + "-client-secret-f3";
+
+    static final String ORG_SID = "OR" + "f".repeat(32);
+
+    static final String ORG_CLIENT_ID = "OQ" + "9".repeat(32);
+
+    static final String ORG_SECRET = MARK + "-org-secret-f4";
+
+    static final String WRONG_SECRET = MARK + "-wrong-secret-f5";
+
+    static final String SCRIPTED_TOKEN = MARK + "-scripted-access-token-f6";
+
+    static final String TO = "+15558675310";
+
+    static final String FROM = "+15005550006";
+
+    @RegisterExtension
+    static final MockTwilioExtension twilio = new MockTwilioExtension();
+
+    private static TraceLogRecorder logs;
+
+    private final RecordingRequestFactory wire = new RecordingRequestFactory();
+
+    private final Map<String, String> evidence = new LinkedHashMap<>();
+
+    private MockTwilioServer server;
+
+    private ScriptedHttpServer scripted;
+
+    @BeforeAll
+    static void logEverything() {
+        logs = new TraceLogRecorder().start();
+    }
+
+    @AfterAll
+    static void restoreLogging() {
+        logs.stop();
+    }
+
+    @BeforeEach
+    void register() {
+        this.server = twilio.server()
+            .account(ACCOUNT_SID, AUTH_TOKEN)
+            .apiKey(API_KEY, API_SECRET, ACCOUNT_SID)
+            .oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
+            .organization(ORG_SID, ORG_CLIENT_ID, ORG_SECRET, ACCOUNT_SID);
+        logs.drain();
+    }
+
+    @AfterEach
+    void closeScriptedServer() {
+        if (this.scripted != null) {
+            this.scripted.close();
+        }
+    }
+
+    @Test
+    void basicAuthWithAuthTokenLeaksNothing(CapturedOutput output) {
+        sendFetchAndList(client(basic(ACCOUNT_SID, AUTH_TOKEN)));
+        fails(() -> client(basic(ACCOUNT_SID, WRONG_SECRET)).messages().create(TO, FROM, "wrong auth token"));
+
+        assertNothingLeaked(output);
+    }
+
+    @Test
+    void basicAuthWithApiKeyLeaksNothing(CapturedOutput output) {
+        sendFetchAndList(client(basic(API_KEY, API_SECRET)));
+        fails(() -> client(basic(API_KEY, WRONG_SECRET)).messages().create(TO, FROM, "wrong API secret"));
+
+        assertNothingLeaked(output);
+    }
+
+    @Test
+    void clientCredentialsLeakNothing(CapturedOutput output) {
+        sendFetchAndList(client(oauth(tokens(CLIENT_SECRET, UnaryOperator.identity()))));
+        fails(() -> client(oauth(tokens(WRONG_SECRET, UnaryOperator.identity()))).messages()
+            .create(TO, FROM, "wrong client secret"));
+
+        assertNothingLeaked(output);
+    }
+
+    @Test
+    void organizationsLeakNothing(CapturedOutput output) {
+        String accounts = "https://preview-iam.twilio.com/Organizations/" + ORG_SID + "/Accounts";
+        client(orgs(ORG_SECRET)).request(HttpMethod.GET, accounts);
+        fails(() -> client(orgs(WRONG_SECRET)).request(HttpMethod.GET, accounts));
+
+        assertNothingLeaked(output);
+    }
+
+    @Test
+    void noAuthLeaksNothing(CapturedOutput output) {
+        fails(() -> client(new NoAuthCredentialProvider()).messages().create(TO, FROM, "no credentials"));
+
+        assertNothingLeaked(output);
+    }
+
+    @Test
+    void tokenEndpointErrorStatusesLeakNothing(CapturedOutput output) {
+        this.server.failNextTokenRequests(2, 500);
+        fails(() -> client(oauth(tokens(CLIENT_SECRET, (options) -> options.maxAttempts(2)))).messages()
+            .create(TO, FROM, "token endpoint 500"));
+        this.server.failNextTokenRequests(2, 429);
+        fails(() -> client(oauth(tokens(CLIENT_SECRET, (options) -> options.maxAttempts(2)))).messages()
+            .create(TO, FROM, "token endpoint 429"));
+        this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofMinutes(5));
+        fails(() -> client(oauth(tokens(CLIENT_SECRET, UnaryOperator.identity()))).messages()
+            .create(TO, FROM, "token endpoint 429 with a long Retry-After"));
+        this.server.failNextTokenRequests(1, 503);
+        sendFetchAndList(client(oauth(tokens(CLIENT_SECRET, (options) -> options.maxAttempts(2)))));
+
+        assertNothingLeaked(output);
+    }
+
+    @Test
+    void badTokenBodiesLeakNothing(CapturedOutput output) {
+        List<String> bodies = List.of("access_token=" + SCRIPTED_TOKEN + "-form&expires_in=3600",
+                "<html><body>" + SCRIPTED_TOKEN + "-html</body></html>", "",
+                "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"" + SCRIPTED_TOKEN + "-refresh\"}",
+                "{\"access_token\":\"" + SCRIPTED_TOKEN + "-mac\",\"token_type\":\"mac\",\"expires_in\":3600}",
+                Jwts.tokenBody(SCRIPTED_TOKEN + "-zero", "0"), Jwts.tokenBody(SCRIPTED_TOKEN + "-negative", "-1"),
+                Jwts.tokenBody(SCRIPTED_TOKEN + "-abc", "\"abc\""),
+                "{\"access_token\":\"" + SCRIPTED_TOKEN + "-no-expiry\",\"token_type\":\"Bearer\"}",
+                "{\"access_token\":\"" + SCRIPTED_TOKEN + "-unclosed",
+                Jwts.tokenBody(SCRIPTED_TOKEN + "-huge-" + "x".repeat(70 * 1024), "3600"));
+        for (String body : bodies) {
+            this.server.respondToNextTokenRequest(200, "application/json", body.isEmpty() ? null : body);
+            fails(() -> client(oauth(tokens(CLIENT_SECRET, (options) -> options.maxAttempts(1)))).messages()
+                .create(TO, FROM, "bad token body"));
+            this.server.reset();
+        }
+
+        assertNothingLeaked(output);
+    }
+
+    @Test
+    void unreachableAndSilentTokenEndpointsLeakNothing(CapturedOutput output) {
+        String closed = ScriptedHttpServer.closedPortUrl("/v2/token");
+        fails(() -> client(oauth(tokens(CLIENT_SECRET, (options) -> options.tokenUrl(closed).maxAttempts(2))))
+            .messages()
+            .create(TO, FROM, "connection refused"));
+        this.scripted = ScriptedHttpServer.start().hang("/v2/token");
+        fails(() -> client(oauth(tokens(CLIENT_SECRET,
+                (options) -> options.tokenUrl(this.scripted.url("/v2/token")).readTimeout(Duration.ofMillis(300)))))
+            .messages()
+            .create(TO, FROM, "read timeout"));
+
+        assertNothingLeaked(output);
+    }
+
+    @Test
+    void unauthorizedRetriesLeakNothing(CapturedOutput output) {
+        TwilioClient client = client(oauth(tokens(CLIENT_SECRET, UnaryOperator.identity())));
+        client.messages().create(TO, FROM, "before revocation");
+        this.server.rejectNextApiRequests(1);
+        client.messages().create(TO, FROM, "retried once after a 401");
+        this.server.rejectNextApiRequests(2);
+        fails(() -> client.messages().create(TO, FROM, "401 again after the retry"));
+
+        assertNothingLeaked(output);
+    }
+
+    @Test
+    void apiErrorsLeakNothing(CapturedOutput output) {
+        TwilioClient client = client(basic(API_KEY, API_SECRET));
+        this.server.failNextApiRequests(3, 500);
+        fails(() -> client.messages().list().findFirst());
+        this.server.failNextApiRequestsWithRetryAfter(3, Duration.ZERO);
+        fails(() -> client.messages().create(TO, FROM, "429"));
+        fails(() -> client.messages().fetch("SM" + "0".repeat(32)));
+
+        this.scripted = ScriptedHttpServer.start();
+        String messages = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+        TwilioClient scriptedClient = client(basic(ACCOUNT_SID, AUTH_TOKEN), this.scripted.baseUrl());
+        for (Reply reply : List.of(
+                Reply.json(400, "{\"code\":21211,\"message\":\"Invalid 'To'\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}"),
+                Reply.of(400, "application/problem+json",
+                        "{\"type\":\"https://www.twilio.com/docs/errors/20001\",\"title\":\"Invalid\",\"status\":400,\"code\":20001,\"detail\":\"Bad\"}"),
+                Reply.of(502, "text/html", "<html><body>Bad gateway</body></html>"), Reply.empty(500),
+                Reply.of(201, "text/html", "<html><body>Created</body></html>"))) {
+            this.scripted.answer(messages, reply);
+            fails(() -> scriptedClient.messages().create(TO, FROM, "odd answer"));
+        }
+        this.scripted.answer("/v2/token", (n) -> Reply.json(200, Jwts.tokenBody(SCRIPTED_TOKEN + "-" + n, "3600")));
+        this.scripted.answer(messages, Reply.json(401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}"));
+        TwilioClient bearerClient = client(oauth(tokens(CLIENT_SECRET,
+                (options) -> options.tokenUrl(this.scripted.url("/v2/token")))), this.scripted.baseUrl());
+        fails(() -> bearerClient.messages().create(TO, FROM, "401 after a refresh"));
+
+        assertNothingLeaked(output);
+    }
+
+    @Test
+    void autoConfiguredClientsLeakNothing(CapturedOutput output) {
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID);
+        runner.withPropertyValues("twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + CLIENT_SECRET)
+            .run((context) -> sendFetchAndList(autoConfigured(context)));
+        runner.withPropertyValues("twilio.auth.auth-token=" + AUTH_TOKEN)
+            .run((context) -> sendFetchAndList(autoConfigured(context)));
+        runner.withPropertyValues("twilio.auth.api-key=" + API_KEY, "twilio.auth.api-secret=" + API_SECRET)
+            .run((context) -> sendFetchAndList(autoConfigured(context)));
+        runner.withPropertyValues("twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + WRONG_SECRET)
+            .run((context) -> fails(() -> autoConfigured(context).messages().create(TO, FROM, "wrong secret")));
+
+        assertNothingLeaked(output);
+    }
+
+    @Test
+    void misconfigurationReportsLeakNothing(CapturedOutput output) {
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class));
+        List<String[]> misconfigurations = List.of(
+                new String[] { "twilio.auth.api-key=" + API_KEY, "twilio.auth.api-secret=" + API_SECRET },
+                new String[] { "twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.auth-token=" + AUTH_TOKEN,
+                        "twilio.auth.client-secret=" + CLIENT_SECRET },
+                new String[] { "twilio.auth.type=orgs", "twilio.auth.client-secret=" + ORG_SECRET },
+                new String[] { "twilio.account-sid=" + AUTH_TOKEN, "twilio.auth.auth-token=" + AUTH_TOKEN });
+        for (String[] properties : misconfigurations) {
+            runner.withPropertyValues(properties).run((context) -> {
+                assertThat(context).hasFailed();
+                this.evidence.put("startup failure " + properties[0], ThrowablesText.of(context.getStartupFailure()));
+            });
+        }
+
+        assertNothingLeaked(output);
+    }
+
+    @Test
+    void toStringOfEveryConfigurationObjectLeaksNothing(CapturedOutput output) {
+        TwilioProperties properties = new TwilioProperties();
+        properties.setAccountSid(ACCOUNT_SID);
+        ProviderConfig auth = properties.getAuth();
+        auth.setClientId(CLIENT_ID);
+        auth.setClientSecret(CLIENT_SECRET);
+        auth.setAuthToken(AUTH_TOKEN);
+        auth.setApiKey(API_KEY);
+        auth.setApiSecret(API_SECRET);
+        ApiTokenManager tokens = tokens(CLIENT_SECRET, UnaryOperator.identity());
+        CredentialProvider oauth = oauth(tokens);
+        client(oauth).messages().create(TO, FROM, "a token is cached");
+        CredentialProvider basic = basic(ACCOUNT_SID, AUTH_TOKEN);
+        describe(properties, auth, tokens, tokens.getOptions(), oauth, oauth.toAuthStrategy(), basic,
+                basic.toAuthStrategy(), new TwilioAuthInterceptor(oauth), new TwilioAuthInterceptor(basic),
+                basic.toAuthStrategy().apply(RequestConfig.of("POST", "https://api.twilio.com/x")),
+                oauth.toAuthStrategy().apply(RequestConfig.of("POST", "https://api.twilio.com/x")),
+                RequestConfig.of("GET", "https://api.twilio.com/x").withHeader("Authorization", "Bearer " + SCRIPTED_TOKEN),
+                TokenManagerOptions.builder().clientId(ORG_CLIENT_ID).clientSecret(ORG_SECRET).build());
+
+        assertNothingLeaked(output);
+    }
+
+    private static CredentialProvider basic(String username, String password) {
+        return new BasicCredentialProviderBuilder().setUsername(username).setPassword(password).build();
+    }
+
+    private static CredentialProvider oauth(TokenManager tokens) {
+        return new ClientCredentialProviderBuilder().setTokenManager(tokens).build();
+    }
+
+    private CredentialProvider orgs(String secret) {
+        OrgsTokenManager tokens = new OrgsTokenManager(TokenManagerOptions.builder()
+            .clientId(ORG_CLIENT_ID)
+            .clientSecret(secret)
+            .tokenUrl(this.server.tokenUrl())
+            .build());
+        describe(tokens, tokens.getOptions());
+        return new OrgsCredentialProviderBuilder().setClientId(ORG_CLIENT_ID)
+            .setClientSecret(secret)
+            .setTokenManager(tokens)
+            .build();
+    }
+
+    private ApiTokenManager tokens(String secret, UnaryOperator<TokenManagerOptions.Builder> customizer) {
+        ApiTokenManager tokens = new ApiTokenManager(customizer.apply(TokenManagerOptions.builder()
+            .clientId(CLIENT_ID)
+            .clientSecret(secret)
+            .tokenUrl(this.server.tokenUrl())
+            .backoff(Duration.ofMillis(1))).build());
+        describe(tokens, tokens.getOptions());
+        return tokens;
+    }
+
+    private TwilioClient client(CredentialProvider credentials) {
+        return client(credentials, this.server.baseUrl());
+    }
+
+    private TwilioClient client(CredentialProvider credentials, String baseUrl) {
+        TwilioClient client = TwilioClient.create(RestClient.builder().requestFactory(this.wire), credentials,
+                new TwilioEndpoints(baseUrl, null, null), ACCOUNT_SID);
+        describe(credentials, credentials.toAuthStrategy(), client);
+        return client;
+    }
+
+    private TwilioClient autoConfigured(AssertableApplicationContext context) {
+        assertThat(context).hasNotFailed();
+        TwilioClient client = context.getBean(TwilioClient.class);
+        describe(context.getBean(TwilioProperties.class), context.getBean(CredentialProvider.class),
+                context.getBean(CredentialProvider.class).toAuthStrategy(), context.getBean(TwilioAuthInterceptor.class),
+                context.getBean(TwilioRetryInterceptor.class), client);
+        context.getBeanProvider(TokenManager.class).ifAvailable(this::describe);
+        return client;
+    }
+
+    private void sendFetchAndList(TwilioClient client) {
+        Message message = client.messages().create(TO, FROM, "leak test");
+        client.messages().fetch(message.sid());
+        assertThat(client.messages().list().findFirst()).isPresent();
+        describe(client);
+    }
+
+    private void fails(ThrowingCallable call) {
+        Throwable failure = catchThrowable(call);
+        assertThat(failure).as("the failure of a flow meant to fail").isNotNull();
+        this.evidence.put("exception " + this.evidence.size(), ThrowablesText.of(failure));
+    }
+
+    private void describe(Object... objects) {
+        for (Object object : objects) {
+            this.evidence.put("toString() of " + object.getClass().getName() + " " + this.evidence.size(),
+                    String.valueOf(object));
+        }
+    }
+
+    /**
+     * Searches everything logged, printed, thrown and described for every secret; reports each
+     * finding with the secret replaced by its name.
+     */
+    private void assertNothingLeaked(CapturedOutput output) {
+        Map<String, String> secrets = secrets();
+        List<String> logged = logs.drain();
+        Map<String, String> texts = new LinkedHashMap<>(this.evidence);
+        for (int i = 0; i < logged.size(); i++) {
+            String[] levelAndLogger = logged.get(i).split(" ", 3);
+            texts.put(levelAndLogger[0] + " event of logger " + levelAndLogger[1] + " " + i, logged.get(i));
+        }
+        texts.put("console output", output.getAll());
+        Set<String> findings = new LinkedHashSet<>();
+        texts.forEach((where, text) -> secrets.forEach((secret, name) -> {
+            int at = text.indexOf(secret);
+            if (at >= 0) {
+                String excerpt = text.substring(Math.max(0, at - 120), Math.min(text.length(), at + secret.length() + 40));
+                findings.add(name + " in " + where.replaceAll(" [0-9]+$", "") + ": ..." + excerpt.replace(secret, "<" + name + ">") + "...");
+            }
+        }));
+        assertThat(logged).as("log events recorded at TRACE").isNotEmpty();
+        assertThat(findings).isEmpty();
+    }
+
+    /** Every secret of the flows, keyed by its value, with a name to report it by. */
+    private Map<String, String> secrets() {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put(MARK, "a secret marked " + MARK);
+        for (String password : List.of(AUTH_TOKEN, WRONG_SECRET)) {
+            secrets.put(base64(ACCOUNT_SID + ":" + password), "Basic credentials of " + ACCOUNT_SID);
+        }
+        for (String password : List.of(API_SECRET, WRONG_SECRET)) {
+            secrets.put(base64(API_KEY + ":" + password), "Basic credentials of " + API_KEY);
+        }
+        for (SentRequest request : this.wire.sent()) {
+            for (String authorization : request.authorizations()) {
+                if (authorization.startsWith("Bearer ")) {
+                    String token = authorization.substring("Bearer ".length());
+                    secrets.put(token, "an access token");
+                    String[] parts = token.split("\\.");
+                    if (parts.length == 3) {
+                        secrets.put(parts[2], "the signature of an access token");
+                    }
+                }
+            }
+        }
+        return secrets;
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

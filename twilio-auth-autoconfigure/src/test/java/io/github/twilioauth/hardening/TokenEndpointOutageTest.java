@@ -1,0 +1,121 @@
+package io.github.twilioauth.hardening;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
+import io.github.twilioauth.client.Message;
+import io.github.twilioauth.client.TwilioClient;
+import io.github.twilioauth.test.MockTwilioExtension;
+import io.github.twilioauth.test.MockTwilioServer;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static io.github.twilioauth.hardening.Failures.clearFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An application with client credentials starts while the token endpoint is down; its first
+ * call fails clearly, and calls succeed again once the endpoint recovers.
+ */
+class TokenEndpointOutageTest {
+
+    static final String ACCOUNT_SID = "AC" + "b".repeat(32);
+
+    static final String CLIENT_ID = "OQ" + "b".repeat(32);
+
+    static final String CLIENT_SECRET = "outage-client-secret";
+
+    @RegisterExtension
+    static final MockTwilioExtension twilio = new MockTwilioExtension();
+
+    private MockTwilioServer server;
+
+    @BeforeEach
+    void registerApp() {
+        this.server = twilio.server().oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID);
+    }
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
+                    "twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + CLIENT_SECRET,
+                    "twilio.auth.max-attempts=2", "twilio.auth.backoff=10ms");
+    }
+
+    private static Message send(TwilioClient client) {
+        return client.messages().create("+15558675310", "+15005550006", "during an outage");
+    }
+
+    @Test
+    void startsWhileTheTokenEndpointFailsAndTheFirstCallFailsClearly() {
+        this.server.failNextTokenRequests(100, 503);
+
+        runner().run((context) -> {
+            assertThat(context).hasNotFailed().hasSingleBean(TwilioClient.class);
+            TwilioClient client = context.getBean(TwilioClient.class);
+
+            TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class,
+                    () -> send(client));
+
+            assertThat(failure.statusCode()).isEqualTo(503);
+            assertThat(failure.code()).isEqualTo(20503);
+            assertThat(failure.getMessage()).contains(this.server.tokenUrl(), "HTTP 503");
+            assertThat(this.server.requests()).isEmpty();
+            assertThat(this.server.messages()).isEmpty();
+        });
+    }
+
+    @Test
+    void callsSucceedOnceTheTokenEndpointRecovers() {
+        this.server.failNextTokenRequests(100, 503);
+
+        runner().run((context) -> {
+            TwilioClient client = context.getBean(TwilioClient.class);
+            clearFailure(TwilioAuthenticationException.class, () -> send(client));
+
+            this.server.reset();
+
+            assertThat(send(client).sid()).startsWith("SM");
+            assertThat(send(client).sid()).startsWith("SM");
+            assertThat(this.server.messages()).hasSize(2);
+            assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aFailedTokenRequestIsNotRememberedByTheNextCall() {
+        this.server.failNextTokenRequests(4, 503);
+
+        runner().run((context) -> {
+            TwilioClient client = context.getBean(TwilioClient.class);
+
+            clearFailure(TwilioAuthenticationException.class, () -> send(client));
+            clearFailure(TwilioAuthenticationException.class, () -> send(client));
+
+            assertThat(send(client).sid()).startsWith("SM");
+            assertThat(this.server.tokenRequestCount()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void startsWhileTheTokenEndpointIsUnreachableAndTheFirstCallNamesIt() {
+        String tokenUrl = ScriptedHttpServer.closedPortUrl("/v2/token");
+
+        runner().withPropertyValues("twilio.auth.token-url=" + tokenUrl).run((context) -> {
+            assertThat(context).hasNotFailed();
+            TwilioClient client = context.getBean(TwilioClient.class);
+
+            TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class,
+                    () -> send(client));
+
+            assertThat(failure.statusCode()).isZero();
+            assertThat(failure.getMessage()).contains(tokenUrl);
+            assertThat(this.server.requests()).isEmpty();
+        });
+    }
+}

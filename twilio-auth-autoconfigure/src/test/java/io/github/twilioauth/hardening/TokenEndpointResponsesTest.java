@@ -1,0 +1,352 @@
+package io.github.twilioauth.hardening;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.test.MockTwilioExtension;
+import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.token.ApiTokenManager;
+import io.github.twilioauth.token.TokenManagerOptions;
+
+import static io.github.twilioauth.hardening.Failures.clearFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Every kind of bad answer of the token endpoint, and every way it can fail to answer, gives a
+ * {@link TwilioAuthenticationException} that says what was wrong, or a token used for a sound
+ * lifetime.
+ */
+class TokenEndpointResponsesTest {
+
+    static final String ACCOUNT_SID = "AC" + "5".repeat(32);
+
+    static final String CLIENT_ID = "OQ" + "5".repeat(32);
+
+    static final String CLIENT_SECRET = "token-responses-client-secret";
+
+    static final String JSON = "application/json";
+
+    static final String HTML_PAGE = "<!DOCTYPE html><html><head><title>Service Unavailable</title></head>"
+            + "<body><h1>We'll be right back</h1></body></html>";
+
+    @RegisterExtension
+    static final MockTwilioExtension twilio = new MockTwilioExtension();
+
+    private final FakeTicker ticker = new FakeTicker();
+
+    private MockTwilioServer server;
+
+    private ScriptedHttpServer scripted;
+
+    @BeforeEach
+    void registerApp() {
+        this.server = twilio.server();
+        this.server.oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
+    }
+
+    @AfterEach
+    void closeScriptedServer() {
+        if (this.scripted != null) {
+            this.scripted.close();
+        }
+    }
+
+    /**
+     * Options against the stand-in with a fake ticker; a token is renewed only once it is no
+     * longer usable (refresh-ahead 1), so that each renewal is a blocking fetch the test sees.
+     */
+    private TokenManagerOptions.Builder options() {
+        return TokenManagerOptions.builder()
+            .clientId(CLIENT_ID)
+            .clientSecret(CLIENT_SECRET)
+            .tokenUrl(this.server.tokenUrl())
+            .ticker(this.ticker)
+            .refreshAhead(1.0)
+            .backoff(Duration.ofMillis(1))
+            .maxAttempts(1);
+    }
+
+    private ApiTokenManager manager() {
+        return new ApiTokenManager(options().build());
+    }
+
+    private TwilioAuthenticationException failureOfTokenResponse(int status, String contentType, String body) {
+        this.server.respondToNextTokenRequest(status, contentType, body);
+        ApiTokenManager manager = manager();
+        TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
+        assertThat(failure.statusCode()).isEqualTo(status);
+        assertThat(failure.getMessage()).contains("HTTP " + status);
+        return failure;
+    }
+
+    @Test
+    void bodyThatIsNotJsonFailsClearly() {
+        TwilioAuthenticationException failure = failureOfTokenResponse(200, "text/plain",
+                "access_token=abc&expires_in=3600");
+
+        assertThat(failure.getMessage()).contains("not a JSON object", "text/plain").doesNotContain("access_token=abc");
+    }
+
+    @Test
+    void htmlPageWithSuccessStatusFailsClearlyWithoutRepeatingTheHtml() {
+        TwilioAuthenticationException failure = failureOfTokenResponse(200, "text/html", HTML_PAGE);
+
+        assertThat(failure.getMessage()).contains("not a JSON object", "text/html").doesNotContain("<", "right back");
+    }
+
+    @Test
+    void htmlErrorPageFailsClearlyWithItsStatusWithoutRepeatingTheHtml() {
+        TwilioAuthenticationException failure = failureOfTokenResponse(503, "text/html; charset=utf-8", HTML_PAGE);
+
+        assertThat(failure.getMessage()).contains("not JSON", "text/html").doesNotContain("<", "right back");
+        assertThat(failure.code()).isNull();
+    }
+
+    @Test
+    void emptyBodyFailsClearly() {
+        TwilioAuthenticationException failure = failureOfTokenResponse(200, JSON, null);
+
+        assertThat(failure.getMessage()).contains("empty body");
+    }
+
+    @Test
+    void jsonWithoutAccessTokenFailsClearly() {
+        TwilioAuthenticationException failure = failureOfTokenResponse(200, JSON,
+                "{\"token_type\":\"Bearer\",\"expires_in\":3600}");
+
+        assertThat(failure.getMessage()).contains("access_token");
+    }
+
+    @Test
+    void accessTokenThatIsNotAStringFailsClearly() {
+        TwilioAuthenticationException failure = failureOfTokenResponse(200, JSON,
+                "{\"access_token\":12345,\"token_type\":\"Bearer\",\"expires_in\":3600}");
+
+        assertThat(failure.getMessage()).contains("access_token");
+    }
+
+    @Test
+    void jsonArrayFailsClearly() {
+        TwilioAuthenticationException failure = failureOfTokenResponse(200, JSON,
+                "[{\"access_token\":\"abc\",\"expires_in\":3600}]");
+
+        assertThat(failure.getMessage()).contains("not a JSON object");
+    }
+
+    @Test
+    void accessTokenThatIsNotAJwtIsUsedUntilThirtySecondsBeforeExpiresIn() {
+        this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody("opaque-token-one", "120"));
+        this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody("opaque-token-two", "120"));
+        ApiTokenManager manager = manager();
+
+        assertThat(manager.getToken()).isEqualTo("opaque-token-one");
+        this.ticker.advance(Duration.ofSeconds(89));
+        assertThat(manager.getToken()).isEqualTo("opaque-token-one");
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+
+        this.ticker.advance(Duration.ofSeconds(1));
+        assertThat(manager.getToken()).isEqualTo("opaque-token-two");
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void jwtWithoutExpIsUsedUntilThirtySecondsBeforeExpiresIn() {
+        String first = Jwts.withoutExp();
+        this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody(first, "120"));
+        ApiTokenManager manager = manager();
+
+        assertThat(manager.getToken()).isEqualTo(first);
+        this.ticker.advance(Duration.ofSeconds(89));
+        assertThat(manager.getToken()).isEqualTo(first);
+
+        this.ticker.advance(Duration.ofSeconds(1));
+        assertThat(manager.getToken()).isNotEqualTo(first);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void jwtWithoutExpOrExpiresInIsUsedUntilThirtySecondsBeforeTheCacheTtl() {
+        String first = Jwts.withoutExp();
+        this.server.respondToNextTokenRequest(200, JSON,
+                "{\"access_token\":\"" + first + "\",\"token_type\":\"Bearer\"}");
+        ApiTokenManager manager = new ApiTokenManager(options().cacheTtl(Duration.ofSeconds(100)).build());
+
+        assertThat(manager.getToken()).isEqualTo(first);
+        this.ticker.advance(Duration.ofSeconds(69));
+        assertThat(manager.getToken()).isEqualTo(first);
+
+        this.ticker.advance(Duration.ofSeconds(1));
+        assertThat(manager.getToken()).isNotEqualTo(first);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void jwtWithoutExpOrExpiresInAndNoCacheTtlFailsClearly() {
+        TwilioAuthenticationException failure = failureOfTokenResponse(200, JSON,
+                "{\"access_token\":\"" + Jwts.withoutExp() + "\",\"token_type\":\"Bearer\"}");
+
+        assertThat(failure.getMessage()).contains("expir", "expires_in", "cache-ttl");
+    }
+
+    @Test
+    void expiresInZeroFailsClearly() {
+        TwilioAuthenticationException failure = failureOfTokenResponse(200, JSON,
+                Jwts.tokenBody("opaque-token", "0"));
+
+        assertThat(failure.getMessage()).contains("expires_in");
+    }
+
+    @Test
+    void negativeExpiresInFailsClearly() {
+        TwilioAuthenticationException failure = failureOfTokenResponse(200, JSON,
+                Jwts.tokenBody("opaque-token", "-300"));
+
+        assertThat(failure.getMessage()).contains("expires_in");
+    }
+
+    @Test
+    void expiresInThatIsNotANumberFailsClearly() {
+        TwilioAuthenticationException failure = failureOfTokenResponse(200, JSON,
+                Jwts.tokenBody("opaque-token", "\"abc\""));
+
+        assertThat(failure.getMessage()).contains("expires_in");
+    }
+
+    @Test
+    void hugeExpiresInIsCappedAtADayWithoutOverflowing() {
+        this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody("long-lived-token", "1000000000000000"));
+        ApiTokenManager manager = manager();
+
+        assertThat(manager.getToken()).isEqualTo("long-lived-token");
+        this.ticker.advance(Duration.ofHours(23));
+        assertThat(manager.getToken()).isEqualTo("long-lived-token");
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+
+        this.ticker.advance(Duration.ofHours(1));
+        assertThat(manager.getToken()).isNotEqualTo("long-lived-token");
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void tokenTypeOtherThanBearerFailsClearly() {
+        TwilioAuthenticationException failure = failureOfTokenResponse(200, JSON,
+                "{\"access_token\":\"opaque-token\",\"token_type\":\"mac\",\"expires_in\":3600}");
+
+        assertThat(failure.getMessage()).contains("token_type", "Bearer");
+    }
+
+    @Test
+    void bodyLargerThan64KibFailsClearlyWithoutRetrying() {
+        String huge = Jwts.tokenBody("x".repeat(70 * 1024), "3600");
+        for (int i = 0; i < 3; i++) {
+            this.server.respondToNextTokenRequest(200, JSON, huge);
+        }
+        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(3).build());
+
+        TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
+
+        assertThat(failure.getMessage()).containsAnyOf("65536", "64 KiB").doesNotContain("xxxxxxxx");
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void refusedConnectionFailsClearlyNamingTheUrl() {
+        String tokenUrl = ScriptedHttpServer.closedPortUrl("/v2/token");
+        ApiTokenManager manager = new ApiTokenManager(options().tokenUrl(tokenUrl).maxAttempts(2).build());
+
+        TwilioAuthenticationException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> clearFailure(TwilioAuthenticationException.class, manager::getToken));
+
+        assertThat(failure.statusCode()).isZero();
+        assertThat(failure.getMessage()).contains(tokenUrl);
+    }
+
+    @Test
+    void endpointThatNeverAnswersFailsWithinTheReadTimeout() {
+        this.scripted = ScriptedHttpServer.start().hang("/v2/token");
+        ApiTokenManager manager = new ApiTokenManager(
+                options().tokenUrl(this.scripted.url("/v2/token")).readTimeout(Duration.ofMillis(300)).build());
+        long started = System.nanoTime();
+
+        TwilioAuthenticationException failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> clearFailure(TwilioAuthenticationException.class, manager::getToken));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(failure.statusCode()).isZero();
+        assertThat(failure.getMessage()).contains(this.scripted.url("/v2/token"));
+        assertThat(this.scripted.requestCount("/v2/token")).isEqualTo(1);
+    }
+
+    @Test
+    void fewer500sThanAttemptsAreRetriedUntilATokenComes() {
+        this.server.failNextTokenRequests(2, 500);
+        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(3).build());
+
+        assertThat(manager.getToken()).isNotBlank();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void asMany500sAsAttemptsFailWithStatus500AndTwilioCode() {
+        this.server.failNextTokenRequests(3, 500);
+        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(3).build());
+
+        TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
+
+        assertThat(failure.statusCode()).isEqualTo(500);
+        assertThat(failure.code()).isEqualTo(20500);
+        assertThat(failure.getMessage()).contains("HTTP 500", "20500");
+        assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void tooManyRequestsWithRetryAfterIsRetriedAfterTheAnnouncedDelay() {
+        this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofSeconds(1));
+        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(2).build());
+        long started = System.nanoTime();
+
+        assertThat(manager.getToken()).isNotBlank();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void tooManyRequestsWithoutRetryAfterIsRetriedAfterTheBackoff() {
+        this.server.failNextTokenRequests(1, 429);
+        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(2).build());
+
+        assertThat(manager.getToken()).isNotBlank();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void tooManyRequestsOnEveryAttemptFailWithStatus429() {
+        this.server.failNextTokenRequests(2, 429);
+        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(2).build());
+
+        TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
+
+        assertThat(failure.statusCode()).isEqualTo(429);
+        assertThat(failure.code()).isEqualTo(20429);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void retryAfterLongerThanTheLimitFailsAtOnceWithStatus429() {
+        this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofMinutes(5));
+        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(3).build());
+
+        TwilioAuthenticationException failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> clearFailure(TwilioAuthenticationException.class, manager::getToken));
+
+        assertThat(failure.statusCode()).isEqualTo(429);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+}
