@@ -41,18 +41,16 @@ final class CredentialProviderFactory {
     private final ObservationRegistry observationRegistry;
 
     /**
-     * Creates a factory for one set of credentials.
-     * @param auth the credentials ({@code <prefix>.auth.*})
-     * @param accountSid the account ({@code <prefix>.account-sid}), or {@code null}
-     * @param baseUrl the base URL ({@code <prefix>.base-url}), or {@code null}
-     * @param prefix where the properties are bound, such as {@code twilio}, for error messages
+     * Creates a factory for the credentials of one client.
+     * @param client the client's properties
+     * @param prefix where they are bound, such as {@code twilio} or {@code twilio.tenants.acme},
+     * for error messages
      * @param observationRegistry where token requests are observed
      */
-    CredentialProviderFactory(ProviderConfig auth, String accountSid, String baseUrl, String prefix,
-            ObservationRegistry observationRegistry) {
-        this.auth = auth;
-        this.accountSid = accountSid;
-        this.baseUrl = baseUrl;
+    CredentialProviderFactory(TwilioClientProperties client, String prefix, ObservationRegistry observationRegistry) {
+        this.auth = client.getAuth();
+        this.accountSid = client.getAccountSid();
+        this.baseUrl = client.getBaseUrl();
         this.prefix = prefix;
         this.observationRegistry = observationRegistry;
     }

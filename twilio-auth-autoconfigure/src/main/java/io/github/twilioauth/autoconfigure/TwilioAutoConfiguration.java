@@ -57,8 +57,7 @@ public final class TwilioAutoConfiguration {
     }
 
     private static CredentialProviderFactory factory(TwilioProperties properties, ObservationRegistry observations) {
-        return new CredentialProviderFactory(properties.getAuth(), properties.getAccountSid(), properties.getBaseUrl(),
-                "twilio", observations);
+        return new CredentialProviderFactory(properties, "twilio", observations);
     }
 
     @Bean

@@ -47,8 +47,8 @@ public final class TwilioClientsAutoConfiguration {
                 new TwilioEndpoints(properties.getBaseUrl(), properties.getRegion(), properties.getEdge()));
         ObservationRegistry observationRegistry = observations.getIfUnique(() -> ObservationRegistry.NOOP);
         properties.getTenants().forEach((name, tenant) -> {
-            CredentialProviderFactory factory = new CredentialProviderFactory(tenant.getAuth(), tenant.getAccountSid(),
-                    tenant.getBaseUrl(), "twilio.tenants." + name, observationRegistry);
+            CredentialProviderFactory factory = new CredentialProviderFactory(tenant, "twilio.tenants." + name,
+                    observationRegistry);
             TwilioAuthInterceptor interceptor = new TwilioAuthInterceptor(factory.createCredentialProvider(null),
                     factory.allowedHosts());
             clients.register(name, interceptor,

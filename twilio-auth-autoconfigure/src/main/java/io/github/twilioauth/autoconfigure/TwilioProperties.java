@@ -6,43 +6,13 @@ import java.util.Map;
 
 import io.github.twilioauth.http.RetryPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
- * Twilio client settings: the {@code twilio.*} properties.
+ * Twilio client settings: the {@code twilio.*} properties. The single client's keys are those of
+ * {@link TwilioClientProperties}; tenants take the same keys under {@code twilio.tenants.<name>}.
  */
 @ConfigurationProperties("twilio")
-public class TwilioProperties {
-
-    /**
-     * Account SID (AC...) in /2010-04-01/Accounts/{sid} paths; required by messages() and by
-     * basic authentication.
-     */
-    private String accountSid;
-
-    /**
-     * Twilio region, such as 'ie1' or 'au1'. API hosts become
-     * '{product}.{edge}.{region}.twilio.com'; a known region alone gets its default edge ('ie1' uses
-     * 'dublin'). Never applied to the token URL.
-     */
-    private String region;
-
-    /**
-     * Twilio edge location, such as 'dublin' or 'sydney'. An edge without a region means region 'us1'.
-     */
-    private String edge;
-
-    /**
-     * Base URL that replaces 'https://{product}.twilio.com' for every API call, for a local
-     * stand-in or a proxy.
-     */
-    private String baseUrl;
-
-    /**
-     * Credentials.
-     */
-    @NestedConfigurationProperty
-    private final ProviderConfig auth = new ProviderConfig();
+public class TwilioProperties extends TwilioClientProperties {
 
     /**
      * Retries of API calls.
@@ -54,49 +24,13 @@ public class TwilioProperties {
      * Every tenant takes the keys of a single configuration: account-sid, region, edge, base-url
      * and auth.*. Retries of API calls (twilio.http.*) are shared.
      */
-    private final Map<String, Tenant> tenants = new LinkedHashMap<>();
-
-    public String getAccountSid() {
-        return this.accountSid;
-    }
-
-    public void setAccountSid(String accountSid) {
-        this.accountSid = accountSid;
-    }
-
-    public String getRegion() {
-        return this.region;
-    }
-
-    public void setRegion(String region) {
-        this.region = region;
-    }
-
-    public String getEdge() {
-        return this.edge;
-    }
-
-    public void setEdge(String edge) {
-        this.edge = edge;
-    }
-
-    public String getBaseUrl() {
-        return this.baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
-    public ProviderConfig getAuth() {
-        return this.auth;
-    }
+    private final Map<String, TwilioClientProperties> tenants = new LinkedHashMap<>();
 
     public Http getHttp() {
         return this.http;
     }
 
-    public Map<String, Tenant> getTenants() {
+    public Map<String, TwilioClientProperties> getTenants() {
         return this.tenants;
     }
 
@@ -149,90 +83,8 @@ public class TwilioProperties {
         }
     }
 
-    /**
-     * One tenant of {@code twilio.tenants.<name>.*}: an account or organization with its own
-     * credentials and endpoints.
-     * <p>
-     * {@link #toString()} masks the secrets of {@link #getAuth()}.
-     */
-    public static class Tenant {
-
-        /**
-         * Account SID (AC...) of this tenant in /2010-04-01/Accounts/{sid} paths; required by
-         * messages() and by basic authentication.
-         */
-        private String accountSid;
-
-        /**
-         * Twilio region of this tenant, such as 'ie1' or 'au1'. API hosts become
-         * '{product}.{edge}.{region}.twilio.com'.
-         */
-        private String region;
-
-        /**
-         * Twilio edge location of this tenant, such as 'dublin' or 'sydney'. An edge without a
-         * region means region 'us1'.
-         */
-        private String edge;
-
-        /**
-         * Base URL that replaces 'https://{product}.twilio.com' for every API call of this
-         * tenant, for a local stand-in or a proxy.
-         */
-        private String baseUrl;
-
-        /**
-         * Credentials of this tenant.
-         */
-        @NestedConfigurationProperty
-        private final ProviderConfig auth = new ProviderConfig();
-
-        public String getAccountSid() {
-            return this.accountSid;
-        }
-
-        public void setAccountSid(String accountSid) {
-            this.accountSid = accountSid;
-        }
-
-        public String getRegion() {
-            return this.region;
-        }
-
-        public void setRegion(String region) {
-            this.region = region;
-        }
-
-        public String getEdge() {
-            return this.edge;
-        }
-
-        public void setEdge(String edge) {
-            this.edge = edge;
-        }
-
-        public String getBaseUrl() {
-            return this.baseUrl;
-        }
-
-        public void setBaseUrl(String baseUrl) {
-            this.baseUrl = baseUrl;
-        }
-
-        public ProviderConfig getAuth() {
-            return this.auth;
-        }
-
-        @Override
-        public String toString() {
-            return "Tenant[accountSid=" + this.accountSid + ", region=" + this.region + ", edge=" + this.edge
-                    + ", baseUrl=" + this.baseUrl + ", auth=" + this.auth + "]";
-        }
-    }
-
     @Override
     public String toString() {
-        return "TwilioProperties[accountSid=" + this.accountSid + ", region=" + this.region + ", edge=" + this.edge
-                + ", baseUrl=" + this.baseUrl + ", auth=" + this.auth + ", tenants=" + this.tenants + "]";
+        return super.toString() + "[tenants=" + this.tenants + "]";
     }
 }

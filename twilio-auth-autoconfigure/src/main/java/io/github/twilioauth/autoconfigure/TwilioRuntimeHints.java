@@ -16,7 +16,7 @@ final class TwilioRuntimeHints implements RuntimeHintsRegistrar {
 
     @Override
     public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
-        BindableRuntimeHintsRegistrar.forTypes(TwilioProperties.class, TwilioProperties.Tenant.class)
+        BindableRuntimeHintsRegistrar.forTypes(TwilioProperties.class, TwilioClientProperties.class)
             .registerHints(hints, classLoader);
         new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), Message.class);
     }

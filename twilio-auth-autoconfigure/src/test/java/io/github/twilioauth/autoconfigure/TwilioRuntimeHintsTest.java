@@ -30,7 +30,7 @@ class TwilioRuntimeHintsTest {
     @Test
     void propertiesCanBeCreatedAndBound() {
         for (Class<?> type : new Class<?>[] { TwilioProperties.class, TwilioProperties.Http.class,
-                TwilioProperties.Tenant.class, ProviderConfig.class }) {
+                TwilioClientProperties.class, ProviderConfig.class }) {
             assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getName()).accepts(this.hints);
         }
     }
@@ -39,7 +39,7 @@ class TwilioRuntimeHintsTest {
     void propertySettersCanBeInvoked() {
         assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(ProviderConfig.class, "setClientId"))
             .accepts(this.hints);
-        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(TwilioProperties.Tenant.class, "setRegion"))
+        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(TwilioClientProperties.class, "setRegion"))
             .accepts(this.hints);
         assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(TwilioProperties.Http.class, "setBackoff"))
             .accepts(this.hints);

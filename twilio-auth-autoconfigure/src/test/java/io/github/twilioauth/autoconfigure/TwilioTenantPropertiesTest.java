@@ -26,7 +26,7 @@ class TwilioTenantPropertiesTest {
                 "twilio.tenants.eu.auth.read-timeout", "3s"));
 
         assertThat(properties.getTenants()).containsOnlyKeys("eu");
-        TwilioProperties.Tenant tenant = properties.getTenants().get("eu");
+        TwilioClientProperties tenant = properties.getTenants().get("eu");
         assertThat(tenant.getAccountSid()).isEqualTo("AC-eu");
         assertThat(tenant.getRegion()).isEqualTo("ie1");
         assertThat(tenant.getEdge()).isEqualTo("dublin");
@@ -38,7 +38,7 @@ class TwilioTenantPropertiesTest {
 
     @Test
     void tenantToStringMasksSecrets() {
-        TwilioProperties.Tenant tenant = new TwilioProperties.Tenant();
+        TwilioClientProperties tenant = new TwilioClientProperties();
         tenant.setAccountSid("AC-tenant");
         tenant.getAuth().setClientSecret("tenant-client-secret-Zr4q");
         tenant.getAuth().setAuthToken("tenant-auth-token-Mc8d");

@@ -1,0 +1,84 @@
+package io.github.twilioauth.autoconfigure;
+
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+/**
+ * The settings of one Twilio client: its account, endpoints and credentials. The keys of
+ * {@code twilio.*} and of each {@code twilio.tenants.<name>.*}.
+ * <p>
+ * {@link #toString()} masks the secrets of {@link #getAuth()}.
+ */
+public class TwilioClientProperties {
+
+    /**
+     * Account SID (AC...) in /2010-04-01/Accounts/{sid} paths; required by messages() and by
+     * basic authentication.
+     */
+    private String accountSid;
+
+    /**
+     * Twilio region, such as 'ie1' or 'au1'. API hosts become
+     * '{product}.{edge}.{region}.twilio.com'; a known region alone gets its default edge ('ie1' uses
+     * 'dublin'). Never applied to the token URL.
+     */
+    private String region;
+
+    /**
+     * Twilio edge location, such as 'dublin' or 'sydney'. An edge without a region means region 'us1'.
+     */
+    private String edge;
+
+    /**
+     * Base URL that replaces 'https://{product}.twilio.com' for every API call, for a local
+     * stand-in or a proxy.
+     */
+    private String baseUrl;
+
+    /**
+     * Credentials.
+     */
+    @NestedConfigurationProperty
+    private final ProviderConfig auth = new ProviderConfig();
+
+    public String getAccountSid() {
+        return this.accountSid;
+    }
+
+    public void setAccountSid(String accountSid) {
+        this.accountSid = accountSid;
+    }
+
+    public String getRegion() {
+        return this.region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getEdge() {
+        return this.edge;
+    }
+
+    public void setEdge(String edge) {
+        this.edge = edge;
+    }
+
+    public String getBaseUrl() {
+        return this.baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public ProviderConfig getAuth() {
+        return this.auth;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[accountSid=" + this.accountSid + ", region=" + this.region + ", edge="
+                + this.edge + ", baseUrl=" + this.baseUrl + ", auth=" + this.auth + "]";
+    }
+}
