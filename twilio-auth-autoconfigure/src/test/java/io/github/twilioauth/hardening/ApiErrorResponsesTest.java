@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.TwilioApiException;
 import io.github.twilioauth.TwilioException;
 import io.github.twilioauth.client.TwilioClient;

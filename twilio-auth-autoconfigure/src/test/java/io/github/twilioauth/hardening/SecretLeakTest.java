@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.autoconfigure.ProviderConfig;
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioProperties;

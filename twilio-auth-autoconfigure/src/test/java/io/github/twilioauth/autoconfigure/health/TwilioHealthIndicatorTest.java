@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.github.twilioauth.testsupport.FakeTicker;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
 import io.github.twilioauth.credential.ClientCredentialProviderBuilder;

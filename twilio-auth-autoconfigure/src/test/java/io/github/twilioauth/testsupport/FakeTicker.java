@@ -1,4 +1,4 @@
-package io.github.twilioauth.token;
+package io.github.twilioauth.testsupport;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,7 +8,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 /**
  * A ticker that moves only when the test says so.
  */
-final class FakeTicker implements Ticker {
+public final class FakeTicker implements Ticker {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
@@ -17,7 +17,12 @@ final class FakeTicker implements Ticker {
         return this.nanos.get();
     }
 
-    FakeTicker advance(Duration duration) {
+    /**
+     * Moves time forward.
+     * @param duration how far
+     * @return this ticker
+     */
+    public FakeTicker advance(Duration duration) {
         this.nanos.addAndGet(duration.toNanos());
         return this;
     }
