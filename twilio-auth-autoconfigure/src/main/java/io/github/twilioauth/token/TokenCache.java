@@ -105,7 +105,7 @@ final class TokenCache {
                 return token.value();
             }
             if (token.isUsableAt(now)) {
-                renewAhead(now);
+                renewAhead(token, now);
                 return token.value();
             }
         }
@@ -154,12 +154,17 @@ final class TokenCache {
         this.cache.synchronous().invalidate(KEY);
     }
 
-    private void renewAhead(long now) {
-        if (now - this.renewalNotBefore < 0) {
+    /**
+     * Starts one renewal of {@code seen}, unless one is in flight, a failed one is backing off,
+     * or another caller already replaced {@code seen}: a caller that read the old token just
+     * before a renewal completed must not start a second one.
+     */
+    private void renewAhead(AccessToken seen, long now) {
+        if (now - this.renewalNotBefore < 0 || this.current != seen) {
             return;
         }
         CompletableFuture<Fetch> entry = this.entries.get(KEY);
-        if (entry != null && !entry.isDone()) {
+        if (entry != null && (!entry.isDone() || entry.join().token() != seen)) {
             return;
         }
         CompletableFuture<Fetch> renewal = new CompletableFuture<>();
