@@ -160,11 +160,15 @@ final class TokenCache {
      * before a renewal completed must not start a second one.
      */
     private void renewAhead(AccessToken seen, long now) {
-        if (now - this.renewalNotBefore < 0 || this.current != seen) {
+        if (this.current != seen) {
             return;
         }
         CompletableFuture<Fetch> entry = this.entries.get(KEY);
         if (entry != null && (!entry.isDone() || entry.join().token() != seen)) {
+            return;
+        }
+        // Read after the entry: a failed renewal sets its back-off before its entry completes.
+        if (now - this.renewalNotBefore < 0) {
             return;
         }
         CompletableFuture<Fetch> renewal = new CompletableFuture<>();

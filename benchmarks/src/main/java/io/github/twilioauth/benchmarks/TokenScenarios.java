@@ -1,0 +1,385 @@
+package io.github.twilioauth.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.TokenRequest;
+import io.github.twilioauth.token.ApiTokenManager;
+
+/**
+ * Token scenarios that are events rather than steady states: a stampede on a manager with no
+ * token, a multi-tenant cold start, and renewals while callers keep asking. Each runs against
+ * the Twilio stand-in on loopback, in real time with the system ticker, once as a warm-up
+ * (class loading and JIT of the HTTP stack) and then {@value #ROUNDS} times; the table shows the
+ * warm-up round apart and min, median and max of the measured rounds, then whether the target
+ * was met in every measured round.
+ * <p>
+ * A plain program rather than JMH: each round is one event measured by wall clock from the
+ * moment the waiting threads are released, and what matters is counted (token requests, slow
+ * calls) rather than averaged.
+ * <p>
+ * The rollover runs twice. With callers that pause between calls, the cores are mostly idle, so
+ * a call slower than 20 ms is a caller that waited for a token. With callers back to back, 16
+ * threads share 2 cores and a call's wall-clock time includes the time its thread waited for a
+ * core; that run shows the token requests under the most contention, and its slow calls are to
+ * be read against the same load calling a method that returns a constant.
+ * <p>
+ * Run with {@code java -cp benchmarks/target/benchmarks.jar io.github.twilioauth.benchmarks.TokenScenarios}.
+ */
+public final class TokenScenarios {
+
+    private static final int ROUNDS = 5;
+
+    /** Token endpoint latency: long enough that a caller who waited for a fetch is seen as slow. */
+    private static final Duration TOKEN_LATENCY = Duration.ofMillis(50);
+
+    private static final int STAMPEDE_THREADS = 64;
+
+    private static final int TENANTS = 20;
+
+    private static final int THREADS_PER_TENANT = 4;
+
+    /** 3 s of usable life once the 30 s safety margin is taken off: renewal ahead at 2.4 s. */
+    private static final Duration SHORT_LIFETIME = Duration.ofSeconds(33);
+
+    private static final int ROLLOVER_THREADS = 16;
+
+    private static final Duration ROLLOVER_DURATION = Duration.ofSeconds(10);
+
+    /** Pause between the calls of one thread in c': the two cores are left idle most of the time. */
+    private static final Duration PAUSE = Duration.ofNanos(100_000);
+
+    private static final Duration SLOW_CALL = Duration.ofMillis(20);
+
+    private static final String SHORTEST_GAP = "shortest time between token requests (s)";
+
+    private static final String SLOW_CALLS = "calls over " + SLOW_CALL.toMillis() + " ms";
+
+    /**
+     * Shortest gap between two token requests when every one is a renewal due: 80% of the
+     * shortest usable life (2 s: the JWT {@code exp} is whole seconds), with room for timing noise.
+     */
+    private static final Duration SHORTEST_RENEWAL_GAP = Duration.ofSeconds(1);
+
+    /** Fewest renewals due in the rollover: 10 s at most 2.4 s apart. */
+    private static final int MIN_RENEWALS = 4;
+
+    private final MockTwilioServer twilio;
+
+    private TokenScenarios(MockTwilioServer twilio) {
+        this.twilio = twilio;
+    }
+
+    /**
+     * Runs every scenario and prints one table per scenario.
+     * @param args none
+     * @throws InterruptedException if interrupted while waiting for the callers
+     */
+    public static void main(String[] args) throws InterruptedException {
+        System.out.printf("Token scenarios: %d measured rounds after one warm-up round; Java %s, %d CPUs%n%n",
+                ROUNDS, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        try (MockTwilioServer twilio = LocalTwilio.start()) {
+            for (int tenant = 0; tenant < TENANTS; tenant++) {
+                twilio.oauthApp(tenantClientId(tenant), LocalTwilio.CLIENT_SECRET, LocalTwilio.ACCOUNT_SID);
+            }
+            TokenScenarios scenarios = new TokenScenarios(twilio);
+            report("a. Cold stampede: " + STAMPEDE_THREADS + " threads released at once on a fresh manager, "
+                    + "token endpoint answering in " + TOKEN_LATENCY.toMillis() + " ms",
+                    scenarios::coldStampede, "exactly one token request",
+                    (round) -> round.get("token requests") == 1);
+            report("b. Multi-tenant cold start: " + TENANTS + " fresh managers x " + THREADS_PER_TENANT
+                    + " threads released at once, token endpoint answering in " + TOKEN_LATENCY.toMillis() + " ms",
+                    scenarios::multiTenantColdStart, "exactly " + TENANTS + " token requests in under 150 ms",
+                    (round) -> round.get("token requests") == TENANTS
+                            && round.get("time until all have a token (ms)") < 150);
+            String rollover = ROLLOVER_THREADS + " threads calling getToken() for " + ROLLOVER_DURATION.toSeconds()
+                    + " s, token lifetime " + SHORT_LIFETIME.toSeconds()
+                    + " s (3 s usable, renewal ahead at 2.4 s), token endpoint answering in "
+                    + TOKEN_LATENCY.toMillis() + " ms";
+            report("c1. Expiry rollover, each caller pausing " + PAUSE.toNanos() / 1000 + " us between calls: "
+                    + rollover, () -> scenarios.expiryRollover(PAUSE.toNanos()),
+                    "one token request per renewal and no call over " + SLOW_CALL.toMillis() + " ms",
+                    (round) -> oneRequestPerRenewal(round) && round.get(SLOW_CALLS) == 0);
+            report("c2. Expiry rollover, callers back to back (both cores saturated): " + rollover,
+                    () -> scenarios.expiryRollover(0), "one token request per renewal",
+                    TokenScenarios::oneRequestPerRenewal);
+            report("c3. Scheduler noise under the load of c2: the same threads back to back for "
+                    + ROLLOVER_DURATION.toSeconds() + " s, calling a method that returns a constant",
+                    TokenScenarios::schedulerNoise, null, null);
+        }
+    }
+
+    private static String tenantClientId(int tenant) {
+        return "OQtenant" + tenant;
+    }
+
+    private Map<String, Double> coldStampede() throws InterruptedException {
+        prepare(Duration.ofHours(1));
+        ApiTokenManager manager = LocalTwilio.tokenManager(this.twilio);
+        long nanos = releaseTogether(STAMPEDE_THREADS, (thread) -> manager.getToken());
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("token requests", (double) this.twilio.tokenRequestCount());
+        figures.put("time until all have a token (ms)", millis(nanos));
+        return figures;
+    }
+
+    private Map<String, Double> multiTenantColdStart() throws InterruptedException {
+        prepare(Duration.ofHours(1));
+        ApiTokenManager[] managers = new ApiTokenManager[TENANTS];
+        for (int tenant = 0; tenant < TENANTS; tenant++) {
+            managers[tenant] = new ApiTokenManager(
+                    LocalTwilio.options(this.twilio, tenantClientId(tenant), LocalTwilio.CLIENT_SECRET).build());
+        }
+        long nanos = releaseTogether(TENANTS * THREADS_PER_TENANT, (thread) -> managers[thread % TENANTS].getToken());
+        Map<String, Long> perTenant = this.twilio.tokenRequests()
+            .stream()
+            .collect(Collectors.groupingBy(TokenRequest::clientId, Collectors.counting()));
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("token requests", (double) this.twilio.tokenRequestCount());
+        figures.put("most token requests of one tenant",
+                (double) perTenant.values().stream().mapToLong(Long::longValue).max().orElse(0));
+        figures.put("time until all have a token (ms)", millis(nanos));
+        return figures;
+    }
+
+    /**
+     * Fetches a first token, then has the callers ask for tokens for the whole duration while
+     * renewals come and go. A caller pauses {@code pauseNanos} between calls, or none with 0.
+     */
+    private Map<String, Double> expiryRollover(long pauseNanos) throws InterruptedException {
+        prepare(SHORT_LIFETIME);
+        RenewalLog renewals = new RenewalLog();
+        ApiTokenManager manager = new ApiTokenManager(
+                LocalTwilio.options(this.twilio, LocalTwilio.CLIENT_ID, LocalTwilio.CLIENT_SECRET)
+                    .renewalExecutor(renewals)
+                    .build());
+        manager.getToken();
+        long firstFetched = System.nanoTime();
+        Set<String> tokensSeen = ConcurrentHashMap.newKeySet();
+        Caller[] callers = callFor(manager::getToken, pauseNanos, tokensSeen);
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("token requests", (double) this.twilio.tokenRequestCount());
+        figures.put("renewals started", (double) renewals.count());
+        figures.put("tokens seen by callers", (double) tokensSeen.size());
+        figures.put(SHORTEST_GAP, renewals.shortestGapAfter(firstFetched) / 1e9);
+        figures.putAll(callFigures(callers));
+        return figures;
+    }
+
+    private static Map<String, Double> schedulerNoise() throws InterruptedException {
+        String constant = "constant";
+        return callFigures(callFor(() -> constant, 0, ConcurrentHashMap.newKeySet()));
+    }
+
+    /** The first fetch plus one request per renewal, each renewal due, and several of them in the round. */
+    private static boolean oneRequestPerRenewal(Map<String, Double> round) {
+        return round.get("token requests") == 1 + round.get("renewals started")
+                && round.get("renewals started") >= MIN_RENEWALS
+                && round.get(SHORTEST_GAP) > SHORTEST_RENEWAL_GAP.toNanos() / 1e9;
+    }
+
+    private static Caller[] callFor(Supplier<String> call, long pauseNanos, Set<String> tokensSeen)
+            throws InterruptedException {
+        Caller[] callers = new Caller[ROLLOVER_THREADS];
+        Arrays.setAll(callers, (thread) -> new Caller(call, pauseNanos, tokensSeen));
+        releaseTogether(ROLLOVER_THREADS, (thread) -> callers[thread].callUntil(ROLLOVER_DURATION));
+        return callers;
+    }
+
+    private static Map<String, Double> callFigures(Caller[] callers) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put(SLOW_CALLS, (double) Arrays.stream(callers).mapToLong((caller) -> caller.slowCalls).sum());
+        figures.put("slowest call (ms)",
+                millis(Arrays.stream(callers).mapToLong((caller) -> caller.slowest).max().orElse(0)));
+        figures.put("calls (millions)", Arrays.stream(callers).mapToLong((caller) -> caller.calls).sum() / 1e6);
+        return figures;
+    }
+
+    /** Forgets the previous round's requests and sets the token endpoint up for this one. */
+    private void prepare(Duration tokenLifetime) {
+        this.twilio.reset();
+        this.twilio.tokenLifetime(tokenLifetime);
+        this.twilio.tokenLatency(TOKEN_LATENCY);
+    }
+
+    /**
+     * Starts the threads, waits until every one is parked at the gate, opens it and waits for all.
+     * @return nanoseconds from opening the gate until the last thread finished
+     */
+    private static long releaseTogether(int count, IntConsumer body) throws InterruptedException {
+        CountDownLatch ready = new CountDownLatch(count);
+        CountDownLatch gate = new CountDownLatch(1);
+        long[] finished = new long[count];
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            Thread thread = new Thread(() -> {
+                ready.countDown();
+                try {
+                    gate.await();
+                    body.accept(index);
+                }
+                catch (Throwable ex) {
+                    failures.add(ex);
+                }
+                finished[index] = System.nanoTime();
+            }, "caller-" + i);
+            thread.start();
+            threads.add(thread);
+        }
+        ready.await();
+        long released = System.nanoTime();
+        gate.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(failures.size() + " callers failed", failures.peek());
+        }
+        return Arrays.stream(finished).map((end) -> end - released).max().orElse(0);
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static void report(String title, Round round, String target, Predicate<Map<String, Double>> met)
+            throws InterruptedException {
+        System.out.println(title);
+        Map<String, Double> warmUp = round.run();
+        List<Map<String, Double>> rounds = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            rounds.add(round.run());
+        }
+        System.out.printf("  %-44s %10s %10s %10s %10s%n", "", "warm-up", "min", "median", "max");
+        for (String figure : warmUp.keySet()) {
+            double[] values = rounds.stream().mapToDouble((measured) -> measured.get(figure)).sorted().toArray();
+            System.out.printf("  %-44s %10s %10s %10s %10s%n", figure, format(warmUp.get(figure)),
+                    format(values[0]), format(median(values)), format(values[values.length - 1]));
+        }
+        if (target == null) {
+            System.out.printf("  no target: a baseline%n%n");
+            return;
+        }
+        long metCount = rounds.stream().filter(met).count();
+        System.out.printf("  target: %s: %s in %d of %d rounds%n%n", target, (metCount == ROUNDS) ? "met" : "MISSED, met",
+                metCount, ROUNDS);
+    }
+
+    private static double median(double[] sorted) {
+        int middle = sorted.length / 2;
+        return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static String format(double value) {
+        return (value == Math.rint(value) && Math.abs(value) < 1e15) ? String.valueOf((long) value)
+                : String.format("%.2f", value);
+    }
+
+    /** One round of a scenario, answering its figures by name. */
+    @FunctionalInterface
+    private interface Round {
+
+        Map<String, Double> run() throws InterruptedException;
+    }
+
+    /**
+     * One of the threads of the rollover: calls in a loop, timing each call by wall clock. Its
+     * counters are read after the thread has been joined.
+     */
+    private static final class Caller {
+
+        private final Supplier<String> call;
+
+        private final long pauseNanos;
+
+        private final Set<String> tokensSeen;
+
+        private long calls;
+
+        private long slowCalls;
+
+        private long slowest;
+
+        Caller(Supplier<String> call, long pauseNanos, Set<String> tokensSeen) {
+            this.call = call;
+            this.pauseNanos = pauseNanos;
+            this.tokensSeen = tokensSeen;
+        }
+
+        void callUntil(Duration duration) {
+            long slow = SLOW_CALL.toNanos();
+            String last = null;
+            long end = System.nanoTime() + duration.toNanos();
+            long now;
+            do {
+                long start = System.nanoTime();
+                String token = this.call.get();
+                now = System.nanoTime();
+                long took = now - start;
+                this.calls++;
+                if (took > slow) {
+                    this.slowCalls++;
+                }
+                this.slowest = Math.max(this.slowest, took);
+                if (token != last) {
+                    this.tokensSeen.add(token);
+                    last = token;
+                }
+                if (this.pauseNanos > 0) {
+                    LockSupport.parkNanos(this.pauseNanos);
+                }
+            }
+            while (now - end < 0);
+        }
+    }
+
+    /**
+     * Runs each renewal ahead of expiry on a daemon thread of its own, as a manager does by
+     * default, and notes when each started.
+     */
+    private static final class RenewalLog implements Executor {
+
+        private final Queue<Long> startedAt = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public void execute(Runnable renewal) {
+            this.startedAt.add(System.nanoTime());
+            Thread thread = new Thread(renewal, "twilio-token-renewal");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int count() {
+            return this.startedAt.size();
+        }
+
+        /** Shortest time between two token requests, the first being the one that ended at {@code first}. */
+        long shortestGapAfter(long first) {
+            long shortest = Long.MAX_VALUE;
+            long previous = first;
+            for (long started : this.startedAt) {
+                shortest = Math.min(shortest, started - previous);
+                previous = started;
+            }
+            return shortest;
+        }
+    }
+}
