@@ -1,7 +1,8 @@
 package io.github.twilioauth.http;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
+
+import io.github.twilioauth.Backoff;
 
 /**
  * How API calls are retried by {@link TwilioRetryInterceptor}.
@@ -36,7 +37,6 @@ public record RetryPolicy(int maxAttempts, Duration backoff, Duration maxRetryAf
      * @return the wait
      */
     Duration backoffAfter(int attempt) {
-        long full = this.backoff.toMillis() << Math.min(attempt - 1, 16);
-        return Duration.ofMillis(full / 2 + ThreadLocalRandom.current().nextLong(full / 2 + 1));
+        return Backoff.jittered(this.backoff, attempt - 1);
     }
 }

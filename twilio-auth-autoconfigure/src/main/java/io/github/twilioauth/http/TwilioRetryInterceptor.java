@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.github.twilioauth.Backoff;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
@@ -75,26 +76,13 @@ public final class TwilioRetryInterceptor implements ClientHttpRequestIntercepto
     /** Returns how long to wait before retrying, or {@code null} when the response is final. */
     private Duration waitBeforeRetry(int status, boolean idempotent, ClientHttpResponse response, int attempt) {
         if (status == TOO_MANY_REQUESTS) {
-            Duration retryAfter = retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+            Duration retryAfter = Backoff.retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
             if (retryAfter == null) {
                 return this.policy.backoffAfter(attempt);
             }
             return (retryAfter.compareTo(this.policy.maxRetryAfter()) <= 0) ? retryAfter : null;
         }
         return (status >= 500 && idempotent) ? this.policy.backoffAfter(attempt) : null;
-    }
-
-    private static Duration retryAfter(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            long seconds = Long.parseLong(header.trim());
-            return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
-        }
-        catch (NumberFormatException ex) {
-            return null;
-        }
     }
 
     private void pause(HttpRequest request, int attempt, Duration wait, String reason) throws IOException {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
@@ -18,6 +17,7 @@ import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.github.twilioauth.Backoff;
 import io.github.twilioauth.TwilioAuthenticationException;
 
 /**
@@ -271,8 +271,7 @@ final class TokenCache {
 
     private void backOffRenewals() {
         int failures = ++this.failedRenewals;
-        long base = this.options.backoff().toNanos() << Math.min(failures, 20);
-        long wait = Math.min(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1), MAX_RENEWAL_BACKOFF.toNanos());
+        long wait = Math.min(Backoff.jittered(this.options.backoff(), failures).toNanos(), MAX_RENEWAL_BACKOFF.toNanos());
         this.renewalNotBefore = this.ticker.read() + wait;
         logger.debug("Renewal ahead of expiry for " + this.description + " failed; the current token stays in use"
                 + " and the next attempt waits " + Duration.ofNanos(wait).toMillis() + " ms");

@@ -6,11 +6,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.github.twilioauth.Backoff;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.TwilioError;
 import org.springframework.http.HttpHeaders;
@@ -145,24 +145,18 @@ final class TokenEndpointClient {
 
     /** Exponential back-off with jitter: between half and all of {@code backoff * 2^(attempt-1)}. */
     private Duration backoff(int attempt) {
-        long full = this.options.backoff().toMillis() << Math.min(attempt - 1, 16);
-        return Duration.ofMillis(full / 2 + ThreadLocalRandom.current().nextLong(full / 2 + 1));
+        return Backoff.jittered(this.options.backoff(), attempt - 1);
     }
 
     private Duration retryAfter(String header, int attempt, TwilioAuthenticationException failure) {
-        if (header == null) {
+        Duration wait = Backoff.retryAfter(header);
+        if (wait == null) {
             return backoff(attempt);
         }
-        try {
-            Duration wait = Duration.ofSeconds(Long.parseLong(header.trim()));
-            if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
-                throw failure;
-            }
-            return wait.isNegative() ? backoff(attempt) : wait;
+        if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
+            throw failure;
         }
-        catch (NumberFormatException ex) {
-            return backoff(attempt);
-        }
+        return wait;
     }
 
     /** A response of the token endpoint; {@code body} is {@code null} when it was too large to read. */
