@@ -42,6 +42,15 @@ public final class MockTwilioServer implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
 
+    static {
+        // Without TCP_NODELAY, the JDK's server holds the body of each response until the client
+        // acknowledges its headers, which the client delays by up to 40 ms: every request would
+        // take 40 ms longer than Twilio's. Read once, when the JVM's first HttpServer starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Registry registry = new Registry();
 
     private final MessageStore messages = new MessageStore();
@@ -230,6 +239,15 @@ public final class MockTwilioServer implements AutoCloseable {
     }
 
     /**
+     * Returns the access tokens issued, in the order their requests arrived, so a test can tell
+     * a token requested earlier from one requested later, whatever order they were answered in.
+     * @return an immutable snapshot of the issued tokens
+     */
+    public List<String> issuedTokens() {
+        return this.tokenEndpoint.issued();
+    }
+
+    /**
      * Returns every other request, in arrival order.
      * @return an immutable snapshot of the API requests
      */
@@ -272,7 +290,8 @@ public final class MockTwilioServer implements AutoCloseable {
      */
     public void failNextTokenRequestsWithRetryAfter(int count, Duration retryAfter) {
         this.tokenEndpoint.faults()
-            .queue(requireCount(count), TwilioError.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")).toReply());
+            .queue(requireCount(count), TwilioError.tooManyRequests(requireNotNegative(retryAfter,
+                    "retryAfter")).toReply());
     }
 
     /**

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -28,6 +31,11 @@ final class TokenEndpoint implements HttpHandler {
     private final InstantSource time;
 
     private final Queue<TokenRequest> requests = new ConcurrentLinkedQueue<>();
+
+    /** Issued tokens by the arrival number of the request they answered. */
+    private final ConcurrentNavigableMap<Long, String> issued = new ConcurrentSkipListMap<>();
+
+    private final AtomicLong arrivals = new AtomicLong();
 
     private final FaultPlan<HttpReply> faults = new FaultPlan<>();
 
@@ -61,6 +69,7 @@ final class TokenEndpoint implements HttpHandler {
 
     private HttpReply answer(HttpExchange exchange) throws IOException, InterruptedException {
         Map<String, List<String>> form = FormData.read(exchange);
+        long arrival = this.arrivals.incrementAndGet();
         this.requests.add(new TokenRequest(exchange.getRequestHeaders().getFirst("Content-Type"),
                 FormData.firstValues(form)));
         TokenGate gate = this.gate;
@@ -84,7 +93,9 @@ final class TokenEndpoint implements HttpHandler {
             .orElseThrow(TwilioError::authenticate);
         Duration lifetime = this.lifetime;
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("access_token", this.issuer.issue(clientId, subject, this.time.instant(), lifetime));
+        String accessToken = this.issuer.issue(clientId, subject, this.time.instant(), lifetime);
+        this.issued.put(arrival, accessToken);
+        body.put("access_token", accessToken);
         body.putNull("refresh_token");
         body.putNull("id_token");
         body.put("token_type", "Bearer");
@@ -102,6 +113,10 @@ final class TokenEndpoint implements HttpHandler {
 
     List<TokenRequest> requests() {
         return List.copyOf(this.requests);
+    }
+
+    List<String> issued() {
+        return List.copyOf(this.issued.values());
     }
 
     FaultPlan<HttpReply> faults() {
@@ -124,6 +139,7 @@ final class TokenEndpoint implements HttpHandler {
 
     synchronized void reset() {
         this.requests.clear();
+        this.issued.clear();
         this.faults.clear();
         if (this.gate != null) {
             this.gate.release();

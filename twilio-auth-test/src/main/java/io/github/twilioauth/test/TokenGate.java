@@ -1,6 +1,10 @@
 package io.github.twilioauth.test;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,6 +28,14 @@ public final class TokenGate {
 
     private boolean released;
 
+    /** Arrival numbers of the held requests that {@link #releaseLatest()} let through. */
+    private final Set<Integer> releasedOnes = new HashSet<>();
+
+    /** Arrival numbers of the requests held now, in arrival order. */
+    private final Deque<Integer> held = new ArrayDeque<>();
+
+    private int arrivals;
+
     TokenGate() {
     }
 
@@ -36,15 +48,19 @@ public final class TokenGate {
             if (this.released) {
                 return;
             }
+            int arrival = ++this.arrivals;
+            this.held.addLast(arrival);
             this.waiting++;
             this.changed.signalAll();
             try {
-                while (!this.released) {
+                while (!this.released && !this.releasedOnes.contains(arrival)) {
                     this.changed.await();
                 }
             }
             finally {
                 this.waiting--;
+                this.held.remove(arrival);
+                this.releasedOnes.remove(arrival);
             }
         }
         finally {
@@ -95,6 +111,27 @@ public final class TokenGate {
         this.lock.lock();
         try {
             return this.waiting;
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Unblocks the token request that arrived last among those held, and keeps holding the
+     * others and new ones, so a test can let a later request be answered before an earlier one.
+     * @return whether a request was held
+     */
+    public boolean releaseLatest() {
+        this.lock.lock();
+        try {
+            Integer latest = this.held.pollLast();
+            if (latest == null) {
+                return false;
+            }
+            this.releasedOnes.add(latest);
+            this.changed.signalAll();
+            return true;
         }
         finally {
             this.lock.unlock();
