@@ -16,7 +16,7 @@ import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
-import io.micrometer.observation.ObservationRegistry;
+import io.github.twilioauth.token.TokenManagerSettings;
 
 import static io.github.twilioauth.autoconfigure.ProviderConfig.hasText;
 
@@ -38,21 +38,22 @@ final class CredentialProviderFactory {
 
     private final String prefix;
 
-    private final ObservationRegistry observationRegistry;
+    private final TokenManagerSettings tokenSettings;
 
     /**
      * Creates a factory for the credentials of one client.
      * @param client the client's properties
      * @param prefix where they are bound, such as {@code twilio} or {@code twilio.tenants.acme},
      * for error messages
-     * @param observationRegistry where token requests are observed
+     * @param tokenSettings what built-in token managers share (executor, HTTP client,
+     * observations); the client's own properties override its retries and refresh-ahead
      */
-    CredentialProviderFactory(TwilioClientProperties client, String prefix, ObservationRegistry observationRegistry) {
+    CredentialProviderFactory(TwilioClientProperties client, String prefix, TokenManagerSettings tokenSettings) {
         this.auth = client.getAuth();
         this.accountSid = client.getAccountSid();
         this.baseUrl = client.getBaseUrl();
         this.prefix = prefix;
-        this.observationRegistry = observationRegistry;
+        this.tokenSettings = tokenSettings;
     }
 
     /**
@@ -69,15 +70,15 @@ final class CredentialProviderFactory {
             .clientSecret(auth.getClientSecret())
             .tokenUrl(tokenUrl())
             .cacheTtl(auth.getCacheTtl())
+            .build();
+        TokenManagerSettings settings = this.tokenSettings.toBuilder()
             .refreshAhead(auth.getRefreshAhead())
-            .connectTimeout(auth.getConnectTimeout())
-            .readTimeout(auth.getReadTimeout())
             .maxAttempts(auth.getMaxAttempts())
             .backoff(auth.getBackoff())
             .retryDeadline(auth.getRetryDeadline())
-            .observationRegistry(this.observationRegistry)
             .build();
-        return (type == AuthType.ORGS) ? new OrgsTokenManager(options) : new ApiTokenManager(options);
+        return (type == AuthType.ORGS) ? new OrgsTokenManager(options, settings) : new ApiTokenManager(options,
+                settings);
     }
 
     /**
@@ -173,7 +174,8 @@ final class CredentialProviderFactory {
             return;
         }
         String name = this.prefix + "." + property;
-        String shape = (sid.length() >= 2) ? "starts with '" + sid.substring(0, 2) + "'" : "is shorter than 2 characters";
+        String shape = (sid.length() >= 2) ? "starts with '" + sid.substring(0,
+                2) + "'" : "is shorter than 2 characters";
         throw new TwilioConfigurationException(name,
                 name + " must be '" + prefix + "' followed by 32 hexadecimal characters, but the configured value has "
                         + sid.length() + " characters and " + shape + ".",

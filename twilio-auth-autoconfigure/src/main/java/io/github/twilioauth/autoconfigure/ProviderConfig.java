@@ -48,16 +48,6 @@ public class ProviderConfig {
     private double refreshAhead = 0.8;
 
     /**
-     * Maximum time to connect to the token endpoint.
-     */
-    private Duration connectTimeout = Duration.ofSeconds(5);
-
-    /**
-     * Maximum time to wait for the token endpoint's response.
-     */
-    private Duration readTimeout = Duration.ofSeconds(10);
-
-    /**
      * Maximum number of attempts of one token request; 429, 5xx and I/O errors are retried.
      */
     private int maxAttempts = 3;
@@ -167,22 +157,6 @@ public class ProviderConfig {
 
     public void setRefreshAhead(double refreshAhead) {
         this.refreshAhead = refreshAhead;
-    }
-
-    public Duration getConnectTimeout() {
-        return this.connectTimeout;
-    }
-
-    public void setConnectTimeout(Duration connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    public Duration getReadTimeout() {
-        return this.readTimeout;
-    }
-
-    public void setReadTimeout(Duration readTimeout) {
-        this.readTimeout = readTimeout;
     }
 
     public int getMaxAttempts() {

@@ -7,7 +7,7 @@ import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
 import io.github.twilioauth.token.TokenManager;
-import io.micrometer.observation.ObservationRegistry;
+import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,6 +21,7 @@ import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -40,24 +41,27 @@ public final class TwilioAutoConfiguration {
     /** Name of the {@link RestClient} bean that carries the Twilio credentials. */
     public static final String REST_CLIENT_BEAN_NAME = "twilioRestClient";
 
+    /** Name of the request factory of every Twilio client, the single one and the tenants'. */
+    public static final String REQUEST_FACTORY_BEAN_NAME = "twilioRequestFactory";
+
     @Bean
     @ConditionalOnMissingBean({ TokenManager.class, CredentialProvider.class })
     @ConditionalOnTwilioAuth({ AuthType.CLIENT_CREDENTIALS, AuthType.ORGS })
-    TokenManager twilioTokenManager(TwilioProperties properties, ObjectProvider<ObservationRegistry> observations) {
-        return factory(properties, observations.getIfUnique(() -> ObservationRegistry.NOOP)).createTokenManager();
+    TokenManager twilioTokenManager(TwilioProperties properties, TokenManagerSettings tokenSettings) {
+        return factory(properties, tokenSettings).createTokenManager();
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnTwilioAuth
     CredentialProvider twilioCredentialProvider(TwilioProperties properties, ObjectProvider<TokenManager> tokenManager,
-            ObjectProvider<ObservationRegistry> observations) {
-        return factory(properties, observations.getIfUnique(() -> ObservationRegistry.NOOP))
+            ObjectProvider<TokenManagerSettings> tokenSettings) {
+        return factory(properties, tokenSettings.getIfAvailable(TokenManagerSettings::defaults))
             .createCredentialProvider(tokenManager.getIfUnique());
     }
 
-    private static CredentialProviderFactory factory(TwilioProperties properties, ObservationRegistry observations) {
-        return new CredentialProviderFactory(properties, "twilio", observations);
+    private static CredentialProviderFactory factory(TwilioProperties properties, TokenManagerSettings tokenSettings) {
+        return new CredentialProviderFactory(properties, "twilio", tokenSettings);
     }
 
     @Bean
@@ -65,7 +69,7 @@ public final class TwilioAutoConfiguration {
     @ConditionalOnBean(CredentialProvider.class)
     TwilioAuthInterceptor twilioAuthInterceptor(CredentialProvider credentialProvider, TwilioProperties properties) {
         return new TwilioAuthInterceptor(credentialProvider,
-                factory(properties, ObservationRegistry.NOOP).allowedHosts());
+                factory(properties, TokenManagerSettings.defaults()).allowedHosts());
     }
 
     @Bean
@@ -75,14 +79,24 @@ public final class TwilioAutoConfiguration {
         return new TwilioRetryInterceptor(properties.getHttp().toRetryPolicy());
     }
 
+    /** The HTTP client of Twilio calls, closed with the context. */
+    @Bean(name = REQUEST_FACTORY_BEAN_NAME, defaultCandidate = false)
+    @ConditionalOnMissingBean(name = REQUEST_FACTORY_BEAN_NAME)
+    @ConditionalOnBean(TwilioAuthInterceptor.class)
+    ClientHttpRequestFactory twilioRequestFactory(
+            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+            ObjectProvider<HttpClientSettings> httpClientSettings) {
+        return TwilioRestClientBuilderFactory.requestFactory(requestFactoryBuilder, httpClientSettings);
+    }
+
     /** The client for Twilio calls; see {@link TwilioRestClientBuilderFactory} for how it differs from Boot's. */
     @Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
     @ConditionalOnBean(TwilioAuthInterceptor.class)
-    RestClient twilioRestClient(ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-            ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<RestClientCustomizer> customizers,
-            TwilioRetryInterceptor retryInterceptor, TwilioAuthInterceptor authInterceptor) {
-        return TwilioRestClientBuilderFactory.create(requestFactoryBuilder, httpClientSettings, customizers)
+    RestClient twilioRestClient(@Qualifier(REQUEST_FACTORY_BEAN_NAME) ClientHttpRequestFactory requestFactory,
+            ObjectProvider<RestClientCustomizer> customizers, TwilioRetryInterceptor retryInterceptor,
+            TwilioAuthInterceptor authInterceptor) {
+        return TwilioRestClientBuilderFactory.create(requestFactory, customizers)
             .requestInterceptor(retryInterceptor)
             .requestInterceptor(authInterceptor)
             .build();

@@ -4,8 +4,9 @@ import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.client.TwilioEndpoints;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
-import io.micrometer.observation.ObservationRegistry;
+import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,6 +16,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -34,21 +36,27 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(TwilioProperties.class)
 public final class TwilioClientsAutoConfiguration {
 
+    /** The HTTP client of Twilio calls, unless the single client created it; closed with the context. */
+    @Bean(name = TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME, defaultCandidate = false)
+    @ConditionalOnMissingBean(name = TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME)
+    ClientHttpRequestFactory twilioRequestFactory(
+            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+            ObjectProvider<HttpClientSettings> httpClientSettings) {
+        return TwilioRestClientBuilderFactory.requestFactory(requestFactoryBuilder, httpClientSettings);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     TwilioClients twilioClients(TwilioProperties properties,
-            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-            ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<RestClientCustomizer> customizers,
-            ObjectProvider<ObservationRegistry> observations) {
-        RestClient restClient = TwilioRestClientBuilderFactory
-            .create(requestFactoryBuilder, httpClientSettings, customizers)
-            .build();
+            @Qualifier(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME) ClientHttpRequestFactory requestFactory,
+            ObjectProvider<RestClientCustomizer> customizers, ObjectProvider<TokenManagerSettings> tokenSettings) {
+        RestClient restClient = TwilioRestClientBuilderFactory.create(requestFactory, customizers).build();
         TwilioClients clients = new TwilioClients(restClient, properties.getHttp().toRetryPolicy(),
                 new TwilioEndpoints(properties.getBaseUrl(), properties.getRegion(), properties.getEdge()));
-        ObservationRegistry observationRegistry = observations.getIfUnique(() -> ObservationRegistry.NOOP);
+        TokenManagerSettings sharedTokenSettings = tokenSettings.getIfAvailable(TokenManagerSettings::defaults);
         properties.getTenants().forEach((name, tenant) -> {
             CredentialProviderFactory factory = new CredentialProviderFactory(tenant, "twilio.tenants." + name,
-                    observationRegistry);
+                    sharedTokenSettings);
             TwilioAuthInterceptor interceptor = new TwilioAuthInterceptor(factory.createCredentialProvider(null),
                     factory.allowedHosts());
             clients.register(name, interceptor,

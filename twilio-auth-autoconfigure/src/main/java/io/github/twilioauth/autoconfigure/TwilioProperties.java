@@ -20,6 +20,11 @@ public class TwilioProperties extends TwilioClientProperties {
     private final Http http = new Http();
 
     /**
+     * Token requests of every client, the single one and each tenant's.
+     */
+    private final TokenRequests tokenRequests = new TokenRequests();
+
+    /**
      * Tenants, by name: each gets its own client and credentials in the TwilioClients bean.
      * Every tenant takes the keys of a single configuration: account-sid, region, edge, base-url
      * and auth.*. Retries of API calls (twilio.http.*) are shared.
@@ -30,8 +35,59 @@ public class TwilioProperties extends TwilioClientProperties {
         return this.http;
     }
 
+    public TokenRequests getTokenRequests() {
+        return this.tokenRequests;
+    }
+
     public Map<String, TwilioClientProperties> getTenants() {
         return this.tenants;
+    }
+
+    /**
+     * Token requests: one HTTP client and one bounded set of threads for every token manager of
+     * the application, the single client's and every tenant's.
+     */
+    public static class TokenRequests {
+
+        /**
+         * Maximum time to connect to a token endpoint.
+         */
+        private Duration connectTimeout = Duration.ofSeconds(5);
+
+        /**
+         * Maximum time to wait for a token endpoint's response.
+         */
+        private Duration readTimeout = Duration.ofSeconds(10);
+
+        /**
+         * Maximum number of token requests in flight at once, over all clients; the threads
+         * that send them end after 30 seconds idle.
+         */
+        private int concurrencyLimit = 64;
+
+        public Duration getConnectTimeout() {
+            return this.connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getReadTimeout() {
+            return this.readTimeout;
+        }
+
+        public void setReadTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+        }
+
+        public int getConcurrencyLimit() {
+            return this.concurrencyLimit;
+        }
+
+        public void setConcurrencyLimit(int concurrencyLimit) {
+            this.concurrencyLimit = concurrencyLimit;
+        }
     }
 
     /**

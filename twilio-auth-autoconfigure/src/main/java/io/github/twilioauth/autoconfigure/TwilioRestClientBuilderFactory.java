@@ -1,10 +1,14 @@
 package io.github.twilioauth.autoconfigure;
 
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -21,12 +25,34 @@ final class TwilioRestClientBuilderFactory {
     private TwilioRestClientBuilderFactory() {
     }
 
-    static RestClient.Builder create(ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-            ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<RestClientCustomizer> customizers) {
+    /**
+     * Creates the request factory of Twilio calls, as Boot would, but never following redirects.
+     * Its creator closes it.
+     */
+    static ClientHttpRequestFactory requestFactory(
+            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+            ObjectProvider<HttpClientSettings> httpClientSettings) {
         HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
             .withRedirects(HttpRedirects.DONT_FOLLOW);
-        RestClient.Builder builder = RestClient.builder()
-            .requestFactory(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings));
+        return withoutAutomaticRetries(requestFactoryBuilder).build(settings);
+    }
+
+    /**
+     * Returns the application's request factory builder, or Boot's detected one, without the
+     * automatic retries of Apache HttpClient: it resends any request answered 429 or 503, POST
+     * included, so an SMS could be sent twice. Retries are the retry interceptor's alone.
+     */
+    static ClientHttpRequestFactoryBuilder<?> withoutAutomaticRetries(
+            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder) {
+        ClientHttpRequestFactoryBuilder<?> builder = requestFactoryBuilder
+            .getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
+        return (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents)
+                ? httpComponents.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries) : builder;
+    }
+
+    static RestClient.Builder create(ClientHttpRequestFactory requestFactory,
+            ObjectProvider<RestClientCustomizer> customizers) {
+        RestClient.Builder builder = RestClient.builder().requestFactory(requestFactory);
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         builder.observationConvention(new TwilioClientRequestObservationConvention());
         return builder;

@@ -22,6 +22,8 @@ import io.github.twilioauth.http.AllowedHosts;
 import io.github.twilioauth.http.RetryPolicy;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
+import io.github.twilioauth.strategy.AuthStrategy;
+import io.github.twilioauth.strategy.TokenAuthStrategy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -36,8 +38,9 @@ import org.springframework.web.client.RestClient;
  * <p>
  * Thread-safe and meant to be shared. Every request goes through a {@link RestClient} that
  * carries a {@link TwilioAuthInterceptor}; error statuses raise {@link TwilioApiException}.
+ * After {@link #close()}, every call fails at once.
  */
-public final class TwilioClient {
+public final class TwilioClient implements AutoCloseable {
 
     private final RestClient restClient;
 
@@ -48,6 +51,8 @@ public final class TwilioClient {
     private final String accountSid;
 
     private final Messages messages;
+
+    private volatile boolean closed;
 
     /**
      * Creates a client.
@@ -104,6 +109,14 @@ public final class TwilioClient {
      */
     public String getAccountSid() {
         return this.accountSid;
+    }
+
+    /**
+     * Returns the strategy that authenticates this client's requests now.
+     * @return the current strategy
+     */
+    public AuthStrategy getAuthStrategy() {
+        return this.interceptor.getAuthStrategy();
     }
 
     /**
@@ -168,6 +181,10 @@ public final class TwilioClient {
      * @throws TwilioApiException when Twilio answers an error status
      */
     public TwilioResponse request(HttpMethod method, String uri, Map<String, ?> formParams) {
+        if (this.closed) {
+            throw new TwilioException("This TwilioClient is closed: no call is made after close(), which happens"
+                    + " when its application context closes");
+        }
         URI target = this.endpoints.resolve(uri);
         MultiValueMap<String, String> form = toForm(formParams);
         boolean inBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
@@ -229,10 +246,30 @@ public final class TwilioClient {
             query.add(target.getRawQuery());
         }
         params.forEach((name, values) -> values.forEach((value) -> query
-            .add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))));
+            .add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value,
+                    StandardCharsets.UTF_8))));
         String uri = target.toString();
         int queryStart = uri.indexOf('?');
         return URI.create(((queryStart < 0) ? uri : uri.substring(0, queryStart)) + "?" + query);
+    }
+
+    /**
+     * Closes this client: later calls fail at once with a {@link TwilioException}, and the
+     * token manager of its credentials, when it can be closed (a built-in one), is closed, so
+     * no token is requested any more. Idempotent.
+     */
+    @Override
+    public void close() {
+        this.closed = true;
+        if (this.interceptor.getAuthStrategy() instanceof TokenAuthStrategy tokens
+                && tokens.getTokenManager() instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            }
+            catch (Exception ex) {
+                throw new TwilioException("Closing the token manager of " + this + " failed", ex);
+            }
+        }
     }
 
     @Override

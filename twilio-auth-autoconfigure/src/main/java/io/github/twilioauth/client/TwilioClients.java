@@ -28,8 +28,11 @@ import org.springframework.web.client.RestClient;
  * is registered once; {@code register} rejects a name in use, so a tenant's client never
  * changes under its callers. To change a tenant's credentials, swap them in place with
  * {@code get(name).setCredentialProvider(...)}.
+ * <p>
+ * A tenant's client belongs to this set: {@link #remove(String)} closes it, and so does
+ * {@link #close()} for every tenant; closing a client closes its built-in token manager.
  */
-public final class TwilioClients {
+public final class TwilioClients implements AutoCloseable {
 
     private final RestClient restClient;
 
@@ -38,6 +41,8 @@ public final class TwilioClients {
     private final TwilioEndpoints endpoints;
 
     private final ConcurrentMap<String, TwilioClient> clients = new ConcurrentHashMap<>();
+
+    private volatile boolean closed;
 
     /**
      * Creates an empty set of tenants.
@@ -128,7 +133,36 @@ public final class TwilioClients {
             throw new IllegalStateException("A Twilio tenant named '" + tenant + "' is registered already; change its "
                     + "credentials with get(\"" + tenant + "\").setCredentialProvider(...)");
         }
+        // Read after the put: close() sets the flag before it removes the tenants it finds.
+        if (this.closed) {
+            remove(tenant);
+            throw new IllegalStateException("TwilioClients is closed: no tenant can be registered");
+        }
         return client;
+    }
+
+    /**
+     * Removes a tenant and closes its client: calls through it fail from then on, and its
+     * built-in token manager stops. The name may then be registered again.
+     * @param tenant the tenant's name
+     * @return whether a tenant of that name was registered
+     */
+    public boolean remove(String tenant) {
+        TwilioClient client = (tenant != null) ? this.clients.remove(tenant) : null;
+        if (client == null) {
+            return false;
+        }
+        client.close();
+        return true;
+    }
+
+    /**
+     * Removes and closes every tenant; no tenant can be registered afterwards. Idempotent.
+     */
+    @Override
+    public void close() {
+        this.closed = true;
+        tenants().forEach(this::remove);
     }
 
     @Override

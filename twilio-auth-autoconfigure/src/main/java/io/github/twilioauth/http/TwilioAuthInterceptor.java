@@ -116,8 +116,7 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
         }
         request.getHeaders().set(HttpHeaders.AUTHORIZATION, authorization);
         ClientHttpResponse response = execution.execute(request, body);
-        if (response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value()
-                || !strategy.renewAfterRejection(authorization)) {
+        if (!isRenewedAfterRejection(response, strategy, authorization)) {
             return response;
         }
         response.close();
@@ -125,6 +124,22 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
                 + "; retrying once with a renewed credential");
         request.getHeaders().set(HttpHeaders.AUTHORIZATION, strategy.authorizationHeader());
         return execution.execute(request, body);
+    }
+
+    /**
+     * Whether Twilio rejected the credential and the strategy renewed it. The response is closed
+     * when the renewal fails, as nobody else will see it.
+     */
+    private static boolean isRenewedAfterRejection(ClientHttpResponse response, AuthStrategy strategy,
+            String authorization) throws IOException {
+        try {
+            return response.getStatusCode().value() == HttpStatus.UNAUTHORIZED.value()
+                    && strategy.renewAfterRejection(authorization);
+        }
+        catch (Throwable ex) {
+            response.close();
+            throw ex;
+        }
     }
 
     @Override

@@ -60,11 +60,20 @@ public final class TwilioRetryInterceptor implements ClientHttpRequestIntercepto
                 if (last || !idempotent || ex instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
                     throw ex;
                 }
-                pause(request, attempt, this.policy.backoffAfter(attempt), "I/O error " + ex.getClass().getSimpleName());
+                pause(request, attempt, this.policy.backoffAfter(attempt),
+                        "I/O error " + ex.getClass().getSimpleName());
                 continue;
             }
-            int status = response.getStatusCode().value();
-            Duration wait = last ? null : waitBeforeRetry(status, idempotent, response, attempt);
+            int status;
+            Duration wait;
+            try {
+                status = response.getStatusCode().value();
+                wait = last ? null : waitBeforeRetry(status, idempotent, response, attempt);
+            }
+            catch (Throwable ex) {
+                response.close();
+                throw ex;
+            }
             if (wait == null) {
                 return response;
             }

@@ -60,8 +60,8 @@ public final class TokenAuthStrategy implements AuthStrategy {
     public boolean renewAfterRejection(String rejectedHeader) {
         String rejectedToken = rejectedHeader.startsWith(BEARER) ? rejectedHeader.substring(BEARER.length())
                 : rejectedHeader;
-        this.tokenManager.refreshToken(rejectedToken);
-        return true;
+        String renewed = this.tokenManager.refreshToken(rejectedToken);
+        return renewed != null && !renewed.equals(rejectedToken);
     }
 
     @Override

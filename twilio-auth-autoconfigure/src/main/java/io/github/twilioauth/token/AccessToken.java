@@ -2,67 +2,103 @@ package io.github.twilioauth.token;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalLong;
 
 import io.github.twilioauth.TwilioAuthenticationException;
 
 /**
  * An access token with its deadlines, in nanoseconds of the manager's ticker.
+ * <p>
+ * Its lifetime is measured from its arrival wherever the response allows it, so that the
+ * local clock's skew neither shortens it to nothing nor stretches it past the real expiry: the
+ * smaller of {@code expires_in} and the JWT's {@code exp - iat}. Only a response with neither
+ * makes the JWT's {@code exp} count against this machine's clock. A cache TTL shortens the
+ * lifetime, and no token lives more than a day. A token is used until a safety margin before
+ * the end of its lifetime: a tenth of the lifetime plus one second (JWT times are whole
+ * seconds, so a token may have been issued up to a second before its {@code iat}), at most 30
+ * seconds and at most half the lifetime, so tokens of any positive lifetime are cached.
  *
  * @param value the access token
+ * @param receivedAt when the token arrived
  * @param refreshAt when a renewal ahead of expiry starts
- * @param usableUntil when the token stops being used: its expiry less the safety margin
+ * @param usableUntil when the token stops being used: the end of its lifetime less the safety margin
  * @param usableUntilInstant the same deadline on the wall clock, for reports
  */
-record AccessToken(String value, long refreshAt, long usableUntil, Instant usableUntilInstant) {
+record AccessToken(String value, long receivedAt, long refreshAt, long usableUntil, Instant usableUntilInstant) {
 
-    /** How long before its expiry a token is no longer used. */
-    static final Duration SAFETY_MARGIN = Duration.ofSeconds(30);
+    /** The longest safety margin, for tokens of five minutes or more. */
+    static final Duration MAX_SAFETY_MARGIN = Duration.ofSeconds(30);
 
-    /** Longest lifetime trusted from {@code expires_in} alone. */
+    private static final long ONE_SECOND = Duration.ofSeconds(1).toNanos();
+
+    /** Longest lifetime trusted. */
     static final Duration MAX_LIFETIME = Duration.ofDays(1);
 
     /**
-     * Computes the deadlines of a token just received. Its lifetime is the earliest of the
-     * JWT {@code exp} claim, {@code expires_in} and the cache TTL.
+     * Computes the deadlines of a token just received.
      * @param response the token endpoint's response
      * @param receivedAt the ticker's reading when the response arrived
      * @param epochMillis the wall clock when the response arrived
-     * @param options the manager's options
+     * @param cacheTtl upper bound on the lifetime, or {@code null}
+     * @param refreshAhead fraction of the usable life after which the token is renewed
      * @return the token with its deadlines
+     * @throws TwilioAuthenticationException when the response gives the token no positive lifetime
      */
-    static AccessToken of(TokenResponse response, long receivedAt, long epochMillis, TokenManagerOptions options) {
-        long lifetime = lifetimeNanos(response, epochMillis, options.cacheTtl());
-        if (lifetime == Long.MAX_VALUE) {
-            throw new TwilioAuthenticationException("Token endpoint answered HTTP " + response.status()
-                    + " with an access token without expiry: it is not a JWT with an exp claim and the response has"
-                    + " no expires_in; set a cache TTL (twilio.auth.cache-ttl) to use such tokens", response.status(),
-                    null);
-        }
-        lifetime = Math.min(lifetime, MAX_LIFETIME.toNanos());
-        long usable = lifetime - SAFETY_MARGIN.toNanos();
-        long refreshIn = (long) (Math.max(usable, 0) * options.refreshAhead());
-        return new AccessToken(response.accessToken(), receivedAt + refreshIn, receivedAt + usable,
+    static AccessToken of(TokenResponse response, long receivedAt, long epochMillis, Duration cacheTtl,
+            double refreshAhead) {
+        long lifetime = lifetimeNanos(response, epochMillis, cacheTtl);
+        long usable = lifetime - safetyMarginNanos(lifetime);
+        long refreshIn = (long) (usable * refreshAhead);
+        return new AccessToken(response.accessToken(), receivedAt, receivedAt + refreshIn, receivedAt + usable,
                 Instant.ofEpochMilli(epochMillis).plusNanos(usable));
     }
 
-    /** The earliest of the lifetimes the response and the cache TTL give, or {@code Long.MAX_VALUE} for none. */
+    private static long safetyMarginNanos(long lifetime) {
+        return Math.min(Math.min(MAX_SAFETY_MARGIN.toNanos(), lifetime / 10 + ONE_SECOND), lifetime / 2);
+    }
+
     private static long lifetimeNanos(TokenResponse response, long epochMillis, Duration cacheTtl) {
-        long lifetime = Long.MAX_VALUE;
-        OptionalLong exp = JwtExpiry.expiresAt(response.accessToken());
-        if (exp.isPresent()) {
-            long latest = epochMillis / 1000 + MAX_LIFETIME.toSeconds();
-            long expMillis = Math.max(0, Math.min(exp.getAsLong(), latest)) * 1000;
-            lifetime = Duration.ofMillis(expMillis - epochMillis).toNanos();
-        }
+        long seconds = Long.MAX_VALUE;
         if (response.expiresInSeconds() != null) {
-            lifetime = Math.min(lifetime, Duration.ofSeconds(Math.min(response.expiresInSeconds(),
-                    MAX_LIFETIME.toSeconds())).toNanos());
+            seconds = response.expiresInSeconds();
         }
-        if (cacheTtl != null) {
-            lifetime = Math.min(lifetime, cacheTtl.toNanos());
+        JwtClaims claims = JwtClaims.read(response.accessToken());
+        if (claims.expiresAt() != null && claims.issuedAt() != null) {
+            long jwtSeconds = difference(claims.expiresAt(), claims.issuedAt());
+            if (jwtSeconds <= 0) {
+                throw invalid(response, "a JWT whose exp claim is not after its iat claim");
+            }
+            seconds = Math.min(seconds, jwtSeconds);
         }
-        return lifetime;
+        else if (claims.expiresAt() != null && seconds == Long.MAX_VALUE) {
+            long remainingMillis = difference(claims.expiresAt(), 0) * 1000 - epochMillis;
+            if (remainingMillis <= 0) {
+                throw invalid(response, "a JWT whose exp claim is " + (-remainingMillis / 1000) + " s in the past by"
+                        + " this machine's clock, and neither expires_in nor an iat claim to measure its lifetime"
+                        + " from its arrival; check this machine's clock");
+            }
+            seconds = Math.max(1, remainingMillis / 1000);
+        }
+        if (seconds == Long.MAX_VALUE && cacheTtl == null) {
+            throw invalid(response, "an access token without expiry: it is not a JWT with an exp claim and the"
+                    + " response has no expires_in; set a cache TTL (twilio.auth.cache-ttl) to use such tokens");
+        }
+        long nanos = Math.min(seconds, MAX_LIFETIME.toSeconds()) * 1_000_000_000L;
+        return (cacheTtl != null) ? Math.min(nanos, cacheTtl.toNanos()) : nanos;
+    }
+
+    /** {@code a - b}, or {@code Long.MAX_VALUE} when it overflows. */
+    private static long difference(long a, long b) {
+        try {
+            return Math.subtractExact(a, b);
+        }
+        catch (ArithmeticException ex) {
+            return (a > b) ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+    }
+
+    private static TwilioAuthenticationException invalid(TokenResponse response, String what) {
+        return new TwilioAuthenticationException("Token endpoint answered HTTP " + response.status() + " with " + what,
+                response.status(), null);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.github.twilioauth.token;
 
-import org.springframework.web.client.RestClient;
-
 /**
  * Fetches, caches and renews API access tokens of a Twilio OAuth app (the {@code client-credentials} auth type).
  * See {@link CachingTokenManager} for its guarantees.
@@ -9,19 +7,21 @@ import org.springframework.web.client.RestClient;
 public final class ApiTokenManager extends CachingTokenManager {
 
     /**
-     * Creates a manager with its own HTTP client, using the options' timeouts.
-     * @param options the client credentials and token settings
+     * Creates a manager with the default settings and a thread and HTTP client of its own,
+     * which {@link #close()} releases.
+     * @param options the client credentials and token endpoint
      */
     public ApiTokenManager(TokenManagerOptions options) {
-        this(options, null);
+        this(options, TokenManagerSettings.defaults());
     }
 
     /**
-     * Creates a manager that posts to the token endpoint through the given client.
-     * @param options the client credentials and token settings
-     * @param restClient the client for token requests, or {@code null} for one of its own
+     * Creates a manager with the given settings.
+     * @param options the client credentials and token endpoint
+     * @param settings how tokens are fetched and renewed, and on which shared executor and
+     * HTTP client, if any
      */
-    public ApiTokenManager(TokenManagerOptions options, RestClient restClient) {
-        super("api", options, restClient);
+    public ApiTokenManager(TokenManagerOptions options, TokenManagerSettings settings) {
+        super("api", options, settings);
     }
 }

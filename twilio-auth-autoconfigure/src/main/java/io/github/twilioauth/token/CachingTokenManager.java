@@ -1,6 +1,6 @@
 package io.github.twilioauth.token;
 
-import org.springframework.web.client.RestClient;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Base of the built-in token managers: fetches tokens with the client credentials grant,
@@ -9,20 +9,41 @@ import org.springframework.web.client.RestClient;
  * Thread-safe. {@link #getToken()} returns the cached token without locking; once a token has
  * used its refresh-ahead fraction of its usable life, one caller starts a renewal in the
  * background and every caller keeps the current token meanwhile. Callers wait only when no
- * usable token exists, and then share one token request. A token is usable until 30 seconds
- * before the earliest of its JWT {@code exp} claim, {@code expires_in} and the cache TTL.
- * Managers share nothing: each has its own cache and never waits for another.
+ * usable token exists, and then share one token request, for a bounded time
+ * ({@link TokenManagerSettings}); a waiting caller that is interrupted fails at once, alone,
+ * with its interrupt flag set. See {@link AccessToken} for how long a token is used. Managers
+ * share nothing but what their settings give them to share: each has its own cache and never
+ * waits for another.
+ * <p>
+ * {@link #close()} fails any wait in progress and every later call, and closes the executor and
+ * HTTP client the manager created for itself; it never closes an executor or HTTP client of its
+ * settings.
  */
-public abstract sealed class CachingTokenManager implements TokenManager permits ApiTokenManager, OrgsTokenManager {
+public abstract sealed class CachingTokenManager implements TokenManager, AutoCloseable
+        permits ApiTokenManager, OrgsTokenManager {
 
     private final TokenManagerOptions options;
 
+    private final TokenManagerSettings settings;
+
+    private final TokenEndpointClient endpoint;
+
     private final TokenCache tokens;
 
-    CachingTokenManager(String kind, TokenManagerOptions options, RestClient restClient) {
+    /** The executor this manager created for itself, or {@code null} when its settings gave one. */
+    private final ExecutorService ownExecutor;
+
+    CachingTokenManager(String kind, TokenManagerOptions options, TokenManagerSettings settings) {
         this.options = requireCredentials(options);
-        TokenEndpointClient endpoint = new TokenEndpointClient(options, restClient);
-        this.tokens = new TokenCache(kind, kind + " client " + options.clientId(), endpoint::fetch, options);
+        if (settings == null) {
+            throw new IllegalArgumentException("TokenManagerSettings must not be null");
+        }
+        this.settings = settings;
+        this.ownExecutor = (settings.executor() != null) ? null : TokenExecutors.create(1);
+        this.endpoint = new TokenEndpointClient(options, settings);
+        this.tokens = new TokenCache(kind, kind + " client " + options.clientId(), this.endpoint::fetch, options,
+                settings,
+                (this.ownExecutor != null) ? this.ownExecutor : settings.executor());
     }
 
     private static TokenManagerOptions requireCredentials(TokenManagerOptions options) {
@@ -49,6 +70,14 @@ public abstract sealed class CachingTokenManager implements TokenManager permits
     }
 
     /**
+     * Returns the settings this manager was created with.
+     * @return the settings
+     */
+    public TokenManagerSettings getSettings() {
+        return this.settings;
+    }
+
+    /**
      * Returns what this manager knows about its token, without the token; never fetches one.
      * @return the status
      */
@@ -66,6 +95,13 @@ public abstract sealed class CachingTokenManager implements TokenManager permits
         return this.tokens.refresh();
     }
 
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Renews for a rejection at most once every 10 seconds: within that interval, a rejected
+     * token that is still the current one is returned as it is, so a persistent 401 costs at most
+     * one token request per interval.
+     */
     @Override
     public String refreshToken(String rejectedToken) {
         return this.tokens.replace(rejectedToken);
@@ -74,6 +110,21 @@ public abstract sealed class CachingTokenManager implements TokenManager permits
     @Override
     public void clearToken() {
         this.tokens.clear();
+    }
+
+    /**
+     * Closes this manager: waits in progress and later calls fail with a
+     * {@link io.github.twilioauth.TwilioAuthenticationException}, no token is requested any
+     * more, and the executor and HTTP client it created for itself, if any, stop (the JDK's HTTP
+     * client can be closed from Java 21 on; on Java 17 it ends once unreachable). Idempotent.
+     */
+    @Override
+    public void close() {
+        this.tokens.close();
+        if (this.ownExecutor != null) {
+            this.ownExecutor.shutdownNow();
+        }
+        this.endpoint.close();
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.github.twilioauth.token;
 
-import org.springframework.web.client.RestClient;
-
 /**
  * Fetches, caches and renews organization-scoped access tokens for the Organizations APIs (the {@code orgs} auth type).
  * See {@link CachingTokenManager} for its guarantees.
@@ -9,19 +7,21 @@ import org.springframework.web.client.RestClient;
 public final class OrgsTokenManager extends CachingTokenManager {
 
     /**
-     * Creates a manager with its own HTTP client, using the options' timeouts.
-     * @param options the client credentials and token settings
+     * Creates a manager with the default settings and a thread and HTTP client of its own,
+     * which {@link #close()} releases.
+     * @param options the client credentials and token endpoint
      */
     public OrgsTokenManager(TokenManagerOptions options) {
-        this(options, null);
+        this(options, TokenManagerSettings.defaults());
     }
 
     /**
-     * Creates a manager that posts to the token endpoint through the given client.
-     * @param options the client credentials and token settings
-     * @param restClient the client for token requests, or {@code null} for one of its own
+     * Creates a manager with the given settings.
+     * @param options the client credentials and token endpoint
+     * @param settings how tokens are fetched and renewed, and on which shared executor and
+     * HTTP client, if any
      */
-    public OrgsTokenManager(TokenManagerOptions options, RestClient restClient) {
-        super("orgs", options, restClient);
+    public OrgsTokenManager(TokenManagerOptions options, TokenManagerSettings settings) {
+        super("orgs", options, settings);
     }
 }

@@ -1,17 +1,18 @@
 package io.github.twilioauth.token;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongFunction;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
@@ -21,31 +22,45 @@ import io.github.twilioauth.Backoff;
 import io.github.twilioauth.TwilioAuthenticationException;
 
 /**
- * The token cache behind the built-in token managers: one instance per manager, so managers
+ * The token engine behind the built-in token managers: one instance per manager, so managers
  * share no lock and never wait for each other.
  * <p>
- * How it works. A Caffeine {@link AsyncCache} holds a single entry: the current token, or the
- * fetch that will produce the next one. Its expiry is the token's usable deadline, read from
- * the {@link Ticker}. Every fetch, blocking or ahead of expiry, is installed in that entry
- * before it starts, so there is at most one token request in flight and every caller that
- * needs a token joins it. {@link #current} mirrors the last token fetched so that the common
- * case is one volatile read and one ticker read, without touching the cache:
+ * <b>Implementation notes.</b> Everything a manager knows is one immutable {@link State} in
+ * {@link #state}, replaced only by compare-and-set: the current token, the fetch in flight, the
+ * renewal back-off and what health reports read. Every change is a new {@code State}, so a
+ * compare-and-set against the {@code State} a thread read succeeds only if nothing changed since,
+ * and a thread that read a newer state never sees an older one: per thread, tokens never go
+ * backwards.
  * <ul>
- * <li>before {@code refreshAt}: return the current token;</li>
- * <li>between {@code refreshAt} and {@code usableUntil}: return the current token and, unless
- * a renewal is in flight or a failed one is backing off, start one renewal on the renewal
- * executor;</li>
- * <li>after {@code usableUntil}, or with no token: wait for the in-flight fetch, or run one in
- * the calling thread.</li>
+ * <li>With a token before its {@code refreshAt}: {@link #get()} is one volatile read and one
+ * ticker read.</li>
+ * <li>Between {@code refreshAt} and {@code usableUntil}: callers keep the current token, and the
+ * first to find no fetch in flight and no back-off installs a renewal and hands it to the
+ * executor.</li>
+ * <li>With no usable token: callers join the fetch in flight, or install one, and wait for it.</li>
  * </ul>
- * A failed renewal leaves the current token in use; the next attempt waits for a back-off that
- * doubles with each consecutive failure.
+ * A {@link Fetch} is installed by a compare-and-set that finds none, so there is at most one
+ * token request in flight. It runs on the executor, never on a caller's thread, so interrupting
+ * a caller fails that caller only. Whoever detaches a fetch from the state completes its future,
+ * and nobody else: the fetch itself when it ends (on every path, {@code Throwable} included),
+ * the caller whose hand-over to the executor failed, {@link #clear()} and {@link #close()}, or a
+ * waiter that found the fetch past its bound. So every installed fetch is completed once, and
+ * no waiter waits longer than {@link TokenManagerSettings#fetchBound()} for it. A fetch detached
+ * by {@code clear()} completes with {@link #SUPERSEDED}: its waiters look again, and its token, if
+ * one arrives, is dropped, so no caller that starts after {@code clear()} returned gets a token
+ * requested before it.
+ * <p>
+ * A failed renewal leaves the current token in use; the next one waits for a back-off that
+ * doubles with each consecutive failure. A token that Twilio rejects is renewed at once, unless
+ * another renewal for a rejection started less than {@link #MIN_REJECTION_RENEWAL_INTERVAL} ago:
+ * a persistent 401 costs at most one token request per that interval.
  */
 final class TokenCache {
 
     private static final Log logger = LogFactory.getLog(TokenCache.class);
 
-    private static final String KEY = "access-token";
+    /** Shortest time between two renewals for a rejected token. */
+    static final Duration MIN_REJECTION_RENEWAL_INTERVAL = Duration.ofSeconds(10);
 
     private static final Duration MAX_RENEWAL_BACKOFF = Duration.ofMinutes(1);
 
@@ -53,196 +68,315 @@ final class TokenCache {
 
     private static final String WAIT_OBSERVATION = "twilio.auth.token.wait";
 
+    /** Completes a fetch that {@link #clear()} detached: its waiters look at the state again. */
+    private static final RuntimeException SUPERSEDED = new RuntimeException("superseded", null, false, false) {
+    };
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(TokenCache.class, "state", State.class);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
     private final String tokenType;
 
     private final String description;
 
-    private final Supplier<TokenResponse> fetcher;
+    private final LongFunction<TokenResponse> fetcher;
 
     private final TokenManagerOptions options;
 
+    private final TokenManagerSettings settings;
+
     private final Ticker ticker;
 
-    private final Executor renewalExecutor;
+    private final Executor executor;
 
-    private final AsyncCache<String, Fetch> cache;
+    /**
+     * The whole state. Written only by compare-and-set ({@link #STATE}), each time with a new
+     * instance. Invariants: {@code fetch} is the one fetch in flight, or {@code null}; a fetch
+     * leaves the state only in {@link #detach}, whose caller completes it; {@code token} is the
+     * newest token obtained since the last {@link #clear()}; once {@code closed}, nothing else
+     * changes.
+     */
+    @SuppressWarnings("unused")
+    private volatile State state = State.EMPTY;
 
-    private final ConcurrentMap<String, CompletableFuture<Fetch>> entries;
-
-    private volatile AccessToken current;
-
-    private volatile long renewalNotBefore;
-
-    private volatile int failedRenewals;
-
-    private volatile Instant lastFetchedAt;
-
-    private volatile Failure lastFailure;
-
-    TokenCache(String tokenType, String description, Supplier<TokenResponse> fetcher, TokenManagerOptions options) {
+    /**
+     * Creates the engine of one manager.
+     * @param fetcher posts to the token endpoint, retrying until the given {@link System#nanoTime()} deadline
+     * @param executor runs the fetches
+     */
+    TokenCache(String tokenType, String description, LongFunction<TokenResponse> fetcher, TokenManagerOptions options,
+            TokenManagerSettings settings, Executor executor) {
         this.tokenType = tokenType;
         this.description = description;
         this.fetcher = fetcher;
         this.options = options;
-        this.ticker = options.ticker();
-        this.renewalExecutor = (options.renewalExecutor() != null) ? options.renewalExecutor()
-                : TokenCache::startDaemonThread;
-        this.cache = Caffeine.newBuilder().ticker(this.ticker).expireAfter(new UntilUnusable()).buildAsync();
-        this.entries = this.cache.asMap();
-    }
-
-    private static void startDaemonThread(Runnable task) {
-        Thread thread = new Thread(task, "twilio-token-renewal");
-        thread.setDaemon(true);
-        thread.start();
+        this.settings = settings;
+        this.ticker = settings.ticker();
+        this.executor = executor;
     }
 
     String get() {
-        AccessToken token = this.current;
+        State current = this.state;
+        AccessToken token = current.token;
         if (token != null) {
             long now = this.ticker.read();
             if (now - token.refreshAt() < 0) {
                 return token.value();
             }
             if (token.isUsableAt(now)) {
-                renewAhead(token, now);
+                renewAhead(current, now);
                 return token.value();
             }
         }
-        return Observation.createNotStarted(WAIT_OBSERVATION, this.options.observationRegistry())
-            .lowCardinalityKeyValue("twilio.auth.token.type", this.tokenType)
-            .observe(this::waitForToken);
+        return waitForToken();
+    }
+
+    /** Starts a renewal unless one is in flight or backing off, or the state changed since the caller read it. */
+    private void renewAhead(State seen, long now) {
+        boolean backingOff = seen.failedRenewals > 0 && now - seen.renewalNotBefore < 0;
+        if (seen.fetch == null && !backingOff && !seen.closed) {
+            Fetch renewal = install(seen, Trigger.RENEWAL, null);
+            if (renewal != null) {
+                dispatch(renewal);
+            }
+        }
     }
 
     private String waitForToken() {
-        CompletableFuture<Fetch> created = new CompletableFuture<>();
-        CompletableFuture<Fetch> entry = this.cache.get(KEY, (key, executor) -> created);
-        if (entry == created) {
-            fetchInto(created, Trigger.INITIAL);
+        Observation observation = start(Observation.createNotStarted(WAIT_OBSERVATION,
+                this.settings.observationRegistry()).lowCardinalityKeyValue("twilio.auth.token.type", this.tokenType));
+        try {
+            while (true) {
+                State current = this.state;
+                AccessToken token = current.token;
+                if (token != null && token.isUsableAt(this.ticker.read())) {
+                    return token.value();
+                }
+                String value = awaitFetch(current, Trigger.INITIAL, null);
+                if (value != null) {
+                    return value;
+                }
+            }
         }
-        return await(entry);
+        catch (RuntimeException ex) {
+            quietly(() -> observation.error(ex));
+            throw ex;
+        }
+        finally {
+            quietly(observation::stop);
+        }
     }
 
     String refresh() {
         while (true) {
-            CompletableFuture<Fetch> entry = this.entries.get(KEY);
-            if (entry != null && !entry.isDone()) {
-                return await(entry);
-            }
-            CompletableFuture<Fetch> fetch = new CompletableFuture<>();
-            if (install(entry, fetch)) {
-                fetchInto(fetch, Trigger.REFRESH);
-                return await(fetch);
+            String value = awaitFetch(this.state, Trigger.REFRESH, null);
+            if (value != null) {
+                return value;
             }
         }
     }
 
     String replace(String rejected) {
-        AccessToken token = this.current;
-        if (token != null && !token.value().equals(rejected) && token.isUsableAt(this.ticker.read())) {
-            return token.value();
+        while (true) {
+            State current = this.state;
+            AccessToken token = current.token;
+            long now = this.ticker.read();
+            boolean isCurrent = token != null && token.value().equals(rejected);
+            if (token != null && !isCurrent && token.isUsableAt(now)) {
+                return token.value();
+            }
+            if (isCurrent && token.isUsableAt(now) && current.fetch == null && current.lastRejectionRenewal != null
+                    && now - current.lastRejectionRenewal - MIN_REJECTION_RENEWAL_INTERVAL.toNanos() < 0) {
+                logger.debug("Twilio rejected the token of " + this.description + " again less than "
+                        + MIN_REJECTION_RENEWAL_INTERVAL.toSeconds() + " s after the last renewal for a rejection;"
+                        + " not renewing it yet");
+                return rejected;
+            }
+            String value = awaitFetch(current, Trigger.REFRESH, isCurrent ? now : null);
+            if (value != null) {
+                return value;
+            }
         }
-        CompletableFuture<Fetch> entry = this.entries.get(KEY);
-        if (entry != null && !entry.isDone()) {
-            return await(entry);
+    }
+
+    /**
+     * Joins the fetch in flight of {@code seen}, or installs one, and waits for its token.
+     * @param rejectedAt when the fetch renews a rejected token, the ticker reading to record as
+     * the last renewal for a rejection, else {@code null}
+     * @return the token, or {@code null} when the state changed first or the fetch was superseded:
+     * the caller looks again
+     */
+    private String awaitFetch(State seen, Trigger trigger, Long rejectedAt) {
+        if (seen.closed) {
+            throw closed();
         }
-        return refresh();
+        Fetch fetch = seen.fetch;
+        if (fetch == null) {
+            fetch = install(seen, trigger, rejectedAt);
+            if (fetch == null) {
+                return null;
+            }
+            dispatch(fetch);
+        }
+        return await(fetch);
     }
 
     void clear() {
-        this.current = null;
-        this.cache.synchronous().invalidate(KEY);
-    }
-
-    /**
-     * Starts one renewal of {@code seen}, unless one is in flight, a failed one is backing off,
-     * or another caller already replaced {@code seen}: a caller that read the old token just
-     * before a renewal completed must not start a second one.
-     */
-    private void renewAhead(AccessToken seen, long now) {
-        if (this.current != seen) {
-            return;
-        }
-        CompletableFuture<Fetch> entry = this.entries.get(KEY);
-        if (entry != null && (!entry.isDone() || entry.join().token() != seen)) {
-            return;
-        }
-        // Read after the entry: a failed renewal sets its back-off before its entry completes.
-        if (now - this.renewalNotBefore < 0) {
-            return;
-        }
-        CompletableFuture<Fetch> renewal = new CompletableFuture<>();
-        if (install(entry, renewal)) {
-            try {
-                this.renewalExecutor.execute(() -> fetchInto(renewal, Trigger.RENEWAL));
-            }
-            catch (RuntimeException ex) {
-                backOffRenewals();
-                renewal.complete(new Fetch(null, ex));
+        State current;
+        do {
+            current = this.state;
+            if (current.closed) {
+                return;
             }
         }
-    }
-
-    /** Replaces a completed entry (or none) by a fetch about to start; false when another caller won. */
-    private boolean install(CompletableFuture<Fetch> seen, CompletableFuture<Fetch> fetch) {
-        return (seen != null) ? this.entries.replace(KEY, seen, fetch) : this.entries.putIfAbsent(KEY, fetch) == null;
-    }
-
-    private static String await(CompletableFuture<Fetch> entry) {
-        Fetch fetch = entry.join();
-        if (fetch.failure() != null) {
-            throw fetch.failure();
+        while (!STATE.compareAndSet(this, current, current.cleared()));
+        if (current.fetch != null) {
+            current.fetch.future.completeExceptionally(SUPERSEDED);
         }
-        return fetch.token().value();
     }
 
-    /**
-     * Runs a fetch, observed, and completes the entry with its outcome. A failed renewal sets
-     * its back-off before the entry completes, so no caller can start another renewal in between.
-     */
-    private void fetchInto(CompletableFuture<Fetch> target, Trigger trigger) {
-        TokenFetchContext context = new TokenFetchContext(this.tokenType, trigger.value);
-        Observation observation = Observation
-            .createNotStarted(null, FETCH_CONVENTION, () -> context, this.options.observationRegistry())
-            .start();
+    void close() {
+        State current;
+        do {
+            current = this.state;
+            if (current.closed) {
+                return;
+            }
+        }
+        while (!STATE.compareAndSet(this, current, current.asClosed()));
+        if (current.fetch != null) {
+            current.fetch.future.completeExceptionally(closed());
+        }
+    }
+
+    private TwilioAuthenticationException closed() {
+        return new TwilioAuthenticationException("The token manager of " + this.description + " is closed", 0, null);
+    }
+
+    /** Installs a new fetch in place of {@code seen}, which has none; {@code null} when the state changed. */
+    private Fetch install(State seen, Trigger trigger, Long rejectedAt) {
+        Fetch fetch = new Fetch(trigger, System.nanoTime(), this.settings);
+        return STATE.compareAndSet(this, seen, seen.with(fetch, rejectedAt)) ? fetch : null;
+    }
+
+    /** Hands a fetch to the executor; if that fails, fails the fetch with the reason. */
+    private void dispatch(Fetch fetch) {
         try {
-            TokenResponse response = this.fetcher.get();
-            long now = this.ticker.read();
-            AccessToken token = AccessToken.of(response, now, System.currentTimeMillis(), this.options);
-            this.current = token;
-            this.failedRenewals = 0;
-            this.renewalNotBefore = 0;
-            this.lastFetchedAt = Instant.now();
+            this.executor.execute(() -> run(fetch));
+        }
+        catch (Throwable ex) {
+            logger.warn("Could not start a token request for " + this.description + ": " + ex);
+            detach(fetch, null, new TwilioAuthenticationException(
+                    "Token request for " + this.description + " could not start: " + ex, ex));
+        }
+    }
+
+    /** Runs a fetch on the executor, observed, and detaches it with its outcome. */
+    private void run(Fetch fetch) {
+        if (this.state.fetch != fetch) {
+            return;
+        }
+        TokenFetchContext context = new TokenFetchContext(this.tokenType, fetch.trigger.value);
+        Observation observation = start(Observation.createNotStarted(null, FETCH_CONVENTION, () -> context,
+                this.settings.observationRegistry()));
+        try {
+            TokenResponse response = this.fetcher.apply(fetch.deadline);
+            AccessToken token = AccessToken.of(response, this.ticker.read(), System.currentTimeMillis(),
+                    this.options.cacheTtl(), this.settings.refreshAhead());
             context.setOutcome("success");
-            if (logger.isDebugEnabled()) {
-                logger.debug("Fetched an access token for " + this.description + " (" + trigger.value
+            if (detach(fetch, token, null) && logger.isDebugEnabled()) {
+                logger.debug("Fetched an access token for " + this.description + " (" + fetch.trigger.value
                         + "), usable until " + token.usableUntilInstant());
             }
-            target.complete(new Fetch(token, null));
         }
-        catch (RuntimeException | Error ex) {
+        catch (Throwable ex) {
             RuntimeException failure = (ex instanceof RuntimeException runtime) ? runtime
-                    : new TwilioAuthenticationException("Token request for " + this.description + " failed", ex);
-            recordFailure(failure, context);
-            observation.error(failure);
-            if (trigger == Trigger.RENEWAL) {
-                backOffRenewals();
-            }
-            target.complete(new Fetch(null, failure));
+                    : new TwilioAuthenticationException("Token request for " + this.description + " failed: " + ex, ex);
+            context.setOutcome(outcome(failure));
+            quietly(() -> observation.error(failure));
+            detach(fetch, null, failure);
         }
         finally {
-            observation.stop();
+            quietly(observation::stop);
         }
     }
 
-    private void recordFailure(RuntimeException failure, TokenFetchContext context) {
-        int status = (failure instanceof TwilioAuthenticationException auth) ? auth.statusCode() : 0;
-        Integer code = (failure instanceof TwilioAuthenticationException auth) ? auth.code() : null;
-        this.lastFailure = new Failure(Instant.now(), status, code);
-        context.setOutcome(outcome(failure, status));
+    /**
+     * Detaches a fetch from the state with its outcome and completes its future: the one place a
+     * fetch ends. A failed renewal sets its back-off in the same step, so no caller can start
+     * another renewal in between.
+     * @return whether the fetch was still attached; if not, whoever detached it completed it
+     */
+    private boolean detach(Fetch fetch, AccessToken token, RuntimeException failure) {
+        State current;
+        State next;
+        do {
+            current = this.state;
+            if (current.fetch != fetch) {
+                return false;
+            }
+            next = (token != null) ? current.fetched(token) : current.failed(failure, fetch.trigger, this);
+        }
+        while (!STATE.compareAndSet(this, current, next));
+        if (token != null) {
+            fetch.future.complete(token);
+        }
+        else {
+            fetch.future.completeExceptionally(failure);
+            if (fetch.trigger == Trigger.RENEWAL && logger.isDebugEnabled()) {
+                logger.debug("Renewal ahead of expiry for " + this.description + " failed; the current token stays"
+                        + " in use and the next attempt waits "
+                        + Duration.ofNanos(next.renewalNotBefore - this.ticker.read()).toMillis() + " ms");
+            }
+        }
+        return true;
     }
 
-    private static String outcome(Throwable failure, int status) {
+    /** Waits for a fetch, at most until its bound; {@code null} when it was superseded by {@link #clear()}. */
+    private String await(Fetch fetch) {
+        while (true) {
+            try {
+                long remaining = fetch.waitUntil - System.nanoTime();
+                return fetch.future.get(Math.max(remaining, 0), TimeUnit.NANOSECONDS).value();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new TwilioAuthenticationException("Interrupted while waiting for a token for " + this.description,
+                        ex);
+            }
+            catch (ExecutionException ex) {
+                if (ex.getCause() == SUPERSEDED) {
+                    return null;
+                }
+                throw (RuntimeException) ex.getCause();
+            }
+            catch (TimeoutException ex) {
+                if (!detach(fetch, null, new TwilioAuthenticationException("Token request for " + this.description
+                        + " did not complete within " + this.settings.fetchBound().toMillis() + " ms", 0, null))) {
+                    // Detached by another thread, which completes it next.
+                    Thread.onSpinWait();
+                }
+            }
+        }
+    }
+
+    /** Returns the ticker reading before which no renewal starts after the given number of failed ones. */
+    private long renewalNotBefore(int failures) {
+        return this.ticker.read()
+                + Math.min(Backoff.jittered(this.settings.backoff(), failures).toNanos(),
+                        MAX_RENEWAL_BACKOFF.toNanos());
+    }
+
+    private static String outcome(RuntimeException failure) {
+        int status = (failure instanceof TwilioAuthenticationException auth) ? auth.statusCode() : 0;
         if (status >= 500) {
             return "server_error";
         }
@@ -260,21 +394,34 @@ final class TokenCache {
         return "io_error";
     }
 
-    TokenStatus status() {
-        AccessToken token = this.current;
-        Failure failure = this.lastFailure;
-        return new TokenStatus(token != null && token.isUsableAt(this.ticker.read()),
-                (token != null) ? token.usableUntilInstant() : null, this.lastFetchedAt,
-                (failure != null) ? failure.at() : null, (failure != null) ? failure.status() : null,
-                (failure != null) ? failure.code() : null);
+    /** Starts an observation; a failing observation handler never stops a token request. */
+    private static Observation start(Observation observation) {
+        try {
+            return observation.start();
+        }
+        catch (RuntimeException ex) {
+            logger.warn("An observation handler failed; token requests go on without this observation: " + ex);
+            return Observation.NOOP;
+        }
     }
 
-    private void backOffRenewals() {
-        int failures = ++this.failedRenewals;
-        long wait = Math.min(Backoff.jittered(this.options.backoff(), failures).toNanos(), MAX_RENEWAL_BACKOFF.toNanos());
-        this.renewalNotBefore = this.ticker.read() + wait;
-        logger.debug("Renewal ahead of expiry for " + this.description + " failed; the current token stays in use"
-                + " and the next attempt waits " + Duration.ofNanos(wait).toMillis() + " ms");
+    private static void quietly(Runnable observationCall) {
+        try {
+            observationCall.run();
+        }
+        catch (RuntimeException ex) {
+            logger.warn("An observation handler failed: " + ex);
+        }
+    }
+
+    TokenStatus status() {
+        State current = this.state;
+        AccessToken token = current.token;
+        Failure failure = current.lastFailure;
+        return new TokenStatus(token != null && token.isUsableAt(this.ticker.read()),
+                (token != null) ? token.usableUntilInstant() : null, current.lastFetchedAt,
+                (failure != null) ? failure.at() : null, (failure != null) ? failure.status() : null,
+                (failure != null) ? failure.code() : null);
     }
 
     @Override
@@ -294,33 +441,82 @@ final class TokenCache {
         }
     }
 
+    /** One token request, retries included, and the future its waiters wait on. */
+    private static final class Fetch {
+
+        private final Trigger trigger;
+
+        /** {@link System#nanoTime()} after which no attempt starts. */
+        private final long deadline;
+
+        /** {@link System#nanoTime()} after which waiters stop waiting and detach the fetch. */
+        private final long waitUntil;
+
+        private final CompletableFuture<AccessToken> future = new CompletableFuture<>();
+
+        Fetch(Trigger trigger, long installedAt, TokenManagerSettings settings) {
+            this.trigger = trigger;
+            this.deadline = installedAt + settings.retryDeadline().toNanos();
+            this.waitUntil = installedAt + settings.fetchBound().toNanos();
+        }
+    }
+
     /** The last failed token request, without its message. */
     private record Failure(Instant at, int status, Integer code) {
+
+        static Failure of(RuntimeException failure) {
+            if (failure instanceof TwilioAuthenticationException auth) {
+                return new Failure(Instant.now(), auth.statusCode(), auth.code());
+            }
+            return new Failure(Instant.now(), 0, null);
+        }
     }
 
     /**
-     * The outcome of one token request. A failure is an outcome too, rather than a failed
-     * future, so that it reaches every caller that waited for it and then expires at once.
+     * Everything a manager knows, immutable; see {@link #state} for the invariants.
+     *
+     * @param token the newest token since the last clear, usable or not, or {@code null}
+     * @param fetch the fetch in flight, or {@code null}
+     * @param failedRenewals consecutive failed renewals ahead of expiry
+     * @param renewalNotBefore ticker reading before which no renewal ahead of expiry starts, after a
+     * failed one
+     * @param lastRejectionRenewal ticker reading when the last renewal for a rejected token started,
+     * or {@code null}
+     * @param lastFetchedAt when a token last arrived, for health reports
+     * @param lastFailure the last failed token request, for health reports
+     * @param closed whether the manager is closed: nothing is fetched any more
      */
-    private record Fetch(AccessToken token, RuntimeException failure) {
-    }
+    private record State(AccessToken token, Fetch fetch, int failedRenewals, long renewalNotBefore,
+            Long lastRejectionRenewal, Instant lastFetchedAt, Failure lastFailure, boolean closed) {
 
-    /** Expires a token at its usable deadline, and a failure at once. */
-    private static final class UntilUnusable implements Expiry<String, Fetch> {
+        static final State EMPTY = new State(null, null, 0, 0, null, null, null, false);
 
-        @Override
-        public long expireAfterCreate(String key, Fetch fetch, long currentTime) {
-            return (fetch.token() != null) ? Math.max(0, fetch.token().usableUntil() - currentTime) : 0;
+        State with(Fetch fetch, Long rejectedAt) {
+            return new State(this.token, fetch, this.failedRenewals, this.renewalNotBefore,
+                    (rejectedAt != null) ? rejectedAt : this.lastRejectionRenewal, this.lastFetchedAt,
+                    this.lastFailure, this.closed);
         }
 
-        @Override
-        public long expireAfterUpdate(String key, Fetch fetch, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, fetch, currentTime);
+        State fetched(AccessToken token) {
+            return new State(token, null, 0, 0, this.lastRejectionRenewal, Instant.now(), this.lastFailure, false);
         }
 
-        @Override
-        public long expireAfterRead(String key, Fetch fetch, long currentTime, long currentDuration) {
-            return currentDuration;
+        State failed(RuntimeException failure, Trigger trigger, TokenCache cache) {
+            boolean renewal = trigger == Trigger.RENEWAL;
+            int failures = renewal ? this.failedRenewals + 1 : this.failedRenewals;
+            long notBefore = renewal ? cache.renewalNotBefore(failures) : this.renewalNotBefore;
+            return new State(this.token, null, failures, notBefore, this.lastRejectionRenewal, this.lastFetchedAt,
+                    Failure.of(failure), this.closed);
+        }
+
+        State cleared() {
+            return new State(null, null, 0, 0, this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure,
+                    false);
+        }
+
+        State asClosed() {
+            return new State(null, null, this.failedRenewals, this.renewalNotBefore, this.lastRejectionRenewal,
+                    this.lastFetchedAt, this.lastFailure, true);
         }
     }
 }

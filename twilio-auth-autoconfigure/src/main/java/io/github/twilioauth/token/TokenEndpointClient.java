@@ -36,7 +36,12 @@ final class TokenEndpointClient {
 
     private final TokenManagerOptions options;
 
+    private final TokenManagerSettings settings;
+
     private final RestClient restClient;
+
+    /** The HTTP client this endpoint client created, or {@code null} when its settings gave one. */
+    private final HttpClient ownHttpClient;
 
     /**
      * The form, encoded once. Bytes rather than a map, so that no HTTP client log at TRACE can
@@ -44,9 +49,16 @@ final class TokenEndpointClient {
      */
     private final byte[] form;
 
-    TokenEndpointClient(TokenManagerOptions options, RestClient restClient) {
+    TokenEndpointClient(TokenManagerOptions options, TokenManagerSettings settings) {
         this.options = options;
-        this.restClient = (restClient != null) ? restClient : defaultRestClient(options);
+        this.settings = settings;
+        this.ownHttpClient = (settings.restClient() != null) ? null
+                : HttpClient.newBuilder()
+                    .connectTimeout(settings.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        this.restClient = (this.ownHttpClient != null) ? restClientOf(this.ownHttpClient, settings)
+                : settings.restClient();
         this.form = ("grant_type=" + encode(options.grantType()) + "&client_id=" + encode(options.clientId())
                 + "&client_secret=" + encode(options.clientSecret())).getBytes(StandardCharsets.UTF_8);
     }
@@ -55,23 +67,39 @@ final class TokenEndpointClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static RestClient defaultRestClient(TokenManagerOptions options) {
-        HttpClient httpClient = HttpClient.newBuilder()
-            .connectTimeout(options.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private static RestClient restClientOf(HttpClient httpClient, TokenManagerSettings settings) {
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-        requestFactory.setReadTimeout(options.readTimeout());
+        requestFactory.setReadTimeout(settings.readTimeout());
         return RestClient.builder().requestFactory(requestFactory).build();
     }
 
     /**
+     * Closes the HTTP client this endpoint client created for itself, on Java 21 and later; on
+     * Java 17 the JDK's client cannot be closed and ends once it is unreachable.
+     */
+    void close() {
+        if (this.ownHttpClient instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            }
+            catch (Exception ex) {
+                logger.debug("Closing the token endpoint's HTTP client failed: " + ex);
+            }
+        }
+    }
+
+    /**
      * Fetches a token, retrying within the configured number of attempts.
+     * @param deadline {@link System#nanoTime()} after which no attempt starts
      * @return the token endpoint's response
      * @throws TwilioAuthenticationException when no token could be obtained
      */
-    TokenResponse fetch() {
-        long deadline = System.nanoTime() + this.options.retryDeadline().toNanos();
+    TokenResponse fetch(long deadline) {
+        if (System.nanoTime() - deadline > 0) {
+            throw new TwilioAuthenticationException("Token request to " + this.options.tokenUrl() + " was not sent:"
+                    + " it waited for a thread past its retry deadline of " + this.settings.retryDeadline().toMillis()
+                    + " ms", 0, null);
+        }
         for (int attempt = 1;; attempt++) {
             Response response;
             try {
@@ -127,11 +155,11 @@ final class TokenEndpointClient {
 
     /** Waits before the next attempt, or throws when no attempt is left before the deadline. */
     private void pauseBeforeRetry(int attempt, long deadline, Duration wait, TwilioAuthenticationException failure) {
-        if (attempt >= this.options.maxAttempts() || System.nanoTime() + wait.toNanos() - deadline > 0) {
+        if (attempt >= this.settings.maxAttempts() || System.nanoTime() + wait.toNanos() - deadline > 0) {
             throw failure;
         }
         if (logger.isDebugEnabled()) {
-            logger.debug(failure.getMessage() + "; attempt " + attempt + " of " + this.options.maxAttempts()
+            logger.debug(failure.getMessage() + "; attempt " + attempt + " of " + this.settings.maxAttempts()
                     + ", retrying in " + wait.toMillis() + " ms");
         }
         try {
@@ -145,7 +173,7 @@ final class TokenEndpointClient {
 
     /** Exponential back-off with jitter: between half and all of {@code backoff * 2^(attempt-1)}. */
     private Duration backoff(int attempt) {
-        return Backoff.jittered(this.options.backoff(), attempt - 1);
+        return Backoff.jittered(this.settings.backoff(), attempt - 1);
     }
 
     private Duration retryAfter(String header, int attempt, TwilioAuthenticationException failure) {

@@ -29,9 +29,11 @@ public interface TokenManager {
     /**
      * Replaces a token that Twilio rejected. Built-in managers return the current token when
      * another caller already replaced the rejected one, so a burst of 401s costs one token
-     * request; the default fetches a new token.
+     * request, and return the rejected token itself when they renewed for a rejection moments
+     * ago, so a persistent 401 costs a bounded number of token requests. The default fetches a
+     * new token.
      * @param rejectedToken the token Twilio answered 401 to
-     * @return a token other than the rejected one
+     * @return a token to retry with, or the rejected token when the request must not be retried
      */
     default String refreshToken(String rejectedToken) {
         return refreshToken();

@@ -126,7 +126,8 @@ class StartupFailureReportTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({ RestClientAutoConfiguration.class, TwilioAutoConfiguration.class })
+    @ImportAutoConfiguration({ RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
+            TwilioAutoConfiguration.class })
     static class App {
 
     }

@@ -29,7 +29,8 @@ class TwilioAutoConfigurationEndToEndTest {
 
     private ApplicationContextRunner runner(MockTwilioServer server) {
         return new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class))
             .withPropertyValues("twilio.base-url=" + server.baseUrl());
     }
 
@@ -42,7 +43,8 @@ class TwilioAutoConfigurationEndToEndTest {
     @Test
     void basicWithAuthToken() {
         MockTwilioServer server = twilio.server().account(ACCOUNT_SID, "readme-auth-token");
-        runner(server).withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=readme-auth-token")
+        runner(server).withPropertyValues("twilio.account-sid=" + ACCOUNT_SID,
+                "twilio.auth.auth-token=readme-auth-token")
             .run((context) -> assertThat(sendOne(context.getBean(TwilioClient.class), server).authScheme())
                 .isEqualTo("Basic"));
     }
@@ -72,7 +74,8 @@ class TwilioAutoConfigurationEndToEndTest {
     @Test
     void orgsCallTheOrganizationsApiWithAnOrganizationToken() {
         String orgSid = "OR" + "9".repeat(32);
-        MockTwilioServer server = twilio.server().organization(orgSid, "readme-org-client", "readme-org-secret", ACCOUNT_SID);
+        MockTwilioServer server = twilio.server().organization(orgSid, "readme-org-client", "readme-org-secret",
+                ACCOUNT_SID);
         runner(server)
             .withPropertyValues("twilio.auth.type=orgs", "twilio.auth.client-id=readme-org-client",
                     "twilio.auth.client-secret=readme-org-secret")

@@ -30,7 +30,8 @@ class TwilioAutoConfigurationTest {
     private static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class));
+            AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
+                    TwilioAutoConfiguration.class));
 
     @Nested
     class BasicWithAuthToken {
@@ -262,7 +263,8 @@ class TwilioAutoConfigurationTest {
         @Test
         void apiKeyAloneMeansBasic() {
             TwilioAutoConfigurationTest.this.runner
-                .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.api-key=SK00000000000000000000000000000001",
+                .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID,
+                        "twilio.auth.api-key=SK00000000000000000000000000000001",
                         "twilio.auth.api-secret=api-secret-value")
                 .run((context) -> assertThat(context.getBean(CredentialProvider.class).getAuthType())
                     .isEqualTo(AuthType.BASIC));

@@ -23,7 +23,8 @@ class TwilioClientsAutoConfigurationTest {
     private static final String TENANT_SID = "AC00000000000000000000000000000002";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-        .of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class, TwilioClientsAutoConfiguration.class));
+        .of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class,
+                TwilioClientsAutoConfiguration.class));
 
     private final ApplicationContextRunner twoTenants = this.runner.withPropertyValues(
             "twilio.tenants.acme.account-sid=" + TENANT_SID, "twilio.tenants.acme.auth.auth-token=acme-token",

@@ -55,7 +55,8 @@ class TwilioClientsIntegrationTest {
     private static ApplicationContextRunner runner(MockTwilioServer server) {
         String url = server.baseUrl();
         return new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class,
                     TwilioClientsAutoConfiguration.class))
             .withPropertyValues("twilio.tenants.basic.base-url=" + url,
                     "twilio.tenants.basic.account-sid=" + BASIC_ACCOUNT,
@@ -113,7 +114,8 @@ class TwilioClientsIntegrationTest {
             .run((context) -> {
                 TwilioClients clients = context.getBean(TwilioClients.class);
                 send(clients, "oauth");
-                assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(() -> send(clients, "broken"));
+                assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(() -> send(clients,
+                        "broken"));
                 send(clients, "basic");
                 send(clients, "oauth");
                 send(clients, "org");

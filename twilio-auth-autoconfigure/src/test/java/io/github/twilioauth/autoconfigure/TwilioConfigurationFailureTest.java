@@ -31,7 +31,8 @@ class TwilioConfigurationFailureTest {
     private static final List<String> SECRETS = List.of(CLIENT_SECRET, AUTH_TOKEN, API_SECRET);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class));
+            AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
+                    TwilioAutoConfiguration.class));
 
     static Stream<Arguments> misconfigurations() {
         return Stream.of(
@@ -45,9 +46,11 @@ class TwilioConfigurationFailureTest {
                         List.of("twilio.auth.auth-token=" + AUTH_TOKEN)),
                 argumentSet("basic without credentials", "twilio.auth.auth-token", List.of("twilio.auth.type=basic")),
                 argumentSet("api-key without api-secret", "twilio.auth.api-secret",
-                        List.of("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.api-key=SK00000000000000000000000000000001")),
+                        List.of("twilio.account-sid=" + ACCOUNT_SID,
+                                "twilio.auth.api-key=SK00000000000000000000000000000001")),
                 argumentSet("api-key without account-sid", "twilio.account-sid",
-                        List.of("twilio.auth.api-key=SK00000000000000000000000000000001", "twilio.auth.api-secret=" + API_SECRET)),
+                        List.of("twilio.auth.api-key=SK00000000000000000000000000000001",
+                                "twilio.auth.api-secret=" + API_SECRET)),
                 argumentSet("client-id and auth-token without type", "twilio.auth.type",
                         List.of("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.client-id=client-id-value",
                                 "twilio.auth.client-secret=" + CLIENT_SECRET, "twilio.auth.auth-token=" + AUTH_TOKEN)));

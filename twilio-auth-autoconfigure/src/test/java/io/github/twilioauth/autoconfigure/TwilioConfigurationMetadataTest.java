@@ -89,7 +89,8 @@ class TwilioConfigurationMetadataTest {
             assertThat(binder.bind(name, Bindable.of(value.getClass())).get()).as(name).isEqualTo(value);
             checked.add(name);
         }
-        assertThat(checked).contains("twilio.auth.connect-timeout", "twilio.auth.refresh-ahead",
+        assertThat(checked).contains("twilio.token-requests.connect-timeout", "twilio.token-requests.concurrency-limit",
+                "twilio.auth.refresh-ahead",
                 "twilio.http.max-attempts", "twilio.http.backoff", "twilio.http.max-retry-after");
     }
 

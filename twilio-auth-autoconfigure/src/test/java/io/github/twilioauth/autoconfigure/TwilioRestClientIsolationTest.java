@@ -36,7 +36,8 @@ class TwilioRestClientIsolationTest {
     private static final String AUTH_TOKEN = "auth-token-isolation-Rr6t";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class))
+        .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
+                TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class))
         .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=" + AUTH_TOKEN);
 
     /** The Authorization header of each request received, empty when there was none. */

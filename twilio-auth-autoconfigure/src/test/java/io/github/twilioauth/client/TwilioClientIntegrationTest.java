@@ -30,6 +30,7 @@ import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,8 +76,8 @@ class TwilioClientIntegrationTest {
     }
 
     private TwilioClient client(CredentialProvider provider) {
-        return TwilioClient.create(RestClient.builder(), provider, new TwilioEndpoints(this.server.baseUrl(), null, null),
-                ACCOUNT_SID);
+        return TwilioClient.create(RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()), provider,
+                new TwilioEndpoints(this.server.baseUrl(), null, null), ACCOUNT_SID);
     }
 
     private CredentialProvider oauth() {
@@ -106,11 +107,13 @@ class TwilioClientIntegrationTest {
     void basicAuthWithApiKeySendsKeyAndSecret() {
         List<String> headers = new ArrayList<>();
         TwilioClient client = TwilioClient.create(
-                RestClient.builder().requestInterceptor((request, body, execution) -> {
-                    var response = execution.execute(request, body);
-                    headers.add(request.getHeaders().getFirst("Authorization"));
-                    return response;
-                }), new BasicCredentialProviderBuilder().setUsername(API_KEY).setPassword(API_SECRET).build(),
+                RestClient.builder()
+                    .requestFactory(new JdkClientHttpRequestFactory())
+                    .requestInterceptor((request, body, execution) -> {
+                        var response = execution.execute(request, body);
+                        headers.add(request.getHeaders().getFirst("Authorization"));
+                        return response;
+                    }), new BasicCredentialProviderBuilder().setUsername(API_KEY).setPassword(API_SECRET).build(),
                 new TwilioEndpoints(this.server.baseUrl(), null, null), ACCOUNT_SID);
         client.messages().create(TO, FROM, "hello");
         assertThat(this.server.requests()).singleElement()
@@ -315,7 +318,8 @@ class TwilioClientIntegrationTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        TwilioClient client = TwilioClient.create(RestClient.builder(), new NoAuthCredentialProvider(),
+        TwilioClient client = TwilioClient.create(
+                RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()), new NoAuthCredentialProvider(),
                 new TwilioEndpoints("http://127.0.0.1:" + closedPort, null, null), ACCOUNT_SID);
         assertThatExceptionOfType(TwilioApiException.class).isThrownBy(() -> client.messages().list().findFirst())
             .satisfies((ex) -> {

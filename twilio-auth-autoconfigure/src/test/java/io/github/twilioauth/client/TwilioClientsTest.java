@@ -23,6 +23,7 @@ import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,8 @@ class TwilioClientsTest {
         clients.get("b").messages().create("+15558675310", "+15005550006", "to b");
         clients.get("a").messages().create("+15558675310", "+15005550006", "to a");
 
-        assertThat(server.requests()).extracting((request) -> request.principal()).containsExactly(ACCOUNT_B, ACCOUNT_A);
+        assertThat(server.requests()).extracting((request) -> request.principal()).containsExactly(ACCOUNT_B,
+                ACCOUNT_A);
     }
 
     @Test
@@ -131,10 +133,13 @@ class TwilioClientsTest {
     void tenantsShareTheGivenRestClient() {
         MockTwilioServer server = twilio.server().account(ACCOUNT_A, "token-a").account(ACCOUNT_B, "token-b");
         AtomicInteger sharedRequests = new AtomicInteger();
-        RestClient shared = RestClient.builder().requestInterceptor((request, body, execution) -> {
-            sharedRequests.incrementAndGet();
-            return execution.execute(request, body);
-        }).build();
+        RestClient shared = RestClient.builder()
+            .requestFactory(new JdkClientHttpRequestFactory())
+            .requestInterceptor((request, body, execution) -> {
+                sharedRequests.incrementAndGet();
+                return execution.execute(request, body);
+            })
+            .build();
         TwilioClients clients = new TwilioClients(shared, RetryPolicy.DEFAULT,
                 new TwilioEndpoints(server.baseUrl(), null, null));
 

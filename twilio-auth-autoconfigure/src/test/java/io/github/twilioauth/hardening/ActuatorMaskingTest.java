@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.TwilioClient;
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
@@ -53,7 +54,8 @@ class ActuatorMaskingTest {
             TENANT_AUTH_TOKEN);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class,
+        .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
+                TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class,
                 ConfigurationPropertiesReportEndpointAutoConfiguration.class,
                 EnvironmentEndpointAutoConfiguration.class))
         .withPropertyValues("management.endpoints.web.exposure.include=configprops,env",
@@ -199,7 +201,8 @@ class ActuatorMaskingTest {
     @Test
     void startsWithoutActuatorOnTheClasspath() {
         new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class))
             .withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
             .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=" + AUTH_TOKEN)
             .run((context) -> assertThat(context).hasNotFailed()

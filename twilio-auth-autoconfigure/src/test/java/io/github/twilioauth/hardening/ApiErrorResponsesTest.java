@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.TwilioApiException;
 import io.github.twilioauth.TwilioException;
 import io.github.twilioauth.client.TwilioClient;
@@ -14,8 +13,11 @@ import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
 import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.hardening.ScriptedHttpServer.Reply;
+import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
+import io.github.twilioauth.token.TokenManagerSettings;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static io.github.twilioauth.hardening.Failures.clearFailure;
@@ -42,7 +44,7 @@ class ApiErrorResponsesTest {
     }
 
     private TwilioClient client(CredentialProvider credentials) {
-        return TwilioClient.create(RestClient.builder(), credentials,
+        return TwilioClient.create(RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()), credentials,
                 new TwilioEndpoints(this.server.baseUrl(), null, null), ACCOUNT_SID);
     }
 
@@ -148,12 +150,13 @@ class ApiErrorResponsesTest {
         this.server.answer(MESSAGES, Reply.json(401, "{\"code\":20003,\"message\":\"Authenticate\","
                 + "\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}"));
         CredentialProvider oauth = new ClientCredentialProviderBuilder()
-            .setTokenManager(new ApiTokenManager(TokenManagerOptions.builder()
-                .clientId("OQ" + "a".repeat(32))
-                .clientSecret("api-errors-client-secret")
-                .tokenUrl(this.server.url(TOKEN))
-                .backoff(Duration.ofMillis(1))
-                .build()))
+            .setTokenManager(new ApiTokenManager(
+                    TokenManagerOptions.builder()
+                        .clientId("OQ" + "a".repeat(32))
+                        .clientSecret("api-errors-client-secret")
+                        .tokenUrl(this.server.url(TOKEN))
+                        .build(),
+                    TokenManagerSettings.builder().backoff(Duration.ofMillis(1)).build()))
             .build();
 
         TwilioApiException failure = failureOfCreate(client(oauth));

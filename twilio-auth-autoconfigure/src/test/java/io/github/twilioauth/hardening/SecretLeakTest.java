@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.autoconfigure.ProviderConfig;
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioProperties;
+import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.Message;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioEndpoints;
@@ -38,11 +38,14 @@ import io.github.twilioauth.http.TwilioRetryInterceptor;
 import io.github.twilioauth.strategy.RequestConfig;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
+import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -179,16 +182,16 @@ class SecretLeakTest {
     @Test
     void tokenEndpointErrorStatusesLeakNothing(CapturedOutput output) {
         this.server.failNextTokenRequests(2, 500);
-        fails(() -> client(oauth(tokens(CLIENT_SECRET, (options) -> options.maxAttempts(2)))).messages()
+        fails(() -> client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.maxAttempts(2)))).messages()
             .create(TO, FROM, "token endpoint 500"));
         this.server.failNextTokenRequests(2, 429);
-        fails(() -> client(oauth(tokens(CLIENT_SECRET, (options) -> options.maxAttempts(2)))).messages()
+        fails(() -> client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.maxAttempts(2)))).messages()
             .create(TO, FROM, "token endpoint 429"));
         this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofMinutes(5));
         fails(() -> client(oauth(tokens(CLIENT_SECRET, UnaryOperator.identity()))).messages()
             .create(TO, FROM, "token endpoint 429 with a long Retry-After"));
         this.server.failNextTokenRequests(1, 503);
-        sendFetchAndList(client(oauth(tokens(CLIENT_SECRET, (options) -> options.maxAttempts(2)))));
+        sendFetchAndList(client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.maxAttempts(2)))));
 
         assertNothingLeaked(output);
     }
@@ -206,7 +209,7 @@ class SecretLeakTest {
                 Jwts.tokenBody(SCRIPTED_TOKEN + "-huge-" + "x".repeat(70 * 1024), "3600"));
         for (String body : bodies) {
             this.server.respondToNextTokenRequest(200, "application/json", body.isEmpty() ? null : body);
-            fails(() -> client(oauth(tokens(CLIENT_SECRET, (options) -> options.maxAttempts(1)))).messages()
+            fails(() -> client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.maxAttempts(1)))).messages()
                 .create(TO, FROM, "bad token body"));
             this.server.reset();
         }
@@ -217,12 +220,12 @@ class SecretLeakTest {
     @Test
     void unreachableAndSilentTokenEndpointsLeakNothing(CapturedOutput output) {
         String closed = ScriptedHttpServer.closedPortUrl("/v2/token");
-        fails(() -> client(oauth(tokens(CLIENT_SECRET, (options) -> options.tokenUrl(closed).maxAttempts(2))))
+        fails(() -> client(oauth(tokens(CLIENT_SECRET, closed, (settings) -> settings.maxAttempts(2))))
             .messages()
             .create(TO, FROM, "connection refused"));
         this.scripted = ScriptedHttpServer.start().hang("/v2/token");
-        fails(() -> client(oauth(tokens(CLIENT_SECRET,
-                (options) -> options.tokenUrl(this.scripted.url("/v2/token")).readTimeout(Duration.ofMillis(300)))))
+        fails(() -> client(oauth(tokens(CLIENT_SECRET, this.scripted.url("/v2/token"),
+                (settings) -> settings.readTimeout(Duration.ofMillis(300)))))
             .messages()
             .create(TO, FROM, "read timeout"));
 
@@ -254,7 +257,8 @@ class SecretLeakTest {
         String messages = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
         TwilioClient scriptedClient = client(basic(ACCOUNT_SID, AUTH_TOKEN), this.scripted.baseUrl());
         for (Reply reply : List.of(
-                Reply.json(400, "{\"code\":21211,\"message\":\"Invalid 'To'\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}"),
+                Reply.json(400,
+                        "{\"code\":21211,\"message\":\"Invalid 'To'\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}"),
                 Reply.of(400, "application/problem+json",
                         "{\"type\":\"https://www.twilio.com/docs/errors/20001\",\"title\":\"Invalid\",\"status\":400,\"code\":20001,\"detail\":\"Bad\"}"),
                 Reply.of(502, "text/html", "<html><body>Bad gateway</body></html>"), Reply.empty(500),
@@ -264,17 +268,24 @@ class SecretLeakTest {
         }
         this.scripted.answer("/v2/token", (n) -> Reply.json(200, Jwts.tokenBody(SCRIPTED_TOKEN + "-" + n, "3600")));
         this.scripted.answer(messages, Reply.json(401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}"));
-        TwilioClient bearerClient = client(oauth(tokens(CLIENT_SECRET,
-                (options) -> options.tokenUrl(this.scripted.url("/v2/token")))), this.scripted.baseUrl());
+        TwilioClient bearerClient = client(oauth(tokens(CLIENT_SECRET, this.scripted.url("/v2/token"),
+                UnaryOperator.identity())), this.scripted.baseUrl());
         fails(() -> bearerClient.messages().create(TO, FROM, "401 after a refresh"));
 
         assertNothingLeaked(output);
     }
 
+    /**
+     * Runs on the JDK's HTTP client: Apache HttpClient's own wire logs
+     * ({@code org.apache.hc.client5.http.wire} and {@code .headers} at DEBUG) print every header
+     * and body byte by design, as the README says.
+     */
     @Test
     void autoConfiguredClientsLeakNothing(CapturedOutput output) {
         ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID);
         runner.withPropertyValues("twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + CLIENT_SECRET)
             .run((context) -> sendFetchAndList(autoConfigured(context)));
@@ -291,7 +302,8 @@ class SecretLeakTest {
     @Test
     void misconfigurationReportsLeakNothing(CapturedOutput output) {
         ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class));
         List<String[]> misconfigurations = List.of(
                 new String[] { "twilio.auth.api-key=" + API_KEY, "twilio.auth.api-secret=" + API_SECRET },
                 new String[] { "twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.auth-token=" + AUTH_TOKEN,
@@ -326,7 +338,8 @@ class SecretLeakTest {
                 basic.toAuthStrategy(), new TwilioAuthInterceptor(oauth), new TwilioAuthInterceptor(basic),
                 basic.toAuthStrategy().apply(RequestConfig.of("POST", "https://api.twilio.com/x")),
                 oauth.toAuthStrategy().apply(RequestConfig.of("POST", "https://api.twilio.com/x")),
-                RequestConfig.of("GET", "https://api.twilio.com/x").withHeader("Authorization", "Bearer " + SCRIPTED_TOKEN),
+                RequestConfig.of("GET", "https://api.twilio.com/x").withHeader("Authorization",
+                        "Bearer " + SCRIPTED_TOKEN),
                 TokenManagerOptions.builder().clientId(ORG_CLIENT_ID).clientSecret(ORG_SECRET).build());
 
         assertNothingLeaked(output);
@@ -353,12 +366,15 @@ class SecretLeakTest {
             .build();
     }
 
-    private ApiTokenManager tokens(String secret, UnaryOperator<TokenManagerOptions.Builder> customizer) {
-        ApiTokenManager tokens = new ApiTokenManager(customizer.apply(TokenManagerOptions.builder()
-            .clientId(CLIENT_ID)
-            .clientSecret(secret)
-            .tokenUrl(this.server.tokenUrl())
-            .backoff(Duration.ofMillis(1))).build());
+    private ApiTokenManager tokens(String secret, UnaryOperator<TokenManagerSettings.Builder> customizer) {
+        return tokens(secret, this.server.tokenUrl(), customizer);
+    }
+
+    private ApiTokenManager tokens(String secret, String tokenUrl,
+            UnaryOperator<TokenManagerSettings.Builder> customizer) {
+        ApiTokenManager tokens = new ApiTokenManager(
+                TokenManagerOptions.builder().clientId(CLIENT_ID).clientSecret(secret).tokenUrl(tokenUrl).build(),
+                customizer.apply(TokenManagerSettings.builder().backoff(Duration.ofMillis(1))).build());
         describe(tokens, tokens.getOptions());
         return tokens;
     }
@@ -421,8 +437,10 @@ class SecretLeakTest {
         texts.forEach((where, text) -> secrets.forEach((secret, name) -> {
             int at = text.indexOf(secret);
             if (at >= 0) {
-                String excerpt = text.substring(Math.max(0, at - 120), Math.min(text.length(), at + secret.length() + 40));
-                findings.add(name + " in " + where.replaceAll(" [0-9]+$", "") + ": ..." + excerpt.replace(secret, "<" + name + ">") + "...");
+                String excerpt = text.substring(Math.max(0, at - 120), Math.min(text.length(),
+                        at + secret.length() + 40));
+                findings.add(name + " in " + where.replaceAll(" [0-9]+$", "") + ": ..." + excerpt.replace(secret,
+                        "<" + name + ">") + "...");
             }
         }));
         assertThat(logged).as("log events recorded at TRACE").isNotEmpty();

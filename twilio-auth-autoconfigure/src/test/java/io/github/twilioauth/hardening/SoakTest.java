@@ -30,6 +30,7 @@ import io.github.twilioauth.test.RecordedRequest;
 import io.github.twilioauth.test.SentMessage;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
+import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A bounded soak: 32 threads send, fetch and list messages through one {@link TwilioClient}
  * with client credentials for about 20 seconds, while the token endpoint fails 20% of token
- * requests at random and every token is usable for about 2 to 3 seconds only, so that it is
+ * requests at random and every token is usable for 1.7 seconds only, so that it is
  * renewed several times under load.
  * <p>
  * Why no call may fail. A token fetch makes up to 3 attempts, so it fails only on 3 failed
@@ -69,11 +70,11 @@ class SoakTest {
 
     static final long SEED = 257;
 
-    /** A token lives 33 s and is used until 30 s before it expires: 2 to 3 usable seconds. */
-    static final Duration TOKEN_LIFETIME = Duration.ofSeconds(33);
+    /** A token lives 3 s and is used until 1.3 s (a tenth, plus 1 s) before it expires: 1.7 usable seconds. */
+    static final Duration TOKEN_LIFETIME = Duration.ofSeconds(3);
 
-    /** The longest time between renewals: 80% (refresh-ahead) of 3 usable seconds. */
-    static final Duration LONGEST_RENEWAL_INTERVAL = Duration.ofMillis(2400);
+    /** The longest time between renewals: 80% (refresh-ahead) of 1.7 usable seconds. */
+    static final Duration LONGEST_RENEWAL_INTERVAL = Duration.ofMillis(1360);
 
     static final MockTwilioServer server = new MockTwilioServer();
 
@@ -120,7 +121,7 @@ class SoakTest {
 
     private static TwilioClient client(Executor renewals) {
         // Token requests go through a client that records the status of each answer.
-        RestClient tokenClient = RestClient.builder()
+        RestClient tokenClient = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
             .requestFactory(new JdkClientHttpRequestFactory())
             .requestInterceptor((request, body, execution) -> {
                 var response = execution.execute(request, body);
@@ -128,15 +129,19 @@ class SoakTest {
                 return response;
             })
             .build();
-        ApiTokenManager tokens = new ApiTokenManager(TokenManagerOptions.builder()
-            .clientId(CLIENT_ID)
-            .clientSecret(CLIENT_SECRET)
-            .tokenUrl(server.tokenUrl())
-            .maxAttempts(3)
-            .backoff(Duration.ofMillis(20))
-            .renewalExecutor(renewals)
-            .build(), tokenClient);
-        return TwilioClient.create(RestClient.builder(),
+        ApiTokenManager tokens = new ApiTokenManager(
+                TokenManagerOptions.builder()
+                    .clientId(CLIENT_ID)
+                    .clientSecret(CLIENT_SECRET)
+                    .tokenUrl(server.tokenUrl())
+                    .build(),
+                TokenManagerSettings.builder()
+                    .maxAttempts(3)
+                    .backoff(Duration.ofMillis(20))
+                    .executor(renewals)
+                    .restClient(tokenClient)
+                    .build());
+        return TwilioClient.create(RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()),
                 new ClientCredentialProviderBuilder().setTokenManager(tokens).build(),
                 new TwilioEndpoints(server.baseUrl(), null, null), ACCOUNT_SID);
     }

@@ -14,6 +14,7 @@ import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
+import io.github.twilioauth.token.TokenManagerSettings;
 
 import static io.github.twilioauth.hardening.Failures.clearFailure;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,22 +61,27 @@ class TokenEndpointResponsesTest {
     }
 
     /**
-     * Options against the stand-in with a fake ticker; a token is renewed only once it is no
+     * Options and settings against the stand-in with a fake ticker; a token is renewed only once it is no
      * longer usable (refresh-ahead 1), so that each renewal is a blocking fetch the test sees.
      */
     private TokenManagerOptions.Builder options() {
         return TokenManagerOptions.builder()
             .clientId(CLIENT_ID)
             .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl())
+            .tokenUrl(this.server.tokenUrl());
+    }
+
+    private TokenManagerSettings.Builder settings() {
+        return TokenManagerSettings.builder()
             .ticker(this.ticker)
+            .executor(Runnable::run)
             .refreshAhead(1.0)
             .backoff(Duration.ofMillis(1))
             .maxAttempts(1);
     }
 
     private ApiTokenManager manager() {
-        return new ApiTokenManager(options().build());
+        return new ApiTokenManager(options().build(), settings().build());
     }
 
     private TwilioAuthenticationException failureOfTokenResponse(int status, String contentType, String body) {
@@ -143,12 +149,12 @@ class TokenEndpointResponsesTest {
 
     @Test
     void accessTokenThatIsNotAJwtIsUsedUntilThirtySecondsBeforeExpiresIn() {
-        this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody("opaque-token-one", "120"));
-        this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody("opaque-token-two", "120"));
+        this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody("opaque-token-one", "600"));
+        this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody("opaque-token-two", "600"));
         ApiTokenManager manager = manager();
 
         assertThat(manager.getToken()).isEqualTo("opaque-token-one");
-        this.ticker.advance(Duration.ofSeconds(89));
+        this.ticker.advance(Duration.ofSeconds(569));
         assertThat(manager.getToken()).isEqualTo("opaque-token-one");
         assertThat(this.server.tokenRequestCount()).isEqualTo(1);
 
@@ -160,11 +166,11 @@ class TokenEndpointResponsesTest {
     @Test
     void jwtWithoutExpIsUsedUntilThirtySecondsBeforeExpiresIn() {
         String first = Jwts.withoutExp();
-        this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody(first, "120"));
+        this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody(first, "600"));
         ApiTokenManager manager = manager();
 
         assertThat(manager.getToken()).isEqualTo(first);
-        this.ticker.advance(Duration.ofSeconds(89));
+        this.ticker.advance(Duration.ofSeconds(569));
         assertThat(manager.getToken()).isEqualTo(first);
 
         this.ticker.advance(Duration.ofSeconds(1));
@@ -177,10 +183,11 @@ class TokenEndpointResponsesTest {
         String first = Jwts.withoutExp();
         this.server.respondToNextTokenRequest(200, JSON,
                 "{\"access_token\":\"" + first + "\",\"token_type\":\"Bearer\"}");
-        ApiTokenManager manager = new ApiTokenManager(options().cacheTtl(Duration.ofSeconds(100)).build());
+        ApiTokenManager manager = new ApiTokenManager(options().cacheTtl(Duration.ofMinutes(10)).build(),
+                settings().build());
 
         assertThat(manager.getToken()).isEqualTo(first);
-        this.ticker.advance(Duration.ofSeconds(69));
+        this.ticker.advance(Duration.ofSeconds(569));
         assertThat(manager.getToken()).isEqualTo(first);
 
         this.ticker.advance(Duration.ofSeconds(1));
@@ -249,7 +256,7 @@ class TokenEndpointResponsesTest {
         for (int i = 0; i < 3; i++) {
             this.server.respondToNextTokenRequest(200, JSON, huge);
         }
-        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(3).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(3).build());
 
         TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
 
@@ -260,7 +267,8 @@ class TokenEndpointResponsesTest {
     @Test
     void refusedConnectionFailsClearlyNamingTheUrl() {
         String tokenUrl = ScriptedHttpServer.closedPortUrl("/v2/token");
-        ApiTokenManager manager = new ApiTokenManager(options().tokenUrl(tokenUrl).maxAttempts(2).build());
+        ApiTokenManager manager = new ApiTokenManager(options().tokenUrl(tokenUrl).build(),
+                settings().maxAttempts(2).build());
 
         TwilioAuthenticationException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> clearFailure(TwilioAuthenticationException.class, manager::getToken));
@@ -272,8 +280,8 @@ class TokenEndpointResponsesTest {
     @Test
     void endpointThatNeverAnswersFailsWithinTheReadTimeout() {
         this.scripted = ScriptedHttpServer.start().hang("/v2/token");
-        ApiTokenManager manager = new ApiTokenManager(
-                options().tokenUrl(this.scripted.url("/v2/token")).readTimeout(Duration.ofMillis(300)).build());
+        ApiTokenManager manager = new ApiTokenManager(options().tokenUrl(this.scripted.url("/v2/token")).build(),
+                settings().readTimeout(Duration.ofMillis(300)).build());
         long started = System.nanoTime();
 
         TwilioAuthenticationException failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
@@ -288,7 +296,7 @@ class TokenEndpointResponsesTest {
     @Test
     void fewer500sThanAttemptsAreRetriedUntilATokenComes() {
         this.server.failNextTokenRequests(2, 500);
-        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(3).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(3).build());
 
         assertThat(manager.getToken()).isNotBlank();
         assertThat(this.server.tokenRequestCount()).isEqualTo(3);
@@ -297,7 +305,7 @@ class TokenEndpointResponsesTest {
     @Test
     void asMany500sAsAttemptsFailWithStatus500AndTwilioCode() {
         this.server.failNextTokenRequests(3, 500);
-        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(3).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(3).build());
 
         TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
 
@@ -310,7 +318,7 @@ class TokenEndpointResponsesTest {
     @Test
     void tooManyRequestsWithRetryAfterIsRetriedAfterTheAnnouncedDelay() {
         this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofSeconds(1));
-        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(2).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(2).build());
         long started = System.nanoTime();
 
         assertThat(manager.getToken()).isNotBlank();
@@ -322,7 +330,7 @@ class TokenEndpointResponsesTest {
     @Test
     void tooManyRequestsWithoutRetryAfterIsRetriedAfterTheBackoff() {
         this.server.failNextTokenRequests(1, 429);
-        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(2).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(2).build());
 
         assertThat(manager.getToken()).isNotBlank();
         assertThat(this.server.tokenRequestCount()).isEqualTo(2);
@@ -331,7 +339,7 @@ class TokenEndpointResponsesTest {
     @Test
     void tooManyRequestsOnEveryAttemptFailWithStatus429() {
         this.server.failNextTokenRequests(2, 429);
-        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(2).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(2).build());
 
         TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
 
@@ -343,7 +351,7 @@ class TokenEndpointResponsesTest {
     @Test
     void retryAfterLongerThanTheLimitFailsAtOnceWithStatus429() {
         this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofMinutes(5));
-        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(3).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(3).build());
 
         TwilioAuthenticationException failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> clearFailure(TwilioAuthenticationException.class, manager::getToken));

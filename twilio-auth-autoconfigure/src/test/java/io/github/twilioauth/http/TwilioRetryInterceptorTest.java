@@ -1,7 +1,10 @@
 package io.github.twilioauth.http;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,12 @@ import io.github.twilioauth.client.TwilioEndpoints;
 import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.mock.http.client.MockClientHttpRequest;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +50,9 @@ class TwilioRetryInterceptorTest {
         TwilioAuthInterceptor auth = new TwilioAuthInterceptor(
                 new BasicCredentialProviderBuilder().setUsername(ACCOUNT_SID).setPassword("retry-auth-token").build(),
                 AllowedHosts.of(List.of("127.0.0.1"), false));
-        RestClient restClient = RestClient.builder()
-            .requestInterceptor(new TwilioRetryInterceptor(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(2))))
+        RestClient restClient = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
+            .requestInterceptor(new TwilioRetryInterceptor(new RetryPolicy(3, Duration.ofMillis(1),
+                    Duration.ofSeconds(2))))
             .requestInterceptor(auth)
             .build();
         this.client = new TwilioClient(restClient, auth, new TwilioEndpoints(this.server.baseUrl(), null, null),
@@ -110,5 +119,44 @@ class TwilioRetryInterceptorTest {
                     + "/Messages/SM" + "0".repeat(32) + ".json"))
             .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(404));
         assertThat(this.server.requests()).hasSize(1);
+    }
+
+    @Test
+    void responseWhoseStatusCannotBeReadIsClosedBeforeTheFailurePropagates() {
+        AtomicBoolean closed = new AtomicBoolean();
+        ClientHttpResponse unreadable = new ClientHttpResponse() {
+
+            @Override
+            public HttpStatusCode getStatusCode() throws IOException {
+                throw new IOException("connection reset while reading the status line");
+            }
+
+            @Override
+            public String getStatusText() {
+                return "";
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return new HttpHeaders();
+            }
+
+            @Override
+            public InputStream getBody() {
+                return InputStream.nullInputStream();
+            }
+
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+        TwilioRetryInterceptor retry = new TwilioRetryInterceptor(RetryPolicy.DEFAULT);
+
+        assertThatExceptionOfType(IOException.class)
+            .isThrownBy(() -> retry.intercept(new MockClientHttpRequest(HttpMethod.POST, "https://api.twilio.com/x"),
+                    new byte[0], (request, body) -> unreadable))
+            .withMessageContaining("connection reset");
+        assertThat(closed).isTrue();
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.Message;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.credential.CredentialProvider;
@@ -56,7 +57,7 @@ class TwilioObservabilityTest {
             .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
                     CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
                     RestClientAutoConfiguration.class, RestClientObservationAutoConfiguration.class,
-                    TwilioAutoConfiguration.class))
+                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class))
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
                     "twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + CLIENT_SECRET);
     }
@@ -69,7 +70,7 @@ class TwilioObservabilityTest {
     void theTokenManagerReportsToTheApplicationsObservationRegistry() {
         this.runner.run((context) -> {
             OAuthCredentialProvider credentials = (OAuthCredentialProvider) context.getBean(CredentialProvider.class);
-            assertThat(((CachingTokenManager) credentials.getTokenManager()).getOptions().observationRegistry())
+            assertThat(((CachingTokenManager) credentials.getTokenManager()).getSettings().observationRegistry())
                 .isSameAs(context.getBean(ObservationRegistry.class));
         });
     }

@@ -80,10 +80,19 @@ class TokenAuthStrategyTest {
     }
 
     @Test
-    void renewAfterRejectionReturnsTrueSoTheRequestIsRetried() {
-        TokenAuthStrategy strategy = new TokenAuthStrategy(new FakeTokenManager("x"));
+    void renewAfterRejectionReturnsTrueWhenTheManagerGaveAnotherTokenSoTheRequestIsRetried() {
+        FakeTokenManager manager = new FakeTokenManager("x");
+        manager.setToken("y");
+        TokenAuthStrategy strategy = new TokenAuthStrategy(manager);
 
         assertThat(strategy.renewAfterRejection("Bearer x")).isTrue();
+    }
+
+    @Test
+    void renewAfterRejectionReturnsFalseWhenTheManagerKeptTheRejectedTokenSoTheRequestIsNotRetried() {
+        TokenAuthStrategy strategy = new TokenAuthStrategy(new FakeTokenManager("x"));
+
+        assertThat(strategy.renewAfterRejection("Bearer x")).isFalse();
     }
 
     @ParameterizedTest

@@ -24,6 +24,16 @@ public final class Jwts {
     }
 
     /**
+     * A JWT with {@code iat} and {@code exp} claims.
+     * @param iat seconds since the epoch
+     * @param exp seconds since the epoch
+     * @return the token
+     */
+    public static String withIatAndExp(long iat, long exp) {
+        return jwt("{\"sub\":\"test\",\"iat\":" + iat + ",\"exp\":" + exp + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
+    }
+
+    /**
      * A JWT whose payload has a subject and an id but no {@code exp} claim.
      * @return the token
      */

@@ -44,13 +44,15 @@ class ApiTokenManagerTest {
         return TokenManagerOptions.builder()
             .clientId(CLIENT_ID)
             .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl())
-            .ticker(this.ticker)
-            .backoff(Duration.ofMillis(1));
+            .tokenUrl(this.server.tokenUrl());
+    }
+
+    private TokenManagerSettings.Builder settings() {
+        return TokenManagerSettings.builder().ticker(this.ticker).executor(Runnable::run).backoff(Duration.ofMillis(1));
     }
 
     private ApiTokenManager manager() {
-        return new ApiTokenManager(options().build());
+        return new ApiTokenManager(options().build(), settings().build());
     }
 
     @Test
@@ -90,7 +92,8 @@ class ApiTokenManagerTest {
 
     @Test
     void cacheTtlShortensTheLifetime() {
-        ApiTokenManager manager = new ApiTokenManager(options().cacheTtl(Duration.ofMinutes(5)).build());
+        ApiTokenManager manager = new ApiTokenManager(options().cacheTtl(Duration.ofMinutes(5)).build(),
+                settings().build());
         String first = manager.getToken();
         this.ticker.advance(Duration.ofMinutes(5).minusSeconds(31));
         assertThat(manager.getToken()).isSameAs(first);
@@ -100,24 +103,30 @@ class ApiTokenManagerTest {
     }
 
     @Test
-    void expiresInShorterThanTheJwtExpShortensTheLifetime() {
-        String jwt = Jwts.withExp(System.currentTimeMillis() / 1000 + 3600);
+    void expiresInShorterThanTheJwtLifetimeShortensIt() {
+        long now = System.currentTimeMillis() / 1000;
+        String jwt = Jwts.withIatAndExp(now, now + 3600);
         this.server.respondToNextTokenRequest(200, "application/json",
-                "{\"access_token\":\"" + jwt + "\",\"token_type\":\"Bearer\",\"expires_in\":100}");
+                "{\"access_token\":\"" + jwt + "\",\"token_type\":\"Bearer\",\"expires_in\":600}");
         ApiTokenManager manager = manager();
         assertThat(manager.getToken()).isEqualTo(jwt);
-        this.ticker.advance(Duration.ofSeconds(70));
+        this.ticker.advance(Duration.ofSeconds(569));
+        assertThat(manager.getToken()).isEqualTo(jwt);
+        this.ticker.advance(Duration.ofSeconds(1));
         assertThat(manager.getToken()).isNotEqualTo(jwt);
     }
 
     @Test
-    void jwtExpShorterThanExpiresInShortensTheLifetime() {
-        String jwt = Jwts.withExp(System.currentTimeMillis() / 1000 + 100);
+    void jwtLifetimeShorterThanExpiresInShortensIt() {
+        long now = System.currentTimeMillis() / 1000;
+        String jwt = Jwts.withIatAndExp(now, now + 600);
         this.server.respondToNextTokenRequest(200, "application/json",
                 "{\"access_token\":\"" + jwt + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
         ApiTokenManager manager = manager();
         assertThat(manager.getToken()).isEqualTo(jwt);
-        this.ticker.advance(Duration.ofSeconds(71));
+        this.ticker.advance(Duration.ofSeconds(569));
+        assertThat(manager.getToken()).isEqualTo(jwt);
+        this.ticker.advance(Duration.ofSeconds(1));
         assertThat(manager.getToken()).isNotEqualTo(jwt);
     }
 
@@ -159,7 +168,8 @@ class ApiTokenManagerTest {
 
     @Test
     void wrongSecretFailsWithStatusAndTwilioCodeWithoutRetry() {
-        ApiTokenManager manager = new ApiTokenManager(options().clientSecret("wrong-secret-value").build());
+        ApiTokenManager manager = new ApiTokenManager(options().clientSecret("wrong-secret-value").build(),
+                settings().build());
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken)
             .satisfies((ex) -> {
                 assertThat(ex.statusCode()).isEqualTo(401);
@@ -172,7 +182,7 @@ class ApiTokenManagerTest {
     @Test
     void serverErrorsAreRetriedWithBackoff() {
         this.server.failNextTokenRequests(2, 503);
-        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(3).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(3).build());
         assertThat(manager.getToken()).isNotBlank();
         assertThat(this.server.tokenRequestCount()).isEqualTo(3);
     }
@@ -180,7 +190,7 @@ class ApiTokenManagerTest {
     @Test
     void serverErrorsFailOnceAttemptsAreExhausted() {
         this.server.failNextTokenRequests(3, 500);
-        ApiTokenManager manager = new ApiTokenManager(options().maxAttempts(3).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(3).build());
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken)
             .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(500));
         assertThat(this.server.tokenRequestCount()).isEqualTo(3);
@@ -189,8 +199,11 @@ class ApiTokenManagerTest {
     @Test
     void noRetryStartsAfterTheRetryDeadline() {
         this.server.failNextTokenRequests(5, 503);
-        ApiTokenManager manager = new ApiTokenManager(
-                options().maxAttempts(10).backoff(Duration.ofSeconds(1)).retryDeadline(Duration.ofMillis(500)).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(),
+                settings().maxAttempts(10)
+                    .backoff(Duration.ofSeconds(1))
+                    .retryDeadline(Duration.ofMillis(500))
+                    .build());
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken)
             .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(503));
         assertThat(this.server.tokenRequestCount()).isEqualTo(1);
@@ -234,8 +247,7 @@ class ApiTokenManagerTest {
     void orgsTokenManagerFetchesOrganizationTokens() {
         String orgSid = "OR" + "b".repeat(32);
         this.server.organization(orgSid, "org-client", "org-secret-value", ACCOUNT_SID);
-        OrgsTokenManager manager = new OrgsTokenManager(
-                options().clientId("org-client").clientSecret("org-secret-value").build());
+        OrgsTokenManager manager = new OrgsTokenManager(options().clientId("org-client").clientSecret("org-secret-value").build(), settings().build());
         assertThat(Jwts.subject(manager.getToken())).isEqualTo(orgSid);
     }
 
@@ -247,7 +259,7 @@ class ApiTokenManagerTest {
     @Test
     void missingClientSecretIsRejectedNamingTheField() {
         assertThatExceptionOfType(IllegalArgumentException.class)
-            .isThrownBy(() -> new ApiTokenManager(options().clientSecret(" ").build()))
+            .isThrownBy(() -> new ApiTokenManager(options().clientSecret(" ").build(), settings().build()))
             .withMessageContaining("clientSecret");
     }
 }

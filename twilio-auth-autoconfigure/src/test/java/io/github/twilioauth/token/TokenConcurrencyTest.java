@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,7 @@ import io.github.twilioauth.test.TokenGate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Renewal ahead of expiry, single-flight fetching and independence of managers.
@@ -62,15 +65,16 @@ class TokenConcurrencyTest {
         return TokenManagerOptions.builder()
             .clientId(CLIENT_ID)
             .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl())
-            .ticker(this.ticker)
-            .maxAttempts(1)
-            .backoff(Duration.ofSeconds(1));
+            .tokenUrl(this.server.tokenUrl());
+    }
+
+    private TokenManagerSettings.Builder settings() {
+        return TokenManagerSettings.builder().ticker(this.ticker).maxAttempts(1).backoff(Duration.ofSeconds(1));
     }
 
     @Test
     void renewsAheadOfExpiryWhileHandingOutTheCurrentToken() throws Exception {
-        ApiTokenManager manager = new ApiTokenManager(options().build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().build());
         String first = manager.getToken();
         this.ticker.advance(Duration.ofNanos((long) (USABLE.toNanos() * 0.8)).plusSeconds(1));
         TokenGate gate = this.server.holdTokenRequests();
@@ -87,7 +91,7 @@ class TokenConcurrencyTest {
 
     @Test
     void doesNotRenewBeforeTheRefreshAheadFraction() {
-        ApiTokenManager manager = new ApiTokenManager(options().build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().build());
         String first = manager.getToken();
         this.ticker.advance(Duration.ofNanos((long) (USABLE.toNanos() * 0.8)).minusSeconds(1));
         assertThat(manager.getToken()).isSameAs(first);
@@ -95,50 +99,50 @@ class TokenConcurrencyTest {
     }
 
     @Test
-    void refreshAheadFractionIsConfigurable() throws Exception {
-        CountDownLatch renewed = new CountDownLatch(1);
-        ApiTokenManager manager = new ApiTokenManager(options().refreshAhead(0.5)
-            .renewalExecutor((task) -> this.threads.execute(() -> {
-                task.run();
-                renewed.countDown();
-            }))
-            .build());
+    void refreshAheadFractionIsConfigurable() {
+        AtomicInteger fetches = new AtomicInteger();
+        ApiTokenManager manager = new ApiTokenManager(options().build(),
+                settings().refreshAhead(0.5).executor(countingEach(fetches)).build());
         String first = manager.getToken();
         this.ticker.advance(USABLE.dividedBy(2).plusSeconds(1));
         assertThat(manager.getToken()).isSameAs(first);
-        assertThat(renewed.await(5, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(5)).untilAtomic(fetches, equalTo(2));
         assertThat(manager.getToken()).isNotEqualTo(first);
         assertThat(this.server.tokenRequestCount()).isEqualTo(2);
     }
 
     @Test
-    void failedRenewalKeepsTheCurrentTokenAndBacksOff() throws Exception {
-        List<CountDownLatch> renewals = List.of(new CountDownLatch(1), new CountDownLatch(2));
-        ApiTokenManager manager = new ApiTokenManager(options()
-            .renewalExecutor((task) -> this.threads.execute(() -> {
-                task.run();
-                renewals.forEach(CountDownLatch::countDown);
-            }))
-            .build());
+    void failedRenewalKeepsTheCurrentTokenAndBacksOff() {
+        AtomicInteger fetches = new AtomicInteger();
+        ApiTokenManager manager = new ApiTokenManager(options().build(),
+                settings().executor(countingEach(fetches)).build());
         String first = manager.getToken();
         this.ticker.advance(Duration.ofNanos((long) (USABLE.toNanos() * 0.9)));
         this.server.failNextTokenRequests(1, 500);
         assertThat(manager.getToken()).isSameAs(first);
-        assertThat(renewals.get(0).await(5, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(5)).untilAtomic(fetches, equalTo(2));
         for (int i = 0; i < 50; i++) {
             assertThat(manager.getToken()).isSameAs(first);
         }
         assertThat(this.server.tokenRequestCount()).isEqualTo(2);
         this.ticker.advance(Duration.ofMinutes(1));
         assertThat(manager.getToken()).isSameAs(first);
-        assertThat(renewals.get(1).await(5, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(5)).untilAtomic(fetches, equalTo(3));
         assertThat(manager.getToken()).isNotEqualTo(first);
         assertThat(this.server.tokenRequestCount()).isEqualTo(3);
     }
 
+    /** Runs each fetch on the test's threads and counts it once it has ended. */
+    private Executor countingEach(AtomicInteger fetches) {
+        return (task) -> this.threads.execute(() -> {
+            task.run();
+            fetches.incrementAndGet();
+        });
+    }
+
     @Test
     void concurrentFirstCallersShareOneTokenRequest() throws Exception {
-        ApiTokenManager manager = new ApiTokenManager(options().build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().build());
         TokenGate gate = this.server.holdTokenRequests();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<String>> tokens = new ArrayList<>();
@@ -161,7 +165,7 @@ class TokenConcurrencyTest {
 
     @Test
     void concurrentCallersAfterExpiryShareOneTokenRequest() throws Exception {
-        ApiTokenManager manager = new ApiTokenManager(options().build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().build());
         String first = manager.getToken();
         this.ticker.advance(Duration.ofHours(1));
         CountDownLatch start = new CountDownLatch(1);
@@ -181,7 +185,7 @@ class TokenConcurrencyTest {
 
     @Test
     void concurrentRefreshesShareOneTokenRequest() throws Exception {
-        ApiTokenManager manager = new ApiTokenManager(options().build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().build());
         String rejected = manager.getToken();
         TokenGate gate = this.server.holdTokenRequests();
         List<Future<String>> tokens = new ArrayList<>();
@@ -202,7 +206,7 @@ class TokenConcurrencyTest {
         for (int i = 0; i < 20; i++) {
             String clientId = "OQ" + String.format("%032d", i);
             this.server.oauthApp(clientId, CLIENT_SECRET, ACCOUNT_SID);
-            managers.add(new ApiTokenManager(options().clientId(clientId).build()));
+            managers.add(new ApiTokenManager(options().clientId(clientId).build(), settings().build()));
         }
         TokenGate gate = this.server.holdTokenRequests();
         List<Future<String>> tokens = new ArrayList<>();

@@ -44,18 +44,22 @@ class TokenMetricsTest {
 
     @BeforeEach
     void createManager() {
-        this.server = twilio.server().oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
+        this.server = twilio.server().oauthApp(CLIENT_ID, CLIENT_SECRET,
+                ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
         ObservationRegistry observations = ObservationRegistry.create();
         observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meters));
-        this.manager = new ApiTokenManager(TokenManagerOptions.builder()
-            .clientId(CLIENT_ID)
-            .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl())
-            .ticker(this.ticker)
-            .renewalExecutor(Runnable::run)
-            .maxAttempts(1)
-            .observationRegistry(observations)
-            .build());
+        this.manager = new ApiTokenManager(
+                TokenManagerOptions.builder()
+                    .clientId(CLIENT_ID)
+                    .clientSecret(CLIENT_SECRET)
+                    .tokenUrl(this.server.tokenUrl())
+                    .build(),
+                TokenManagerSettings.builder()
+                    .ticker(this.ticker)
+                    .executor(Runnable::run)
+                    .maxAttempts(1)
+                    .observationRegistry(observations)
+                    .build());
     }
 
     private Timer fetchTimer(String trigger, String outcome) {

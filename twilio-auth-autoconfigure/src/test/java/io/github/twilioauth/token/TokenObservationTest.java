@@ -54,22 +54,27 @@ class TokenObservationTest {
 
     @BeforeEach
     void registerApp() {
-        this.server = twilio.server().oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
+        this.server = twilio.server().oauthApp(CLIENT_ID, CLIENT_SECRET,
+                ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
     }
 
     private TokenManagerOptions.Builder options() {
         return TokenManagerOptions.builder()
             .clientId(CLIENT_ID)
             .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl())
+            .tokenUrl(this.server.tokenUrl());
+    }
+
+    private TokenManagerSettings.Builder settings() {
+        return TokenManagerSettings.builder()
             .ticker(this.ticker)
-            .renewalExecutor(Runnable::run)
+            .executor(Runnable::run)
             .maxAttempts(1)
             .observationRegistry(this.observations);
     }
 
     private ApiTokenManager manager() {
-        return new ApiTokenManager(options().build());
+        return new ApiTokenManager(options().build(), settings().build());
     }
 
     @Test
@@ -145,10 +150,7 @@ class TokenObservationTest {
         });
         silent.start();
         try {
-            ApiTokenManager manager = new ApiTokenManager(options()
-                .tokenUrl("http://127.0.0.1:" + silent.getAddress().getPort() + "/v2/token")
-                .readTimeout(Duration.ofMillis(200))
-                .build());
+            ApiTokenManager manager = new ApiTokenManager(options().tokenUrl("http://127.0.0.1:" + silent.getAddress().getPort() + "/v2/token").build(), settings().readTimeout(Duration.ofMillis(200)).build());
             assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken);
         }
         finally {
@@ -162,7 +164,8 @@ class TokenObservationTest {
 
     @Test
     void observesAnUnreachableTokenEndpointAsAnIoError() {
-        ApiTokenManager manager = new ApiTokenManager(options().tokenUrl("http://127.0.0.1:1/v2/token").build());
+        ApiTokenManager manager = new ApiTokenManager(options().tokenUrl("http://127.0.0.1:1/v2/token").build(),
+                settings().build());
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken);
         assertThat(this.observations).hasObservationWithNameEqualTo(FETCH)
             .that()
@@ -173,7 +176,8 @@ class TokenObservationTest {
     void tagsOrganizationTokensWithTheirType() {
         String orgSid = "OR" + "7".repeat(32);
         this.server.organization(orgSid, "observed-org-client", "observed-org-secret", ACCOUNT_SID);
-        new OrgsTokenManager(options().clientId("observed-org-client").clientSecret("observed-org-secret").build())
+        new OrgsTokenManager(options().clientId("observed-org-client").clientSecret("observed-org-secret").build(),
+                settings().build())
             .getToken();
         assertThat(this.observations).hasObservationWithNameEqualTo(FETCH)
             .that()

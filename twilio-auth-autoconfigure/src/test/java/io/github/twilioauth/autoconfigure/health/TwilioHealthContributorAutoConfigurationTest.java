@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
@@ -60,7 +61,8 @@ class TwilioHealthContributorAutoConfigurationTest {
             .oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
             .account(ACCOUNT_SID, AUTH_TOKEN);
         this.runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class,
                     TwilioHealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class))
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
                     "twilio.auth.max-attempts=1");
@@ -182,7 +184,8 @@ class TwilioHealthContributorAutoConfigurationTest {
     @Test
     void isAbsentWithoutTwilioCredentials() {
         new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class,
                     TwilioHealthContributorAutoConfiguration.class))
             .run((context) -> assertThat(context).doesNotHaveBean("twilioHealthContributor"));
     }

@@ -19,6 +19,7 @@ import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
+import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -46,16 +47,19 @@ class TwilioHealthIndicatorTest {
 
     @BeforeEach
     void registerApp() {
-        this.server = twilio.server().oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
+        this.server = twilio.server().oauthApp(CLIENT_ID, CLIENT_SECRET,
+                ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
     }
 
     private TokenManagerOptions.Builder options() {
         return TokenManagerOptions.builder()
             .clientId(CLIENT_ID)
             .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl())
-            .ticker(this.ticker)
-            .maxAttempts(1);
+            .tokenUrl(this.server.tokenUrl());
+    }
+
+    private TokenManagerSettings.Builder settings() {
+        return TokenManagerSettings.builder().ticker(this.ticker).executor(Runnable::run).maxAttempts(1);
     }
 
     private static CredentialProvider oauth(TokenManager tokenManager) {
@@ -104,7 +108,8 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void reportsUnknownWithoutRequestingATokenBeforeTheFirstCall() {
-        Health health = new TwilioHealthIndicator(oauth(new ApiTokenManager(options().build())), false).health();
+        Health health = new TwilioHealthIndicator(oauth(new ApiTokenManager(options().build(), settings().build())),
+                false).health();
         assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
         assertThat(health.getDetails()).containsExactly(Map.entry("authType", "client-credentials"),
                 Map.entry("tokenValid", false));
@@ -113,7 +118,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void reportsUpWithTheCachedTokensDeadlineAfterAFetch() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build());
+        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
         Instant before = Instant.now();
         tokens.getToken();
         Health health = new TwilioHealthIndicator(oauth(tokens), false).health();
@@ -128,7 +133,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void reportsDownWithTheStatusAndTwilioCodeWhenTheFirstTokenRequestFails() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build());
+        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
         this.server.failNextTokenRequests(1, 401);
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::getToken);
         Health health = new TwilioHealthIndicator(oauth(tokens), false).health();
@@ -142,7 +147,8 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void reportsStatusZeroWithoutACodeWhenTheTokenEndpointCannotBeReached() {
-        ApiTokenManager tokens = new ApiTokenManager(options().tokenUrl("http://127.0.0.1:1/v2/token").build());
+        ApiTokenManager tokens = new ApiTokenManager(options().tokenUrl("http://127.0.0.1:1/v2/token").build(),
+                settings().build());
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::getToken);
         Health health = new TwilioHealthIndicator(oauth(tokens), false).health();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -151,7 +157,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void staysUpWhileTheTokenIsUsableAfterAFailedRefresh() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build());
+        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
         tokens.getToken();
         this.server.failNextTokenRequests(1, 500);
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::refreshToken);
@@ -165,7 +171,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void reportsDownOnceTheTokenExpiresAfterAFailedRefresh() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build());
+        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
         tokens.getToken();
         this.server.failNextTokenRequests(1, 500);
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::refreshToken);
@@ -177,7 +183,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void staysUpWhenTheTokenExpiresWithoutAFailedRequest() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build());
+        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
         tokens.getToken();
         this.ticker.advance(Duration.ofHours(1));
         Health health = new TwilioHealthIndicator(oauth(tokens), false).health();
@@ -188,7 +194,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void requestsATokenWhenAskedToAndNoneIsUsable() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build());
+        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
         TwilioHealthIndicator indicator = new TwilioHealthIndicator(oauth(tokens), true);
         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
         assertThat(indicator.health().getDetails()).containsEntry("tokenValid", true);
@@ -198,14 +204,15 @@ class TwilioHealthIndicatorTest {
     @Test
     void reportsDownWhenTheTokenItRequestsIsRefused() {
         this.server.failNextTokenRequests(1, 401);
-        Health health = new TwilioHealthIndicator(oauth(new ApiTokenManager(options().build())), true).health();
+        Health health = new TwilioHealthIndicator(oauth(new ApiTokenManager(options().build(), settings().build())),
+                true).health();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("lastFailureStatus", 401).containsEntry("lastFailureCode", 20003);
     }
 
     @Test
     void neverShowsTheClientIdTheSecretOrTheToken() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build());
+        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
         String token = tokens.getToken();
         this.server.failNextTokenRequests(1, 401);
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::refreshToken);

@@ -1,0 +1,87 @@
+package io.github.twilioauth.autoconfigure;
+
+import java.util.concurrent.ExecutorService;
+
+import io.micrometer.observation.ObservationRegistry;
+
+import io.github.twilioauth.token.TokenExecutors;
+import io.github.twilioauth.token.TokenManagerSettings;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configuration of what every built-in token manager shares, the single client's and every
+ * tenant's: one executor that runs token requests on at most
+ * {@code twilio.token-requests.concurrency-limit} threads (virtual threads when
+ * {@code spring.threads.virtual.enabled=true}), and one HTTP client for them, configured as
+ * Spring Boot configures its own ({@code spring.http.clients.*}, SSL bundles) with the
+ * {@code twilio.token-requests.*} timeouts and without following redirects. Both close with
+ * the context. Threads and connections therefore stay bounded however many tenants there are.
+ */
+@AutoConfiguration(after = RestClientAutoConfiguration.class,
+        before = { TwilioAutoConfiguration.class, TwilioClientsAutoConfiguration.class })
+@ConditionalOnClass(RestClient.class)
+@Conditional(OnTwilioTokensCondition.class)
+@EnableConfigurationProperties(TwilioProperties.class)
+public final class TwilioTokenAutoConfiguration {
+
+    /** Name of the executor that runs token requests. */
+    public static final String EXECUTOR_BEAN_NAME = "twilioTokenExecutor";
+
+    /** Name of the request factory of token requests. */
+    public static final String REQUEST_FACTORY_BEAN_NAME = "twilioTokenRequestFactory";
+
+    @Bean(name = EXECUTOR_BEAN_NAME, defaultCandidate = false, destroyMethod = "shutdownNow")
+    @ConditionalOnMissingBean(name = EXECUTOR_BEAN_NAME)
+    ExecutorService twilioTokenExecutor(TwilioProperties properties, Environment environment) {
+        int limit = properties.getTokenRequests().getConcurrencyLimit();
+        if (Threading.VIRTUAL.isActive(environment)) {
+            return TokenExecutors.create(limit,
+                    new VirtualThreadTaskExecutor(TokenExecutors.THREAD_NAME_PREFIX).getVirtualThreadFactory());
+        }
+        return TokenExecutors.create(limit);
+    }
+
+    @Bean(name = REQUEST_FACTORY_BEAN_NAME, defaultCandidate = false)
+    @ConditionalOnMissingBean(name = REQUEST_FACTORY_BEAN_NAME)
+    ClientHttpRequestFactory twilioTokenRequestFactory(TwilioProperties properties,
+            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+            ObjectProvider<HttpClientSettings> httpClientSettings) {
+        TwilioProperties.TokenRequests tokenRequests = properties.getTokenRequests();
+        HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+            .withTimeouts(tokenRequests.getConnectTimeout(), tokenRequests.getReadTimeout())
+            .withRedirects(HttpRedirects.DONT_FOLLOW);
+        return TwilioRestClientBuilderFactory.withoutAutomaticRetries(requestFactoryBuilder).build(settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TokenManagerSettings twilioTokenManagerSettings(TwilioProperties properties,
+            @Qualifier(EXECUTOR_BEAN_NAME) ExecutorService executor,
+            @Qualifier(REQUEST_FACTORY_BEAN_NAME) ClientHttpRequestFactory requestFactory,
+            ObjectProvider<ObservationRegistry> observationRegistry) {
+        TwilioProperties.TokenRequests tokenRequests = properties.getTokenRequests();
+        return TokenManagerSettings.builder()
+            .connectTimeout(tokenRequests.getConnectTimeout())
+            .readTimeout(tokenRequests.getReadTimeout())
+            .executor(executor)
+            .restClient(RestClient.builder().requestFactory(requestFactory).build())
+            .observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+            .build();
+    }
+}

@@ -1,0 +1,208 @@
+package io.github.twilioauth.autoconfigure;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.TwilioException;
+import io.github.twilioauth.client.TwilioClient;
+import io.github.twilioauth.client.TwilioClients;
+import io.github.twilioauth.strategy.TokenAuthStrategy;
+import io.github.twilioauth.test.MockTwilioExtension;
+import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.token.CachingTokenManager;
+import io.github.twilioauth.token.TokenExecutors;
+import io.github.twilioauth.token.TokenManager;
+import io.github.twilioauth.token.TokenManagerSettings;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What every built-in token manager of an application shares, and how it closes: one executor
+ * and one HTTP client for the single client's and every tenant's token requests, bounded
+ * whatever the number of tenants, closed with the context along with the managers and clients.
+ */
+class TwilioTokenAutoConfigurationTest {
+
+    private static final String SINGLE_ACCOUNT = "AC" + "7".repeat(32);
+
+    private static final String TENANT_ACCOUNT = "AC" + "8".repeat(32);
+
+    private static final String ORG_ACCOUNT = "AC" + "9".repeat(32);
+
+    private static final String ORG_SID = "OR" + "9".repeat(32);
+
+    @RegisterExtension
+    static final MockTwilioExtension twilio = new MockTwilioExtension();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
+                TwilioAutoConfiguration.class, TwilioClientsAutoConfiguration.class));
+
+    private ApplicationContextRunner withSingleClientAndTenants() {
+        MockTwilioServer server = twilio.server()
+            .oauthApp("OQ" + "7".repeat(32), "single-secret", SINGLE_ACCOUNT)
+            .oauthApp("OQ" + "8".repeat(32), "tenant-secret", TENANT_ACCOUNT)
+            .organization(ORG_SID, "OQ" + "9".repeat(32), "org-secret", ORG_ACCOUNT)
+            .account(TENANT_ACCOUNT, "tenant-auth-token");
+        String url = server.baseUrl();
+        return this.runner.withPropertyValues("twilio.base-url=" + url, "twilio.account-sid=" + SINGLE_ACCOUNT,
+                "twilio.auth.client-id=OQ" + "7".repeat(32), "twilio.auth.client-secret=single-secret",
+                "twilio.tenants.oauth.base-url=" + url, "twilio.tenants.oauth.account-sid=" + TENANT_ACCOUNT,
+                "twilio.tenants.oauth.auth.client-id=OQ" + "8".repeat(32),
+                "twilio.tenants.oauth.auth.client-secret=tenant-secret", "twilio.tenants.orgs.base-url=" + url,
+                "twilio.tenants.orgs.account-sid=" + ORG_ACCOUNT, "twilio.tenants.orgs.auth.type=orgs",
+                "twilio.tenants.orgs.auth.client-id=OQ" + "9".repeat(32),
+                "twilio.tenants.orgs.auth.client-secret=org-secret", "twilio.tenants.basic.base-url=" + url,
+                "twilio.tenants.basic.account-sid=" + TENANT_ACCOUNT,
+                "twilio.tenants.basic.auth.auth-token=tenant-auth-token");
+    }
+
+    private static CachingTokenManager tokenManagerOf(TwilioClient client) {
+        return (CachingTokenManager) ((TokenAuthStrategy) client.getAuthStrategy()).getTokenManager();
+    }
+
+    @Test
+    void nothingIsCreatedWithoutOAuthClients() {
+        this.runner.withPropertyValues("twilio.account-sid=" + SINGLE_ACCOUNT, "twilio.auth.auth-token=token",
+                "twilio.tenants.basic.account-sid=" + TENANT_ACCOUNT, "twilio.tenants.basic.auth.auth-token=token")
+            .run((context) -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean(TwilioTokenAutoConfiguration.EXECUTOR_BEAN_NAME)
+                .doesNotHaveBean(TwilioTokenAutoConfiguration.REQUEST_FACTORY_BEAN_NAME)
+                .doesNotHaveBean(TokenManagerSettings.class));
+    }
+
+    @Test
+    void anOAuthTenantAloneGetsTheSharedInfrastructure() {
+        this.runner.withPropertyValues("twilio.tenants.oauth.auth.client-id=OQ" + "8".repeat(32),
+                "twilio.tenants.oauth.auth.client-secret=tenant-secret")
+            .run((context) -> assertThat(context).hasNotFailed()
+                .hasBean(TwilioTokenAutoConfiguration.EXECUTOR_BEAN_NAME)
+                .hasSingleBean(TokenManagerSettings.class));
+    }
+
+    @Test
+    void singleClientAndEveryTenantShareOneExecutorAndOneHttpClient() {
+        withSingleClientAndTenants().run((context) -> {
+            TokenManagerSettings shared = context.getBean(TokenManagerSettings.class);
+            CachingTokenManager single = (CachingTokenManager) context.getBean(TokenManager.class);
+            TwilioClients tenants = context.getBean(TwilioClients.class);
+            assertThat(shared.executor()).isSameAs(context.getBean(TwilioTokenAutoConfiguration.EXECUTOR_BEAN_NAME));
+            for (CachingTokenManager manager : new CachingTokenManager[] { single,
+                    tokenManagerOf(tenants.get("oauth")), tokenManagerOf(tenants.get("orgs")) }) {
+                assertThat(manager.getSettings().executor()).isSameAs(shared.executor());
+                assertThat(manager.getSettings().restClient()).isSameAs(shared.restClient());
+            }
+        });
+    }
+
+    @Test
+    void tokenRequestsRunOnTheBoundedPoolOfNamedDaemonThreads() {
+        withSingleClientAndTenants().withPropertyValues("twilio.token-requests.concurrency-limit=3",
+                "twilio.token-requests.connect-timeout=2s", "twilio.token-requests.read-timeout=4s")
+            .run((context) -> {
+                ThreadPoolExecutor executor = (ThreadPoolExecutor) context
+                    .getBean(TwilioTokenAutoConfiguration.EXECUTOR_BEAN_NAME, ExecutorService.class);
+                assertThat(executor.getMaximumPoolSize()).isEqualTo(3);
+                TokenManagerSettings settings = context.getBean(TokenManagerSettings.class);
+                assertThat(settings.connectTimeout()).hasSeconds(2);
+                assertThat(settings.readTimeout()).hasSeconds(4);
+                Thread[] ran = new Thread[1];
+                executor.submit(() -> ran[0] = Thread.currentThread()).get();
+                assertThat(ran[0].getName()).startsWith(TokenExecutors.THREAD_NAME_PREFIX);
+                assertThat(ran[0].isDaemon()).isTrue();
+            });
+    }
+
+    @Test
+    void closingTheContextClosesManagersClientsThreadsAndConnections() {
+        withSingleClientAndTenants()
+            .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::httpComponents)
+            .run((context) -> {
+                TwilioClient single = context.getBean(TwilioClient.class);
+                TwilioClients tenants = context.getBean(TwilioClients.class);
+                single.messages().create("+15558675310", "+15005550006", "before close");
+                tenants.get("oauth").messages().create("+15558675310", "+15005550006", "before close");
+                tenants.get("orgs").messages().create("+15558675310", "+15005550006", "before close");
+                TokenManager singleTokens = context.getBean(TokenManager.class);
+                CachingTokenManager tenantTokens = tokenManagerOf(tenants.get("oauth"));
+                HttpComponentsClientHttpRequestFactory tokenRequests = context
+                    .getBean(TwilioTokenAutoConfiguration.REQUEST_FACTORY_BEAN_NAME,
+                            HttpComponentsClientHttpRequestFactory.class);
+                HttpComponentsClientHttpRequestFactory apiRequests = context
+                    .getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME,
+                            HttpComponentsClientHttpRequestFactory.class);
+                int tokenRequestsBefore = twilio.server().tokenRequestCount();
+
+                context.close();
+
+                await().until(() -> Thread.getAllStackTraces()
+                    .keySet()
+                    .stream()
+                    .noneMatch((thread) -> thread.getName().startsWith(TokenExecutors.THREAD_NAME_PREFIX)));
+                for (HttpComponentsClientHttpRequestFactory factory : new HttpComponentsClientHttpRequestFactory[] {
+                        tokenRequests, apiRequests }) {
+                    assertThatExceptionOfType(IllegalStateException.class).as("connection pool shut down")
+                        .isThrownBy(() -> factory.getHttpClient()
+                            .execute(new HttpGet(twilio.server().baseUrl()), (response) -> null));
+                }
+                assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(singleTokens::getToken);
+                assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tenantTokens::getToken);
+                assertThatExceptionOfType(TwilioException.class)
+                    .isThrownBy(() -> single.messages().create("+15558675310", "+15005550006", "after close"))
+                    .withMessageContaining("closed");
+                assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> tenants.get("oauth"));
+                assertThat(twilio.server().tokenRequestCount()).isEqualTo(tokenRequestsBefore);
+            });
+    }
+
+    @Test
+    void removingATenantClosesItsClientAndTokenManagerOnly() {
+        withSingleClientAndTenants().run((context) -> {
+            TwilioClients tenants = context.getBean(TwilioClients.class);
+            TwilioClient removed = tenants.get("oauth");
+            removed.messages().create("+15558675310", "+15005550006", "before remove");
+            CachingTokenManager removedTokens = tokenManagerOf(removed);
+
+            assertThat(tenants.remove("oauth")).isTrue();
+
+            assertThat(tenants.tenants()).containsExactly("basic", "orgs");
+            assertThatExceptionOfType(TwilioException.class)
+                .isThrownBy(() -> removed.messages().create("+15558675310", "+15005550006", "after remove"));
+            assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(removedTokens::getToken);
+            assertThat(tenants.get("orgs").messages().create("+15558675310", "+15005550006", "still here").sid())
+                .startsWith("SM");
+            assertThat(tenants.remove("oauth")).isFalse();
+        });
+    }
+
+    @Test
+    void requestFactoryBeansNeverStandInForTheApplicationsOwn() {
+        ClientHttpRequestFactory own = new SimpleClientHttpRequestFactory();
+        withSingleClientAndTenants().withBean("ownRequestFactory", ClientHttpRequestFactory.class, () -> own)
+            .withBean(UsesARequestFactory.class)
+            .run((context) -> assertThat(context.getBean(UsesARequestFactory.class).requestFactory).isSameAs(own));
+    }
+
+    static class UsesARequestFactory {
+
+        final ClientHttpRequestFactory requestFactory;
+
+        UsesARequestFactory(ClientHttpRequestFactory requestFactory) {
+            this.requestFactory = requestFactory;
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package io.github.twilioauth.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.test.MockTwilioExtension;
+import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.TokenGate;
+import io.github.twilioauth.testsupport.FakeTicker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The token engine under faults, over real HTTP against the stand-in: every installed fetch
+ * completes whatever its executor or observation handlers do, waits are bounded and answer
+ * interrupts, {@link TokenCache#clear()} is never undone by a fetch it superseded, short and
+ * skewed lifetimes are cached, and a persistent 401 costs a bounded number of token requests.
+ */
+class TokenCacheTest {
+
+    static final String ACCOUNT_SID = ApiTokenManagerTest.ACCOUNT_SID;
+
+    static final String CLIENT_ID = ApiTokenManagerTest.CLIENT_ID;
+
+    static final String CLIENT_SECRET = ApiTokenManagerTest.CLIENT_SECRET;
+
+    /** Usable life of a one-hour token: its lifetime less the 30 s safety margin. */
+    static final Duration USABLE = Duration.ofHours(1).minusSeconds(30);
+
+    /** How long a test waits for a call that must not block before calling it blocked. */
+    static final Duration BLOCKED = Duration.ofSeconds(10);
+
+    @RegisterExtension
+    static final MockTwilioExtension twilio = new MockTwilioExtension();
+
+    private final FakeTicker ticker = new FakeTicker();
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    private final List<CachingTokenManager> managers = new ArrayList<>();
+
+    private MockTwilioServer server;
+
+    @BeforeEach
+    void registerApp() {
+        this.server = twilio.server();
+        this.server.oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
+    }
+
+    @AfterEach
+    void closeManagersAndThreads() {
+        this.managers.forEach(CachingTokenManager::close);
+        this.threads.shutdownNow();
+    }
+
+    private TokenManagerSettings.Builder settings() {
+        return TokenManagerSettings.builder().ticker(this.ticker).maxAttempts(1);
+    }
+
+    private ApiTokenManager manager(TokenManagerSettings.Builder settings) {
+        ApiTokenManager manager = new ApiTokenManager(TokenManagerOptions.builder()
+            .clientId(CLIENT_ID)
+            .clientSecret(CLIENT_SECRET)
+            .tokenUrl(this.server.tokenUrl())
+            .build(), settings.build());
+        this.managers.add(manager);
+        return manager;
+    }
+
+    /** Calls on another thread, failing the test if the call blocks. */
+    private <T> T within(Callable<T> call) throws Exception {
+        Future<T> result = this.threads.submit(call);
+        try {
+            return result.get(BLOCKED.toSeconds(), TimeUnit.SECONDS);
+        }
+        catch (TimeoutException ex) {
+            result.cancel(true);
+            return fail("The call was still blocked after " + BLOCKED);
+        }
+        catch (ExecutionException ex) {
+            throw (Exception) ex.getCause();
+        }
+    }
+
+    private static boolean isWaiting(Thread thread) {
+        return thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING;
+    }
+
+    private void enterRenewalWindow() {
+        this.ticker.advance(Duration.ofNanos((long) (USABLE.toNanos() * 0.9)));
+    }
+
+    @Test
+    void executorThatRejectsFailsTheCallerAtOnceAndTheNextCallerTriesAgain() throws Exception {
+        ExecutorService shutDown = Executors.newSingleThreadExecutor();
+        shutDown.shutdown();
+        ApiTokenManager manager = manager(settings().executor(shutDown));
+
+        for (int call = 0; call < 2; call++) {
+            assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(() -> within(manager::getToken))
+                .withMessageContaining("could not start")
+                .withCauseInstanceOf(RejectedExecutionException.class);
+        }
+        assertThat(this.server.tokenRequestCount()).isZero();
+    }
+
+    @Test
+    void executorThatThrowsAnErrorFailsThatFetchOnly() throws Exception {
+        AtomicBoolean fail = new AtomicBoolean(true);
+        Executor failingOnce = (task) -> {
+            if (fail.getAndSet(false)) {
+                throw new OutOfMemoryError("unable to create native thread: possibly out of memory");
+            }
+            this.threads.execute(task);
+        };
+        ApiTokenManager manager = manager(settings().executor(failingOnce));
+
+        assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(() -> within(manager::getToken))
+            .withCauseInstanceOf(OutOfMemoryError.class);
+        assertThat(within(manager::getToken)).isNotBlank();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void renewalThatCannotStartKeepsTheCurrentTokenAndIsTriedAgainAfterItsBackoff() throws Exception {
+        AtomicInteger executions = new AtomicInteger();
+        Executor failingSecond = (task) -> {
+            if (executions.incrementAndGet() == 2) {
+                throw new OutOfMemoryError("unable to create native thread: possibly out of memory");
+            }
+            task.run();
+        };
+        ApiTokenManager manager = manager(settings().executor(failingSecond).backoff(Duration.ofSeconds(1)));
+        String first = manager.getToken();
+        enterRenewalWindow();
+
+        assertThat(within(manager::getToken)).isSameAs(first);
+        assertThat(within(manager::getToken)).isSameAs(first);
+        assertThat(executions).hasValue(2);
+        this.ticker.advance(Duration.ofMinutes(1));
+        assertThat(within(manager::getToken)).isSameAs(first);
+        assertThat(within(manager::getToken)).isNotEqualTo(first);
+        assertThat(executions).hasValue(3);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void executorThatDiscardsFetchesLeavesNoCallerWaitingPastTheBound() throws Exception {
+        AtomicReference<Executor> executor = new AtomicReference<>((task) -> {
+        });
+        TokenManagerSettings.Builder settings = settings().executor((task) -> executor.get().execute(task))
+            .retryDeadline(Duration.ofMillis(200))
+            .connectTimeout(Duration.ofMillis(100))
+            .readTimeout(Duration.ofMillis(100));
+        ApiTokenManager manager = manager(settings);
+        Duration bound = settings.build().fetchBound();
+
+        for (int call = 0; call < 2; call++) {
+            long started = System.nanoTime();
+            assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(() -> within(manager::getToken))
+                .withMessageContaining("did not complete within " + bound.toMillis() + " ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(bound)
+                .isLessThan(BLOCKED);
+        }
+        executor.set(this.threads);
+        assertThat(within(manager::getToken)).isNotBlank();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void observationHandlerThatThrowsNeverStopsATokenRequest() throws Exception {
+        ObservationRegistry broken = ObservationRegistry.create();
+        broken.observationConfig().observationHandler(new ObservationHandler<>() {
+
+            @Override
+            public void onStart(Observation.Context context) {
+                throw new IllegalStateException("broken observation handler");
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+        });
+        ApiTokenManager manager = manager(settings().observationRegistry(broken));
+
+        assertThat(within(manager::getToken)).isNotBlank();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void waiterThatIsInterruptedFailsAtOnceKeepingItsFlagWhileTheFetchGoesOn() throws Exception {
+        ApiTokenManager manager = manager(settings());
+        TokenGate gate = this.server.holdTokenRequests();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean interruptedAfterwards = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                manager.getToken();
+            }
+            catch (Throwable ex) {
+                failure.set(ex);
+                interruptedAfterwards.set(Thread.currentThread().isInterrupted());
+            }
+            done.countDown();
+        });
+        waiter.start();
+        assertThat(gate.awaitWaiting(1, BLOCKED)).isTrue();
+        await().atMost(BLOCKED).until(() -> isWaiting(waiter));
+
+        waiter.interrupt();
+
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(failure.get()).isInstanceOf(TwilioAuthenticationException.class)
+            .hasMessageContaining("Interrupted while waiting for a token")
+            .hasCauseInstanceOf(InterruptedException.class);
+        assertThat(interruptedAfterwards).isTrue();
+        gate.release();
+        assertThat(within(manager::getToken)).isNotBlank();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void interruptingTheCallerThatStartedAFetchFailsOnlyThatCaller() throws Exception {
+        ApiTokenManager manager = manager(settings());
+        TokenGate gate = this.server.holdTokenRequests();
+        Future<String> first = this.threads.submit(manager::getToken);
+        assertThat(gate.awaitWaiting(1, BLOCKED)).isTrue();
+        List<Thread> others = new ArrayList<>();
+        Set<String> tokens = ConcurrentHashMap.newKeySet();
+        AtomicInteger failures = new AtomicInteger();
+        for (int i = 0; i < 40; i++) {
+            Thread other = new Thread(() -> {
+                try {
+                    tokens.add(manager.getToken());
+                }
+                catch (RuntimeException ex) {
+                    failures.incrementAndGet();
+                }
+            });
+            others.add(other);
+            other.start();
+        }
+        await().atMost(BLOCKED).until(() -> others.stream().allMatch(TokenCacheTest::isWaiting));
+
+        first.cancel(true);
+        gate.release();
+
+        for (Thread other : others) {
+            other.join(BLOCKED.toMillis());
+        }
+        assertThat(failures).hasValue(0);
+        assertThat(tokens).hasSize(1);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void clearTokenIsNeverUndoneByTheRenewalItSuperseded() throws Exception {
+        AtomicInteger fetchesEnded = new AtomicInteger();
+        ApiTokenManager manager = manager(settings().executor((task) -> this.threads.execute(() -> {
+            task.run();
+            fetchesEnded.incrementAndGet();
+        })));
+        String first = manager.getToken();
+        enterRenewalWindow();
+        TokenGate gate = this.server.holdTokenRequests();
+        assertThat(manager.getToken()).isSameAs(first);
+        assertThat(gate.awaitWaiting(1, BLOCKED)).as("the renewal is in flight").isTrue();
+
+        manager.clearToken();
+        Future<String> afterClear = this.threads.submit(manager::getToken);
+        assertThat(gate.awaitWaiting(2, BLOCKED)).as("a fetch after the clear is in flight").isTrue();
+        assertThat(gate.releaseLatest()).isTrue();
+        String fetchedAfterClear = afterClear.get(BLOCKED.toSeconds(), TimeUnit.SECONDS);
+        gate.release();
+        await().atMost(BLOCKED).untilAtomic(fetchesEnded, equalTo(3));
+
+        List<String> issued = this.server.issuedTokens();
+        assertThat(issued).hasSize(3).containsExactly(first, issued.get(1), fetchedAfterClear);
+        for (int i = 0; i < 100; i++) {
+            assertThat(manager.getToken()).isEqualTo(fetchedAfterClear);
+        }
+        assertThat(within(manager::getToken)).isEqualTo(fetchedAfterClear);
+    }
+
+    @Test
+    void cacheTtlOfTwentySecondsIsCached() {
+        ApiTokenManager manager = new ApiTokenManager(TokenManagerOptions.builder()
+            .clientId(CLIENT_ID)
+            .clientSecret(CLIENT_SECRET)
+            .tokenUrl(this.server.tokenUrl())
+            .cacheTtl(Duration.ofSeconds(20))
+            .build(), settings().executor(Runnable::run).build());
+        this.managers.add(manager);
+
+        assertHundredCallsMakeOneRequest(manager);
+        this.ticker.advance(Duration.ofSeconds(17));
+        assertThat(manager.getToken()).isNotBlank();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void expiresInOfTwentyFiveSecondsIsCached() {
+        this.server.tokenLifetime(Duration.ofSeconds(25));
+        ApiTokenManager manager = manager(settings().executor(Runnable::run));
+
+        assertHundredCallsMakeOneRequest(manager);
+    }
+
+    @Test
+    void jwtExpAlreadyPastByTheLocalClockIsMeasuredFromArrival() {
+        this.server.clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(-2)));
+        ApiTokenManager manager = manager(settings().executor(Runnable::run));
+
+        assertHundredCallsMakeOneRequest(manager);
+        assertThat(manager.status().usableUntil()).isAfter(Instant.now().plus(Duration.ofMinutes(59)));
+    }
+
+    private void assertHundredCallsMakeOneRequest(ApiTokenManager manager) {
+        String first = manager.getToken();
+        for (int i = 0; i < 99; i++) {
+            assertThat(manager.getToken()).isSameAs(first);
+        }
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void persistentRejectionRenewsAtMostOnceEveryTenSeconds() {
+        ApiTokenManager manager = manager(settings().executor(Runnable::run));
+        String first = manager.getToken();
+
+        assertThat(manager.refreshToken(first)).isNotEqualTo(first);
+        String renewed = manager.getToken();
+        for (int i = 0; i < 100; i++) {
+            assertThat(manager.refreshToken(renewed)).isSameAs(renewed);
+        }
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+        this.ticker.advance(TokenCache.MIN_REJECTION_RENEWAL_INTERVAL);
+        assertThat(manager.refreshToken(renewed)).isNotEqualTo(renewed);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void closedManagerFailsAtOnceAndRequestsNoToken() throws Exception {
+        ApiTokenManager manager = manager(settings());
+        manager.getToken();
+
+        manager.close();
+
+        assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(() -> within(manager::getToken))
+            .withMessageContaining("is closed");
+        assertThatExceptionOfType(TwilioAuthenticationException.class)
+            .isThrownBy(() -> within(manager::refreshToken));
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void closeFailsTheCallersWaitingForAFetch() throws Exception {
+        ApiTokenManager manager = manager(settings());
+        TokenGate gate = this.server.holdTokenRequests();
+        Future<String> waiting = this.threads.submit(manager::getToken);
+        assertThat(gate.awaitWaiting(1, BLOCKED)).isTrue();
+
+        manager.close();
+
+        assertThatExceptionOfType(ExecutionException.class)
+            .isThrownBy(() -> waiting.get(BLOCKED.toSeconds(), TimeUnit.SECONDS))
+            .withCauseInstanceOf(TwilioAuthenticationException.class)
+            .withMessageContaining("is closed");
+        gate.release();
+    }
+}
