@@ -40,7 +40,7 @@ final class ApiEndpoint implements HttpHandler {
 
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
 
-    private final FaultPlan<TwilioError> faults = new FaultPlan<>();
+    private final FaultPlan<Reply> faults = new FaultPlan<>();
 
     ApiEndpoint(Registry registry, TokenIssuer issuer, MessageStore messages, InstantSource time) {
         this.registry = registry;
@@ -54,15 +54,12 @@ final class ApiEndpoint implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         try (exchange) {
-            HttpReply reply;
+            Reply reply;
             try {
                 reply = answer(exchange, path);
             }
             catch (TwilioError error) {
-                reply = error.toReply();
-                if (error.status() == 401) {
-                    reply = reply.withHeader("WWW-Authenticate", challenge(path));
-                }
+                reply = replyOf(error, path);
             }
             reply.send(exchange);
         }
@@ -72,16 +69,25 @@ final class ApiEndpoint implements HttpHandler {
         }
     }
 
-    private HttpReply answer(HttpExchange exchange, String path) throws IOException, InterruptedException {
+    /** Twilio's error JSON, with the challenge of the product when the error is a 401. */
+    private static HttpReply replyOf(TwilioError error, String path) {
+        HttpReply reply = error.toReply();
+        return (error.status() == 401) ? reply.withHeader("WWW-Authenticate", challenge(path)) : reply;
+    }
+
+    private Reply answer(HttpExchange exchange, String path) throws IOException, InterruptedException {
         String method = exchange.getRequestMethod();
         String query = exchange.getRequestURI().getRawQuery();
         Map<String, List<String>> form = FormData.read(exchange);
         Caller caller = Caller.from(exchange.getRequestHeaders().getFirst("Authorization"), this.issuer);
         this.requests.add(new RecordedRequest(method, path, query, caller.scheme(), caller.principal(), form));
         this.faults.delay();
-        TwilioError injected = this.faults.next();
+        Reply injected = this.faults.next();
+        if (injected instanceof TwilioError.Injected error) {
+            return replyOf(error.error(), path);
+        }
         if (injected != null) {
-            throw injected;
+            return injected;
         }
         return route(method, path, FormData.parse(query), form, caller, exchange.getLocalAddress());
     }
@@ -145,7 +151,7 @@ final class ApiEndpoint implements HttpHandler {
         return List.copyOf(this.requests);
     }
 
-    FaultPlan<TwilioError> faults() {
+    FaultPlan<Reply> faults() {
         return this.faults;
     }
 

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A complete HTTP response of the mock server, built before anything is written.
  */
-record HttpReply(int status, Map<String, String> headers, String contentType, String body) {
+record HttpReply(int status, Map<String, String> headers, String contentType, String body) implements Reply {
 
     HttpReply {
         headers = Map.copyOf(headers);
@@ -34,7 +34,8 @@ record HttpReply(int status, Map<String, String> headers, String contentType, St
         return new HttpReply(this.status, headers, this.contentType, this.body);
     }
 
-    void send(HttpExchange exchange) throws IOException {
+    @Override
+    public void send(HttpExchange exchange) throws IOException {
         Headers responseHeaders = exchange.getResponseHeaders();
         this.headers.forEach(responseHeaders::set);
         if (this.contentType != null) {

@@ -290,8 +290,8 @@ public final class MockTwilioServer implements AutoCloseable {
      */
     public void failNextTokenRequestsWithRetryAfter(int count, Duration retryAfter) {
         this.tokenEndpoint.faults()
-            .queue(requireCount(count), TwilioError.tooManyRequests(requireNotNegative(retryAfter,
-                    "retryAfter")).toReply());
+            .queue(requireCount(count),
+                    TwilioError.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")).toReply());
     }
 
     /**
@@ -317,10 +317,19 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param body the body, or {@code null} for none
      */
     public void respondToNextTokenRequest(int status, String contentType, String body) {
-        if (status < 200 || status > 599) {
-            throw new IllegalArgumentException("status must be between 200 and 599");
-        }
-        this.tokenEndpoint.faults().queue(1, new HttpReply(status, Map.of(), contentType, body));
+        this.tokenEndpoint.faults().queue(1, new HttpReply(requireStatus(status), Map.of(), contentType, body));
+    }
+
+    /**
+     * Answers the next token request with a status and a body that never ends, until the client
+     * closes the connection, as a broken proxy might.
+     * @param status the HTTP status, 200 to 599
+     * @param contentType the {@code Content-Type} header
+     */
+    public void respondToNextTokenRequestWithEndlessBody(int status, String contentType) {
+        this.tokenEndpoint.faults()
+            .queue(1, new StreamedReply(requireStatus(status), Objects.requireNonNull(contentType, "contentType"), "",
+                    -1, ""));
     }
 
     /**
@@ -346,7 +355,7 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param count how many requests to reject
      */
     public void rejectNextApiRequests(int count) {
-        this.apiEndpoint.faults().queue(requireCount(count), TwilioError.authenticate());
+        this.apiEndpoint.faults().queue(requireCount(count), TwilioError.authenticate().injected());
     }
 
     /**
@@ -356,7 +365,7 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param status the HTTP status, 400 to 599
      */
     public void failNextApiRequests(int count, int status) {
-        this.apiEndpoint.faults().queue(requireCount(count), TwilioError.of(requireErrorStatus(status)));
+        this.apiEndpoint.faults().queue(requireCount(count), TwilioError.of(requireErrorStatus(status)).injected());
     }
 
     /**
@@ -366,7 +375,48 @@ public final class MockTwilioServer implements AutoCloseable {
      */
     public void failNextApiRequestsWithRetryAfter(int count, Duration retryAfter) {
         this.apiEndpoint.faults()
-            .queue(requireCount(count), TwilioError.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")));
+            .queue(requireCount(count),
+                    TwilioError.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")).injected());
+    }
+
+    /**
+     * Answers the next API request with exactly this response, before processing it: a body of
+     * the wrong shape, a status Twilio does not send for that call, a redirect.
+     * @param status the HTTP status, 200 to 599
+     * @param headers more response headers, such as {@code Location}
+     * @param contentType the {@code Content-Type} header, or {@code null} for none
+     * @param body the body, or {@code null} for none
+     */
+    public void respondToNextApiRequest(int status, Map<String, String> headers, String contentType, String body) {
+        this.apiEndpoint.faults()
+            .queue(1, new HttpReply(requireStatus(status), Objects.requireNonNull(headers, "headers"), contentType,
+                    body));
+    }
+
+    /**
+     * Answers the next API request with Twilio's error JSON whose {@code message} is
+     * {@code messageLength} characters long, written as it goes: the server never holds it.
+     * @param status the HTTP status, 400 to 599
+     * @param messageLength the length of the message
+     */
+    public void respondToNextApiRequestWithLargeError(int status, long messageLength) {
+        int code = TwilioError.of(requireErrorStatus(status)).code();
+        this.apiEndpoint.faults()
+            .queue(1, new StreamedReply(status, "application/json", "{\"code\":" + code + ",\"message\":\"",
+                    messageLength, "\",\"more_info\":\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":"
+                            + status + "}"));
+    }
+
+    /**
+     * Answers the next API request with a status and a body that never ends, until the client
+     * closes the connection.
+     * @param status the HTTP status, 200 to 599
+     * @param contentType the {@code Content-Type} header
+     */
+    public void respondToNextApiRequestWithEndlessBody(int status, String contentType) {
+        this.apiEndpoint.faults()
+            .queue(1, new StreamedReply(requireStatus(status), Objects.requireNonNull(contentType, "contentType"), "",
+                    -1, ""));
     }
 
     /**
@@ -382,6 +432,13 @@ public final class MockTwilioServer implements AutoCloseable {
             throw new IllegalArgumentException("count must not be negative");
         }
         return count;
+    }
+
+    private static int requireStatus(int status) {
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("status must be between 200 and 599");
+        }
+        return status;
     }
 
     private static int requireErrorStatus(int status) {

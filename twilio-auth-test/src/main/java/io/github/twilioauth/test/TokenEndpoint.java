@@ -37,7 +37,7 @@ final class TokenEndpoint implements HttpHandler {
 
     private final AtomicLong arrivals = new AtomicLong();
 
-    private final FaultPlan<HttpReply> faults = new FaultPlan<>();
+    private final FaultPlan<Reply> faults = new FaultPlan<>();
 
     private volatile Duration lifetime = Duration.ofHours(1);
 
@@ -52,7 +52,7 @@ final class TokenEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            HttpReply reply;
+            Reply reply;
             try {
                 reply = answer(exchange);
             }
@@ -67,7 +67,7 @@ final class TokenEndpoint implements HttpHandler {
         }
     }
 
-    private HttpReply answer(HttpExchange exchange) throws IOException, InterruptedException {
+    private Reply answer(HttpExchange exchange) throws IOException, InterruptedException {
         Map<String, List<String>> form = FormData.read(exchange);
         long arrival = this.arrivals.incrementAndGet();
         this.requests.add(new TokenRequest(exchange.getRequestHeaders().getFirst("Content-Type"),
@@ -77,7 +77,7 @@ final class TokenEndpoint implements HttpHandler {
             gate.pass();
         }
         this.faults.delay();
-        HttpReply injected = this.faults.next();
+        Reply injected = this.faults.next();
         if (injected != null) {
             return injected;
         }
@@ -119,7 +119,7 @@ final class TokenEndpoint implements HttpHandler {
         return List.copyOf(this.issued.values());
     }
 
-    FaultPlan<HttpReply> faults() {
+    FaultPlan<Reply> faults() {
         return this.faults;
     }
 

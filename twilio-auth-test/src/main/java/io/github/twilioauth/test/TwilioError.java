@@ -1,7 +1,10 @@
 package io.github.twilioauth.test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
 
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,6 +75,18 @@ final class TwilioError extends RuntimeException {
         return this.status;
     }
 
+    int code() {
+        return this.code;
+    }
+
+    /**
+     * Returns this error as an injected fault, answered as the API answers its errors.
+     * @return the fault
+     */
+    Injected injected() {
+        return new Injected(this);
+    }
+
     HttpReply toReply() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("code", this.code);
@@ -95,5 +110,17 @@ final class TwilioError extends RuntimeException {
             case 504 -> "Gateway Timeout";
             default -> "HTTP " + status;
         };
+    }
+
+    /**
+     * An error queued as a fault of the API: answered with the challenge of the product the
+     * request was for, as the API answers a 401.
+     */
+    record Injected(TwilioError error) implements Reply {
+
+        @Override
+        public void send(HttpExchange exchange) throws IOException {
+            this.error.toReply().send(exchange);
+        }
     }
 }
