@@ -83,10 +83,11 @@ public final class TwilioAutoConfiguration {
     @Bean(name = REQUEST_FACTORY_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = REQUEST_FACTORY_BEAN_NAME)
     @ConditionalOnBean(TwilioAuthInterceptor.class)
-    ClientHttpRequestFactory twilioRequestFactory(
+    ClientHttpRequestFactory twilioRequestFactory(TwilioProperties properties,
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings) {
-        return TwilioRestClientBuilderFactory.requestFactory(requestFactoryBuilder, httpClientSettings);
+        return TwilioRestClientBuilderFactory.requestFactory(properties.getHttp(), requestFactoryBuilder,
+                httpClientSettings);
     }
 
     /** The client for Twilio calls; see {@link TwilioRestClientBuilderFactory} for how it differs from Boot's. */
@@ -109,6 +110,6 @@ public final class TwilioAutoConfiguration {
             TwilioAuthInterceptor interceptor, TwilioProperties properties) {
         return new TwilioClient(restClient, interceptor,
                 new TwilioEndpoints(properties.getBaseUrl(), properties.getRegion(), properties.getEdge()),
-                properties.getAccountSid());
+                properties.getAccountSid(), properties.getHttp().getMaxResponseSize());
     }
 }

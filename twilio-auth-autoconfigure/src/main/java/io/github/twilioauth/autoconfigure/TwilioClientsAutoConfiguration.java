@@ -39,10 +39,11 @@ public final class TwilioClientsAutoConfiguration {
     /** The HTTP client of Twilio calls, unless the single client created it; closed with the context. */
     @Bean(name = TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME)
-    ClientHttpRequestFactory twilioRequestFactory(
+    ClientHttpRequestFactory twilioRequestFactory(TwilioProperties properties,
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings) {
-        return TwilioRestClientBuilderFactory.requestFactory(requestFactoryBuilder, httpClientSettings);
+        return TwilioRestClientBuilderFactory.requestFactory(properties.getHttp(), requestFactoryBuilder,
+                httpClientSettings);
     }
 
     @Bean
@@ -52,7 +53,8 @@ public final class TwilioClientsAutoConfiguration {
             ObjectProvider<RestClientCustomizer> customizers, ObjectProvider<TokenManagerSettings> tokenSettings) {
         RestClient restClient = TwilioRestClientBuilderFactory.create(requestFactory, customizers).build();
         TwilioClients clients = new TwilioClients(restClient, properties.getHttp().toRetryPolicy(),
-                new TwilioEndpoints(properties.getBaseUrl(), properties.getRegion(), properties.getEdge()));
+                new TwilioEndpoints(properties.getBaseUrl(), properties.getRegion(), properties.getEdge()),
+                properties.getHttp().getMaxResponseSize());
         TokenManagerSettings sharedTokenSettings = tokenSettings.getIfAvailable(TokenManagerSettings::defaults);
         properties.getTenants().forEach((name, tenant) -> {
             CredentialProviderFactory factory = new CredentialProviderFactory(tenant, "twilio.tenants." + name,

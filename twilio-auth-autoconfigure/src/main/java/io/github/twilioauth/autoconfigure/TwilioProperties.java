@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.twilioauth.http.RetryPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Twilio client settings: the {@code twilio.*} properties. The single client's keys are those of
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class TwilioProperties extends TwilioClientProperties {
 
     /**
-     * Retries of API calls.
+     * API calls: timeouts, retries and the largest body read.
      */
     private final Http http = new Http();
 
@@ -91,7 +92,8 @@ public class TwilioProperties extends TwilioClientProperties {
     }
 
     /**
-     * Retries of API calls: 429 for any method, 5xx and I/O errors for GET, HEAD and DELETE only.
+     * API calls: timeouts, the largest body read, and retries (429 for any method, 5xx and I/O
+     * errors for GET, HEAD and DELETE only).
      */
     public static class Http {
 
@@ -109,6 +111,24 @@ public class TwilioProperties extends TwilioClientProperties {
          * Longest 'Retry-After' of a 429 that is waited for; a 429 asking for longer fails at once.
          */
         private Duration maxRetryAfter = Duration.ofSeconds(10);
+
+        /**
+         * Maximum time to connect to Twilio's API. Defaults to spring.http.clients.connect-timeout,
+         * or 10 seconds when that is not set either.
+         */
+        private Duration connectTimeout;
+
+        /**
+         * Maximum time to wait for data from Twilio's API. Defaults to
+         * spring.http.clients.read-timeout, or 30 seconds when that is not set either.
+         */
+        private Duration readTimeout;
+
+        /**
+         * Largest response body of an API call that is read; a larger one fails the call
+         * without reading further.
+         */
+        private DataSize maxResponseSize = DataSize.ofMegabytes(10);
 
         public int getMaxAttempts() {
             return this.maxAttempts;
@@ -132,6 +152,30 @@ public class TwilioProperties extends TwilioClientProperties {
 
         public void setMaxRetryAfter(Duration maxRetryAfter) {
             this.maxRetryAfter = maxRetryAfter;
+        }
+
+        public Duration getConnectTimeout() {
+            return this.connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getReadTimeout() {
+            return this.readTimeout;
+        }
+
+        public void setReadTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+        }
+
+        public DataSize getMaxResponseSize() {
+            return this.maxResponseSize;
+        }
+
+        public void setMaxResponseSize(DataSize maxResponseSize) {
+            this.maxResponseSize = maxResponseSize;
         }
 
         RetryPolicy toRetryPolicy() {

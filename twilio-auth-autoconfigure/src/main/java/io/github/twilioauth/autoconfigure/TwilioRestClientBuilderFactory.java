@@ -1,5 +1,7 @@
 package io.github.twilioauth.autoconfigure;
 
+import java.time.Duration;
+
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,19 +24,32 @@ import org.springframework.web.client.RestClient;
  */
 final class TwilioRestClientBuilderFactory {
 
+    /** Connect timeout of API calls when neither twilio.http nor spring.http.clients sets one. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Read timeout of API calls when neither twilio.http nor spring.http.clients sets one. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
     private TwilioRestClientBuilderFactory() {
     }
 
     /**
-     * Creates the request factory of Twilio calls, as Boot would, but never following redirects.
-     * Its creator closes it.
+     * Creates the request factory of Twilio calls, as Boot would, but never following redirects,
+     * and with finite timeouts: {@code twilio.http.*}, else {@code spring.http.clients.*}, else
+     * 10 seconds to connect and 30 to read, as twilio-java. Its creator closes it.
      */
-    static ClientHttpRequestFactory requestFactory(
+    static ClientHttpRequestFactory requestFactory(TwilioProperties.Http http,
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings) {
-        HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+        HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+        settings = settings.withTimeouts(firstOf(http.getConnectTimeout(), settings.connectTimeout(), CONNECT_TIMEOUT),
+                firstOf(http.getReadTimeout(), settings.readTimeout(), READ_TIMEOUT))
             .withRedirects(HttpRedirects.DONT_FOLLOW);
         return withoutAutomaticRetries(requestFactoryBuilder).build(settings);
+    }
+
+    private static Duration firstOf(Duration configured, Duration boots, Duration fallback) {
+        return (configured != null) ? configured : (boots != null) ? boots : fallback;
     }
 
     /**

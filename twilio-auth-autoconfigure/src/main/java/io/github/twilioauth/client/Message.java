@@ -2,12 +2,6 @@ package io.github.twilioauth.client;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-
-import tools.jackson.databind.JsonNode;
-
-import io.github.twilioauth.TwilioException;
 
 /**
  * A Twilio message resource ({@code /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json}).
@@ -41,50 +35,14 @@ public record Message(String sid, String accountSid, String messagingServiceSid,
      * RFC 2822 form such as {@code Thu, 30 Jul 2015 20:12:31 +0000}.
      * @param json a message object
      * @return the message
-     * @throws TwilioException when a field has an unexpected form
+     * @throws io.github.twilioauth.TwilioApiException when the object has no {@code sid} or a
+     * field has an unexpected type or form
      */
-    static Message fromJson(JsonNode json) {
-        return new Message(text(json, "sid"), text(json, "account_sid"), text(json, "messaging_service_sid"),
-                text(json, "to"), text(json, "from"), text(json, "body"), text(json, "status"),
-                text(json, "direction"), integer(json, "num_segments"), integer(json, "num_media"),
-                integer(json, "error_code"), text(json, "error_message"), date(json, "date_created"),
-                date(json, "date_sent"), date(json, "date_updated"), decimal(json, "price"), text(json, "price_unit"),
-                text(json, "uri"));
-    }
-
-    private static String text(JsonNode json, String field) {
-        JsonNode node = json.path(field);
-        return (node.isMissingNode() || node.isNull()) ? null : node.asString();
-    }
-
-    private static Integer integer(JsonNode json, String field) {
-        String value = text(json, field);
-        try {
-            return (value == null || value.isEmpty()) ? null : Integer.valueOf(value);
-        }
-        catch (NumberFormatException ex) {
-            throw new TwilioException("Message field " + field + " is not a whole number: '" + value + "'", ex);
-        }
-    }
-
-    private static BigDecimal decimal(JsonNode json, String field) {
-        String value = text(json, field);
-        try {
-            return (value == null || value.isEmpty()) ? null : new BigDecimal(value);
-        }
-        catch (NumberFormatException ex) {
-            throw new TwilioException("Message field " + field + " is not a number: '" + value + "'", ex);
-        }
-    }
-
-    private static OffsetDateTime date(JsonNode json, String field) {
-        String value = text(json, field);
-        try {
-            return (value == null || value.isEmpty()) ? null
-                    : OffsetDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-        }
-        catch (DateTimeParseException ex) {
-            throw new TwilioException("Message field " + field + " is not an RFC 2822 date: '" + value + "'", ex);
-        }
+    static Message fromJson(JsonObject json) {
+        return new Message(json.requiredText("sid"), json.text("account_sid"), json.text("messaging_service_sid"),
+                json.text("to"), json.text("from"), json.text("body"), json.text("status"), json.text("direction"),
+                json.integer("num_segments"), json.integer("num_media"), json.integer("error_code"),
+                json.text("error_message"), json.date("date_created"), json.date("date_sent"),
+                json.date("date_updated"), json.decimal("price"), json.text("price_unit"), json.text("uri"));
     }
 }

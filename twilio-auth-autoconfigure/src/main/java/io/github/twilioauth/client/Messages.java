@@ -9,8 +9,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.http.HttpMethod;
 
 /**
@@ -37,7 +35,8 @@ public final class Messages {
      * @throws io.github.twilioauth.TwilioApiException when Twilio refuses it
      */
     public Message create(MessageCreateRequest request) {
-        return Message.fromJson(this.client.requestJson(HttpMethod.POST, this.path + ".json", request.toFormParams()));
+        return Message.fromJson(this.client.requestObject(HttpMethod.POST, this.path + ".json",
+                request.toFormParams()));
     }
 
     /**
@@ -62,7 +61,7 @@ public final class Messages {
         if (sid == null || sid.isBlank() || !sid.chars().allMatch(Character::isLetterOrDigit)) {
             throw new IllegalArgumentException("sid must be a message SID such as SM0123..., but was '" + sid + "'");
         }
-        return Message.fromJson(this.client.requestJson(HttpMethod.GET, this.path + "/" + sid + ".json", Map.of()));
+        return Message.fromJson(this.client.requestObject(HttpMethod.GET, this.path + "/" + sid + ".json", Map.of()));
     }
 
     /**
@@ -100,10 +99,10 @@ public final class Messages {
         @Override
         public boolean tryAdvance(Consumer<? super Message> action) {
             while (this.buffered.isEmpty() && this.next != null) {
-                JsonNode page = Messages.this.client.requestJson(HttpMethod.GET, this.next, Map.of());
-                page.path("messages").forEach((message) -> this.buffered.add(Message.fromJson(message)));
-                JsonNode nextPage = page.path("next_page_uri");
-                this.next = (nextPage.isString() && !nextPage.stringValue().isEmpty()) ? nextPage.stringValue() : null;
+                JsonObject page = Messages.this.client.requestObject(HttpMethod.GET, this.next, Map.of());
+                page.objects("messages").forEach((message) -> this.buffered.add(Message.fromJson(message)));
+                String nextPage = page.text("next_page_uri");
+                this.next = (nextPage != null && !nextPage.isEmpty()) ? nextPage : null;
             }
             Message message = this.buffered.poll();
             if (message == null) {

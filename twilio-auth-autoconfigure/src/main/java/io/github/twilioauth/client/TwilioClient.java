@@ -9,10 +9,7 @@ import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
+import io.github.twilioauth.ResponseBodies;
 import io.github.twilioauth.TwilioApiException;
 import io.github.twilioauth.TwilioError;
 import io.github.twilioauth.TwilioException;
@@ -29,7 +26,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.util.StreamUtils;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -42,6 +39,12 @@ import org.springframework.web.client.RestClient;
  */
 public final class TwilioClient implements AutoCloseable {
 
+    /** Default of the largest success body read: a page of 1,000 long messages fits. */
+    public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(10);
+
+    /** Largest error body read: Twilio's error JSON is a few hundred bytes. */
+    static final DataSize MAX_ERROR_BODY_SIZE = DataSize.ofKilobytes(64);
+
     private final RestClient restClient;
 
     private final TwilioAuthInterceptor interceptor;
@@ -51,6 +54,8 @@ public final class TwilioClient implements AutoCloseable {
     private final String accountSid;
 
     private final Messages messages;
+
+    private final DataSize maxResponseSize;
 
     private volatile boolean closed;
 
@@ -63,6 +68,20 @@ public final class TwilioClient implements AutoCloseable {
      */
     public TwilioClient(RestClient restClient, TwilioAuthInterceptor interceptor, TwilioEndpoints endpoints,
             String accountSid) {
+        this(restClient, interceptor, endpoints, accountSid, DEFAULT_MAX_RESPONSE_SIZE);
+    }
+
+    /**
+     * Creates a client that reads success bodies of at most the given size.
+     * @param restClient the HTTP client; it must carry {@code interceptor}
+     * @param interceptor the interceptor that authenticates the requests of {@code restClient}
+     * @param endpoints where API calls go
+     * @param accountSid the account in {@code /2010-04-01/Accounts/{sid}} paths, or {@code null}
+     * @param maxResponseSize the largest success body read; a larger one fails the call
+     */
+    public TwilioClient(RestClient restClient, TwilioAuthInterceptor interceptor, TwilioEndpoints endpoints,
+            String accountSid, DataSize maxResponseSize) {
+        this.maxResponseSize = Objects.requireNonNull(maxResponseSize, "maxResponseSize must not be null");
         this.restClient = Objects.requireNonNull(restClient, "restClient must not be null");
         this.interceptor = Objects.requireNonNull(interceptor, "interceptor must not be null");
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints must not be null");
@@ -157,7 +176,7 @@ public final class TwilioClient implements AutoCloseable {
             interceptors.remove(this.interceptor);
             interceptors.add(replacement);
         }).build();
-        return new TwilioClient(client, replacement, this.endpoints, accountSid);
+        return new TwilioClient(client, replacement, this.endpoints, accountSid, this.maxResponseSize);
     }
 
     /**
@@ -203,28 +222,49 @@ public final class TwilioClient implements AutoCloseable {
         }
     }
 
-    private static TwilioResponse exchange(RestClient.RequestBodySpec spec, HttpMethod method, URI target) {
+    private TwilioResponse exchange(RestClient.RequestBodySpec spec, HttpMethod method, URI target) {
+        String call = method + " " + target.getPath();
         return spec.exchange((request, response) -> {
             int status = response.getStatusCode().value();
-            byte[] body = StreamUtils.copyToByteArray(response.getBody());
             if (status >= 400) {
-                TwilioError error = TwilioError.parse(body, response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
-                throw new TwilioApiException("Twilio answered " + method + " " + target.getPath() + " with "
-                        + error.describe(status), status, error.code(), error.moreInfo());
+                byte[] body = ResponseBodies.readAtMost(response, MAX_ERROR_BODY_SIZE.toBytes());
+                TwilioError error = (body != null)
+                        ? TwilioError.parse(body, response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE))
+                        : new TwilioError(null, "a body larger than " + describe(MAX_ERROR_BODY_SIZE) + ", not read",
+                                null);
+                throw new TwilioApiException("Twilio answered " + call + " with " + error.describe(status), status,
+                        error.code(), error.moreInfo());
+            }
+            byte[] body = ResponseBodies.readAtMost(response, this.maxResponseSize.toBytes());
+            if (body == null) {
+                throw new TwilioApiException("Twilio answered " + call + " with HTTP " + status
+                        + " and a body larger than " + describe(this.maxResponseSize)
+                        + " (twilio.http.max-response-size), not read further", status, null, null);
             }
             return new TwilioResponse(status, new String(body, StandardCharsets.UTF_8));
         });
     }
 
-    JsonNode requestJson(HttpMethod method, String uri, Map<String, ?> formParams) {
+    /** A size as people write it: 64 KB, 10 MB. */
+    private static String describe(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes % (1024 * 1024) == 0) {
+            return (bytes / (1024 * 1024)) + " MB";
+        }
+        return (bytes % 1024 == 0) ? (bytes / 1024) + " KB" : bytes + " bytes";
+    }
+
+    /**
+     * Calls an endpoint that answers a resource: any status but 200 and 201, or a body that is
+     * not a JSON object, is a {@link TwilioApiException}.
+     */
+    JsonObject requestObject(HttpMethod method, String uri, Map<String, ?> formParams) {
         TwilioResponse response = request(method, uri, formParams);
-        try {
-            return JsonMapper.shared().readTree(response.body());
+        String call = method + " " + this.endpoints.resolve(uri).getPath();
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            throw JsonObject.unexpected(call, response.statusCode(), "a status other than 200 or 201");
         }
-        catch (JacksonException ex) {
-            throw new TwilioException("Twilio answered " + method + " " + uri + " with HTTP " + response.statusCode()
-                    + " and a body that is not JSON", ex);
-        }
+        return JsonObject.of(response, call);
     }
 
     private static MultiValueMap<String, String> toForm(Map<String, ?> params) {

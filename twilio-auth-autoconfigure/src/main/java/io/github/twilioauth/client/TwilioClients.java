@@ -14,6 +14,7 @@ import io.github.twilioauth.http.AllowedHosts;
 import io.github.twilioauth.http.RetryPolicy;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -42,6 +43,8 @@ public final class TwilioClients implements AutoCloseable {
 
     private final ConcurrentMap<String, TwilioClient> clients = new ConcurrentHashMap<>();
 
+    private final DataSize maxResponseSize;
+
     private volatile boolean closed;
 
     /**
@@ -52,9 +55,23 @@ public final class TwilioClients implements AutoCloseable {
      * @param endpoints where the calls of tenants registered without endpoints of their own go
      */
     public TwilioClients(RestClient restClient, RetryPolicy retryPolicy, TwilioEndpoints endpoints) {
+        this(restClient, retryPolicy, endpoints, TwilioClient.DEFAULT_MAX_RESPONSE_SIZE);
+    }
+
+    /**
+     * Creates an empty set of tenants whose clients read success bodies of at most the given size.
+     * @param restClient the HTTP client every tenant's client derives from, without Twilio
+     * credentials; it is left unchanged
+     * @param retryPolicy how the API calls of every tenant are retried
+     * @param endpoints where the calls of tenants registered without endpoints of their own go
+     * @param maxResponseSize the largest success body read; a larger one fails the call
+     */
+    public TwilioClients(RestClient restClient, RetryPolicy retryPolicy, TwilioEndpoints endpoints,
+            DataSize maxResponseSize) {
         this.restClient = Objects.requireNonNull(restClient, "restClient must not be null");
         this.retryInterceptor = new TwilioRetryInterceptor(retryPolicy);
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints must not be null");
+        this.maxResponseSize = Objects.requireNonNull(maxResponseSize, "maxResponseSize must not be null");
     }
 
     /**
@@ -128,7 +145,7 @@ public final class TwilioClients implements AutoCloseable {
             .requestInterceptor(this.retryInterceptor)
             .requestInterceptor(interceptor)
             .build();
-        TwilioClient client = new TwilioClient(restClient, interceptor, endpoints, accountSid);
+        TwilioClient client = new TwilioClient(restClient, interceptor, endpoints, accountSid, this.maxResponseSize);
         if (this.clients.putIfAbsent(tenant, client) != null) {
             throw new IllegalStateException("A Twilio tenant named '" + tenant + "' is registered already; change its "
                     + "credentials with get(\"" + tenant + "\").setCredentialProvider(...)");

@@ -3,7 +3,7 @@ package io.github.twilioauth.client;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.twilioauth.TwilioException;
+import io.github.twilioauth.TwilioApiException;
 
 /**
  * A successful response of a Twilio API call.
@@ -18,15 +18,21 @@ public record TwilioResponse(int statusCode, String body) {
      * @param <T> the type
      * @param type the class to read
      * @return the body as that type
-     * @throws TwilioException when the body is not JSON of that shape
+     * @throws TwilioApiException when the body is not JSON of that shape, naming where it differs
      */
     public <T> T bodyAs(Class<T> type) {
         try {
             return JsonMapper.shared().readValue(this.body, type);
         }
         catch (JacksonException ex) {
-            throw new TwilioException("Twilio response (HTTP " + this.statusCode + ") is not JSON readable as "
-                    + type.getName() + ": " + ex.getOriginalMessage(), ex);
+            String where = ex.getPathReference();
+            throw new TwilioApiException("Twilio response (HTTP " + this.statusCode + ") is not JSON readable as "
+                    + type.getName() + ((where != null && !where.isEmpty()) ? " at " + where : "") + ": "
+                    + truncate(ex.getOriginalMessage()), this.statusCode, null, null);
         }
+    }
+
+    private static String truncate(String text) {
+        return (text == null || text.length() <= 200) ? text : text.substring(0, 200) + "...";
     }
 }

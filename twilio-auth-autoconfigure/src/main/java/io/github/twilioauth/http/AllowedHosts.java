@@ -1,9 +1,12 @@
 package io.github.twilioauth.http;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Where {@link TwilioAuthInterceptor} may send credentials: {@code twilio.com} and its
@@ -15,6 +18,10 @@ import java.util.Objects;
 public final class AllowedHosts {
 
     private static final String TWILIO_DOMAIN = "twilio.com";
+
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
+
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private final String[] hosts;
 
@@ -110,18 +117,44 @@ public final class AllowedHosts {
     }
 
     /**
-     * Returns whether a host names the loopback interface: {@code localhost}, {@code 127.0.0.0/8}
-     * or {@code [::1]}. No name is resolved.
+     * Returns whether a host is the loopback interface: {@code localhost}, or a literal address in
+     * {@code 127.0.0.0/8} or {@code ::1}. A name that merely starts with {@code 127.}, such as
+     * {@code 127.0.0.1.nip.io}, is not. No name is resolved.
      * @param host a host name or address literal
      * @return whether it is a loopback address
      */
     public static boolean isLoopback(String host) {
-        return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]")
-                || host.equals("::1");
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (IPV4_LOOPBACK.matcher(host).matches()) {
+            return octetsFitInAByte(host);
+        }
+        String literal = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+        if (literal.indexOf(':') < 0 || !IPV6_LITERAL.matcher(literal).matches()) {
+            return false;
+        }
+        try {
+            // A string with a colon is parsed as an IPv6 literal, never looked up.
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        }
+        catch (UnknownHostException ex) {
+            return false;
+        }
+    }
+
+    private static boolean octetsFitInAByte(String address) {
+        for (String octet : address.split("\\.")) {
+            if (Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public String toString() {
-        return "AllowedHosts[twilio.com, " + String.join(", ", this.hosts) + ", insecureHttp=" + this.insecureHttp + "]";
+        return "AllowedHosts[twilio.com, " + String.join(", ",
+                this.hosts) + ", insecureHttp=" + this.insecureHttp + "]";
     }
 }

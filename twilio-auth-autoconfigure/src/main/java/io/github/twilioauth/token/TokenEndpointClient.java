@@ -1,7 +1,5 @@
 package io.github.twilioauth.token;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.github.twilioauth.Backoff;
+import io.github.twilioauth.ResponseBodies;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.TwilioError;
 import org.springframework.http.HttpHeaders;
@@ -143,14 +142,8 @@ final class TokenEndpointClient {
             .exchange((request, response) -> {
                 HttpHeaders headers = response.getHeaders();
                 return new Response(response.getStatusCode().value(), headers.getFirst(HttpHeaders.CONTENT_TYPE),
-                        headers.getFirst(HttpHeaders.RETRY_AFTER), readBounded(response.getBody()));
+                        headers.getFirst(HttpHeaders.RETRY_AFTER), ResponseBodies.readAtMost(response, MAX_BODY_BYTES));
             });
-    }
-
-    /** Reads at most {@link #MAX_BODY_BYTES}; returns {@code null} for a larger body. */
-    private static byte[] readBounded(InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-        return (bytes.length <= MAX_BODY_BYTES) ? bytes : null;
     }
 
     /** Waits before the next attempt, or throws when no attempt is left before the deadline. */

@@ -1,5 +1,7 @@
 package io.github.twilioauth.token;
 
+import java.util.Locale;
+
 import io.github.twilioauth.TwilioAuthenticationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -35,17 +37,43 @@ record TokenResponse(int status, String accessToken, Long expiresInSeconds) {
             json = null;
         }
         if (json == null || !json.isObject()) {
-            throw invalid(status, "a body that is not a JSON object" + ((contentType != null) ? " (" + contentType + ")" : ""));
+            throw invalid(status,
+                    "a body that is not a JSON object" + ((contentType != null) ? " (" + contentType + ")" : ""));
         }
         JsonNode accessToken = json.path("access_token");
         if (!accessToken.isString() || accessToken.stringValue().isBlank()) {
             throw invalid(status, "JSON without an access_token");
         }
+        if (!isHeaderValue(accessToken.stringValue())) {
+            throw invalid(status, "an access_token that is not a valid header value: it holds whitespace, control"
+                    + " or non-ASCII characters");
+        }
         JsonNode tokenType = json.path("token_type");
-        if (tokenType.isString() && !"bearer".equalsIgnoreCase(tokenType.stringValue())) {
-            throw invalid(status, "token_type '" + tokenType.stringValue() + "' instead of Bearer");
+        if (!tokenType.isMissingNode() && !tokenType.isNull()
+                && !(tokenType.isString() && "bearer".equalsIgnoreCase(tokenType.stringValue()))) {
+            throw invalid(status, "token_type " + describe(tokenType) + " instead of \"Bearer\"");
         }
         return new TokenResponse(status, accessToken.stringValue(), expiresIn(status, json.path("expires_in")));
+    }
+
+    /** Whether the token may follow {@code Bearer } in a header: visible ASCII only. */
+    private static boolean isHeaderValue(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Names a JSON value's type, and a short string's value, for an error message. */
+    private static String describe(JsonNode value) {
+        if (value.isString()) {
+            String text = value.stringValue();
+            return "'" + ((text.length() <= 20) ? text : text.substring(0, 20) + "...") + "'";
+        }
+        return "of JSON type " + value.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static Long expiresIn(int status, JsonNode expiresIn) {
@@ -63,11 +91,13 @@ record TokenResponse(int status, String accessToken, Long expiresInSeconds) {
     }
 
     private static TwilioAuthenticationException invalid(int status, String what) {
-        return new TwilioAuthenticationException("Token endpoint answered HTTP " + status + " with " + what, status, null);
+        return new TwilioAuthenticationException("Token endpoint answered HTTP " + status + " with " + what, status,
+                null);
     }
 
     @Override
     public String toString() {
-        return "TokenResponse[status=" + this.status + ", accessToken=******, expiresInSeconds=" + this.expiresInSeconds + "]";
+        return "TokenResponse[status=" + this.status + ", accessToken=******, expiresInSeconds="
+                + this.expiresInSeconds + "]";
     }
 }

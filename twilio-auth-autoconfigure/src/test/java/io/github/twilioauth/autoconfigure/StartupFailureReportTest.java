@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -108,6 +110,14 @@ class StartupFailureReportTest {
         assertThat(start(output, "twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=" + SECRET,
                 "twilio.base-url=http://proxy.example.com"))
             .contains("twilio.base-url uses plain http to proxy.example.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "127.0.0.1.nip.io", "127.attacker.example" })
+    void baseUrlOnANameThatOnlyLooksLikeLoopbackIsInsecure(String host, CapturedOutput output) {
+        assertThat(start(output, "twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=" + SECRET,
+                "twilio.base-url=http://" + host + ":8080"))
+            .contains("twilio.base-url uses plain http to " + host);
     }
 
     @Test

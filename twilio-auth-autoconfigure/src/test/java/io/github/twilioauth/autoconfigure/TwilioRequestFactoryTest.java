@@ -1,5 +1,8 @@
 package io.github.twilioauth.autoconfigure;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -10,17 +13,21 @@ import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The HTTP clients the auto-configuration builds on Apache HttpClient 5, whose automatic retries
- * would resend a POST answered 503 or 429: only the starter's own retries remain.
+ * The HTTP clients the auto-configuration builds: finite timeouts by default, and on Apache
+ * HttpClient 5, whose automatic retries would resend a POST answered 503 or 429, only the
+ * starter's own retries.
  */
 class TwilioRequestFactoryTest {
 
@@ -83,5 +90,69 @@ class TwilioRequestFactoryTest {
                 .isThrownBy(() -> context.getBean(TwilioClient.class).messages().list().findFirst());
             assertThat(server.tokenRequestCount()).isEqualTo(2);
         });
+    }
+
+    private static Duration readTimeoutOf(Object factory) {
+        return (Duration) ReflectionTestUtils.getField(factory, "readTimeout");
+    }
+
+    private static Duration connectTimeoutOf(Object factory) {
+        return ((HttpClient) ReflectionTestUtils.getField(factory, "httpClient")).connectTimeout().orElse(null);
+    }
+
+    @Test
+    void apiCallsHaveFiniteTimeoutsByDefault() {
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+                    ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
+            .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=timeouts")
+            .run((context) -> {
+                Object factory = context.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+                assertThat(connectTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(10));
+                assertThat(readTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(30));
+            });
+    }
+
+    @Test
+    void springHttpClientsTimeoutsApplyAndTwilioHttpTimeoutsWinOverThem() {
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+                    ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
+            .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=timeouts",
+                    "spring.http.clients.connect-timeout=3s", "spring.http.clients.read-timeout=4s");
+        runner.run((context) -> {
+            Object factory = context.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+            assertThat(connectTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(3));
+            assertThat(readTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(4));
+        });
+        runner.withPropertyValues("twilio.http.connect-timeout=5s", "twilio.http.read-timeout=6s").run((context) -> {
+            Object factory = context.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+            assertThat(connectTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(5));
+            assertThat(readTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(6));
+        });
+    }
+
+    @Test
+    void postThatTimesOutFailsOnceWithoutBeingRepeated() {
+        MockTwilioServer server = twilio.server().account(ACCOUNT_SID, "timeouts");
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withPropertyValues("twilio.base-url=" + server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
+                    "twilio.auth.auth-token=timeouts", "twilio.http.read-timeout=300ms", "twilio.http.backoff=1ms")
+            .run((context) -> {
+                server.apiLatency(Duration.ofSeconds(2));
+
+                assertThatExceptionOfType(TwilioApiException.class)
+                    .isThrownBy(() -> context.getBean(TwilioClient.class)
+                        .messages()
+                        .create("+15558675310", "+15005550006", "slow"))
+                    .satisfies((ex) -> assertThat(ex.statusCode()).isZero());
+                assertThat(server.requests()).hasSize(1);
+            });
     }
 }

@@ -5,9 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
-import io.github.twilioauth.TwilioException;
+import io.github.twilioauth.TwilioApiException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -15,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class MessageTest {
 
     private static Message read(String json) {
-        return Message.fromJson(JsonMapper.shared().readTree(json));
+        return Message.fromJson(JsonObject.of(new TwilioResponse(200, json), "GET /Messages/SM1.json"));
     }
 
     @Test
@@ -49,7 +48,10 @@ class MessageTest {
 
     @Test
     void malformedDateNamesTheField() {
-        assertThatExceptionOfType(TwilioException.class).isThrownBy(() -> read("{\"date_created\": \"yesterday\"}"))
-            .withMessageContaining("date_created");
+        assertThatExceptionOfType(TwilioApiException.class)
+            .isThrownBy(() -> read("{\"sid\": \"SM1\", \"date_created\": \"yesterday\"}"))
+            .withMessageContaining("GET /Messages/SM1.json with HTTP 200 and an unexpected response")
+            .withMessageContaining("field 'date_created' is not an RFC 2822 date")
+            .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(200));
     }
 }

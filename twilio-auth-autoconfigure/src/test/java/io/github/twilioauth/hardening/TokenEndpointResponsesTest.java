@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.testsupport.FakeTicker;
@@ -248,6 +250,27 @@ class TokenEndpointResponsesTest {
                 "{\"access_token\":\"opaque-token\",\"token_type\":\"mac\",\"expires_in\":3600}");
 
         assertThat(failure.getMessage()).contains("token_type", "Bearer");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "42", "true", "[\"Bearer\"]", "{\"type\":\"Bearer\"}" })
+    void tokenTypeThatIsNotAStringFailsNamingTheField(String tokenType) {
+        TwilioAuthenticationException failure = failureOfTokenResponse(200, JSON,
+                "{\"access_token\":\"opaque-token\",\"token_type\":" + tokenType + ",\"expires_in\":3600}");
+
+        assertThat(failure.getMessage()).contains("token_type of JSON type", "instead of \"Bearer\"")
+            .doesNotContain("opaque-token");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "leaked\\r\\nX-Injected: yes", "leaked\\nline-feed", "leaked space", "leaked\\ttab",
+            "leaked\\u00f6" })
+    void accessTokenThatIsNotAValidHeaderValueFailsWithoutEchoingIt(String accessToken) {
+        TwilioAuthenticationException failure = failureOfTokenResponse(200, JSON,
+                "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+
+        assertThat(failure.getMessage()).contains("access_token that is not a valid header value")
+            .doesNotContain("leaked", "X-Injected");
     }
 
     @Test

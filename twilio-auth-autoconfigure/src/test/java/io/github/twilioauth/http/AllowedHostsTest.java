@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +52,28 @@ class AllowedHostsTest {
         assertThat(allows(hosts, "http://localhost:8080/x")).isTrue();
         assertThat(allows(hosts, "http://stand-in.internal/x")).isFalse();
         assertThat(allows(hosts, "https://stand-in.internal/x")).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "127.255.255.255", "[::1]", "::1",
+            "[0:0:0:0:0:0:0:1]" })
+    void loopbackIsLocalhostOrALiteralLoopbackAddress(String host) {
+        assertThat(AllowedHosts.isLoopback(host)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "127.0.0.1.nip.io", "127.attacker.example", "127.0.0.256", "127.0.0", "1270.0.0.1",
+            "localhost.attacker.example", "[::2]", "::ffff:8.8.8.8", "128.0.0.1", "127.0.0.1:80" })
+    void namesThatMerelyLookLikeLoopbackAreNot(String host) {
+        assertThat(AllowedHosts.isLoopback(host)).isFalse();
+    }
+
+    @Test
+    void credentialsNeverGoOverPlainHttpToANameStartingWith127() {
+        AllowedHosts hosts = AllowedHosts.of(List.of("127.0.0.1.nip.io", "127.attacker.example"), false);
+        assertThat(allows(hosts, "http://127.0.0.1.nip.io/x")).isFalse();
+        assertThat(allows(hosts, "http://127.attacker.example/x")).isFalse();
+        assertThat(allows(hosts, "https://127.attacker.example/x")).isTrue();
     }
 
     @Test
