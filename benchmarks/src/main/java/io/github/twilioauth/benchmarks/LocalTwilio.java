@@ -32,8 +32,7 @@ final class LocalTwilio {
     }
 
     /**
-     * Returns token manager options for an OAuth app of the server, with the defaults otherwise
-     * (system ticker, refresh ahead at 80%, a daemon thread per renewal).
+     * Returns token manager options for an OAuth app of the server.
      * @param twilio the started server
      * @param clientId the app's client id
      * @param clientSecret the app's client secret

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.TokenRequest;
 import io.github.twilioauth.token.ApiTokenManager;
+import io.github.twilioauth.token.TokenExecutors;
+import io.github.twilioauth.token.TokenManagerSettings;
 
 /**
  * Token scenarios that are events rather than steady states: a stampede on a manager with no
@@ -55,8 +58,8 @@ public final class TokenScenarios {
 
     private static final int THREADS_PER_TENANT = 4;
 
-    /** 3 s of usable life once the 30 s safety margin is taken off: renewal ahead at 2.4 s. */
-    private static final Duration SHORT_LIFETIME = Duration.ofSeconds(33);
+    /** 2.6 s of usable life once the safety margin (a tenth plus 1 s) is taken off: renewal ahead at 2.08 s. */
+    private static final Duration SHORT_LIFETIME = Duration.ofSeconds(4);
 
     private static final int ROLLOVER_THREADS = 16;
 
@@ -72,12 +75,12 @@ public final class TokenScenarios {
     private static final String SLOW_CALLS = "calls over " + SLOW_CALL.toMillis() + " ms";
 
     /**
-     * Shortest gap between two token requests when every one is a renewal due: 80% of the
-     * shortest usable life (2 s: the JWT {@code exp} is whole seconds), with room for timing noise.
+     * Shortest gap between two token requests when every one is a renewal due: 80% of the usable
+     * life (2.08 s), with room for timing noise.
      */
     private static final Duration SHORTEST_RENEWAL_GAP = Duration.ofSeconds(1);
 
-    /** Fewest renewals due in the rollover: 10 s at most 2.4 s apart. */
+    /** Fewest renewals due in the rollover: 10 s at most 2.08 s apart. */
     private static final int MIN_RENEWALS = 4;
 
     private final MockTwilioServer twilio;
@@ -110,7 +113,7 @@ public final class TokenScenarios {
                             && round.get("time until all have a token (ms)") < 150);
             String rollover = ROLLOVER_THREADS + " threads calling getToken() for " + ROLLOVER_DURATION.toSeconds()
                     + " s, token lifetime " + SHORT_LIFETIME.toSeconds()
-                    + " s (3 s usable, renewal ahead at 2.4 s), token endpoint answering in "
+                    + " s (2.6 s usable, renewal ahead at 2.08 s), token endpoint answering in "
                     + TOKEN_LATENCY.toMillis() + " ms";
             report("c1. Expiry rollover, each caller pausing " + PAUSE.toNanos() / 1000 + " us between calls: "
                     + rollover, () -> scenarios.expiryRollover(PAUSE.toNanos()),
@@ -131,8 +134,10 @@ public final class TokenScenarios {
 
     private Map<String, Double> coldStampede() throws InterruptedException {
         prepare(Duration.ofHours(1));
-        ApiTokenManager manager = LocalTwilio.tokenManager(this.twilio);
-        long nanos = releaseTogether(STAMPEDE_THREADS, (thread) -> manager.getToken());
+        long nanos;
+        try (ApiTokenManager manager = LocalTwilio.tokenManager(this.twilio)) {
+            nanos = releaseTogether(STAMPEDE_THREADS, (thread) -> manager.getToken());
+        }
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("token requests", (double) this.twilio.tokenRequestCount());
         figures.put("time until all have a token (ms)", millis(nanos));
@@ -147,6 +152,7 @@ public final class TokenScenarios {
                     LocalTwilio.options(this.twilio, tenantClientId(tenant), LocalTwilio.CLIENT_SECRET).build());
         }
         long nanos = releaseTogether(TENANTS * THREADS_PER_TENANT, (thread) -> managers[thread % TENANTS].getToken());
+        Arrays.stream(managers).forEach(ApiTokenManager::close);
         Map<String, Long> perTenant = this.twilio.tokenRequests()
             .stream()
             .collect(Collectors.groupingBy(TokenRequest::clientId, Collectors.counting()));
@@ -164,15 +170,20 @@ public final class TokenScenarios {
      */
     private Map<String, Double> expiryRollover(long pauseNanos) throws InterruptedException {
         prepare(SHORT_LIFETIME);
-        RenewalLog renewals = new RenewalLog();
-        ApiTokenManager manager = new ApiTokenManager(
-                LocalTwilio.options(this.twilio, LocalTwilio.CLIENT_ID, LocalTwilio.CLIENT_SECRET)
-                    .renewalExecutor(renewals)
-                    .build());
-        manager.getToken();
-        long firstFetched = System.nanoTime();
+        FetchLog renewals;
         Set<String> tokensSeen = ConcurrentHashMap.newKeySet();
-        Caller[] callers = callFor(manager::getToken, pauseNanos, tokensSeen);
+        Caller[] callers;
+        long firstFetched;
+        try (FetchLog fetches = new FetchLog();
+                ApiTokenManager manager = new ApiTokenManager(
+                        LocalTwilio.options(this.twilio, LocalTwilio.CLIENT_ID, LocalTwilio.CLIENT_SECRET).build(),
+                        TokenManagerSettings.builder().executor(fetches).build())) {
+            manager.getToken();
+            firstFetched = System.nanoTime();
+            fetches.startCounting();
+            callers = callFor(manager::getToken, pauseNanos, tokensSeen);
+            renewals = fetches;
+        }
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("token requests", (double) this.twilio.tokenRequestCount());
         figures.put("renewals started", (double) renewals.count());
@@ -279,7 +290,8 @@ public final class TokenScenarios {
             return;
         }
         long metCount = rounds.stream().filter(met).count();
-        System.out.printf("  target: %s: %s in %d of %d rounds%n%n", target, (metCount == ROUNDS) ? "met" : "MISSED, met",
+        System.out.printf("  target: %s: %s in %d of %d rounds%n%n", target,
+                (metCount == ROUNDS) ? "met" : "MISSED, met",
                 metCount, ROUNDS);
     }
 
@@ -352,19 +364,33 @@ public final class TokenScenarios {
     }
 
     /**
-     * Runs each renewal ahead of expiry on a daemon thread of its own, as a manager does by
-     * default, and notes when each started.
+     * Runs each token fetch on the executor a manager creates by default (one daemon thread), and
+     * notes when each fetch started once {@link #startCounting()} was called: after the first
+     * token, every fetch is a renewal.
      */
-    private static final class RenewalLog implements Executor {
+    private static final class FetchLog implements Executor, AutoCloseable {
+
+        private final ExecutorService executor = TokenExecutors.create(1);
 
         private final Queue<Long> startedAt = new ConcurrentLinkedQueue<>();
 
+        private volatile boolean counting;
+
         @Override
-        public void execute(Runnable renewal) {
-            this.startedAt.add(System.nanoTime());
-            Thread thread = new Thread(renewal, "twilio-token-renewal");
-            thread.setDaemon(true);
-            thread.start();
+        public void execute(Runnable fetch) {
+            if (this.counting) {
+                this.startedAt.add(System.nanoTime());
+            }
+            this.executor.execute(fetch);
+        }
+
+        void startCounting() {
+            this.counting = true;
+        }
+
+        @Override
+        public void close() {
+            this.executor.shutdownNow();
         }
 
         int count() {
