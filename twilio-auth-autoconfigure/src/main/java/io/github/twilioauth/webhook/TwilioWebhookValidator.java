@@ -74,7 +74,10 @@ public final class TwilioWebhookValidator {
             .lowCardinalityKeyValue("reason", verdict.reason())
             .stop();
         if (!verdict.isAccepted() && logger.isDebugEnabled()) {
-            logger.debug("Rejected Twilio webhook " + request + ": " + verdict.reason());
+            String url = request.url();
+            int query = url.indexOf('?');
+            logger.debug("Rejected Twilio webhook " + request.method() + " " + ((query >= 0) ? url.substring(0, query) : url)
+                    + ": " + verdict.reason());
         }
         return verdict;
     }
