@@ -36,7 +36,8 @@ public class TwilioWebhookProperties {
     private List<String> paths = new ArrayList<>();
 
     /**
-     * Maximum size of a webhook body read to check it; a larger body is rejected.
+     * Maximum size of a webhook body read to check it; a larger body is rejected. With Spring
+     * MVC it applies to bodies that are not forms, whose size the server limits.
      */
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
 

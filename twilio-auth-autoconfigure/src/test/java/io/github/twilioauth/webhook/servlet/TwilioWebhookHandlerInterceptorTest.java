@@ -52,7 +52,7 @@ class TwilioWebhookHandlerInterceptorTest {
         .withUserConfiguration(WebhookController.class, StatusController.class, OpenController.class)
         .withPropertyValues("twilio.webhook.auth-token=" + TOKEN, "twilio.webhook.secondary-auth-token=next-token",
                 "twilio.tenants.acme.account-sid=" + ACME, "twilio.tenants.acme.webhook.auth-token=" + ACME_TOKEN,
-                "twilio.webhook.paths=/raw/**", "twilio.webhook.max-body-size=64B");
+                "twilio.webhook.paths=/raw/**", "twilio.webhook.max-body-size=256B");
 
     @Test
     void acceptsTwilioDocumentedSignatureOnTheDocumentedUrl() {
@@ -124,7 +124,7 @@ class TwilioWebhookHandlerInterceptorTest {
     void rejectsJsonLargerThanTheLimit() {
         this.runner.run(mvc((mvc) -> mvc
             .perform(post("/studio").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"Note\":\"" + "x".repeat(100) + "\"}")
+                .content("{\"Note\":\"" + "x".repeat(600) + "\"}")
                 .with(signedByTwilio(TOKEN)))
             .andExpect(status().isForbidden())));
     }
