@@ -36,7 +36,7 @@ public final class TwilioWebhookReactiveAutoConfiguration {
     TwilioWebhookWebFilter twilioWebhookWebFilter(TwilioWebhookValidator validator, TwilioWebhookProperties properties,
             ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
         return new TwilioWebhookWebFilter(validator, new WebhookUrlResolver(properties.getBaseUrl()),
-                properties.getPaths(), properties.maxBodyBytes(), handlerMappings.getIfUnique());
+                properties.getPaths(), properties.maxBodyBytes(), handlerMappings.orderedStream().toList());
     }
 
     @Bean

@@ -50,7 +50,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * check it, and handed on to the handler, which reads the same bytes: {@code @RequestBody},
  * {@code exchange.getFormData()} and form binding all work.
  * <p>
- * Annotated handlers are found through the {@code @RequestMapping} handler mapping, and only
+ * Annotated handlers are found through the {@code @RequestMapping} handler mappings, and only
  * for requests whose path matches one of their patterns: a request to another path costs a
  * path match per annotated pattern and per configured pattern. Thread-safe.
  */
@@ -67,13 +67,13 @@ public final class TwilioWebhookWebFilter implements WebFilter, Ordered {
 
     private final int maxBodySize;
 
-    private final @Nullable RequestMappingInfoHandlerMapping handlerMapping;
+    private final List<RequestMappingInfoHandlerMapping> handlerMappings;
 
     private final AnnotatedWebhookHandlers handlers = new AnnotatedWebhookHandlers();
 
-    // Computed on the first request, once the handler mapping has registered its methods; a race
-    // computes the same array twice.
-    private volatile PathPattern @Nullable [] annotatedPaths;
+    // Computed on the first request, once the handler mappings have registered their methods; a
+    // race computes the same array twice.
+    private volatile AnnotatedMapping @Nullable [] annotatedMappings;
 
     /**
      * Creates the filter.
@@ -82,16 +82,16 @@ public final class TwilioWebhookWebFilter implements WebFilter, Ordered {
      * @param pathPatterns path patterns within the application, such as {@code /twilio/**}, whose
      * requests are validated whatever their handler
      * @param maxBodySize the largest body read to check it, in bytes
-     * @param handlerMapping the mapping of {@code @RequestMapping} methods, where
-     * {@code @TwilioWebhook} is looked for, or {@code null} to validate configured paths only
+     * @param handlerMappings the mappings of {@code @RequestMapping} methods, where
+     * {@code @TwilioWebhook} is looked for; none to validate configured paths only
      */
     public TwilioWebhookWebFilter(TwilioWebhookValidator validator, WebhookUrlResolver urls,
-            Collection<String> pathPatterns, int maxBodySize, @Nullable RequestMappingInfoHandlerMapping handlerMapping) {
+            Collection<String> pathPatterns, int maxBodySize, List<RequestMappingInfoHandlerMapping> handlerMappings) {
         this.validator = validator;
         this.urls = urls;
         this.paths = pathPatterns.stream().map(PathPatternParser.defaultInstance::parse).toArray(PathPattern[]::new);
         this.maxBodySize = maxBodySize;
-        this.handlerMapping = handlerMapping;
+        this.handlerMappings = List.copyOf(handlerMappings);
     }
 
     @Override
@@ -100,8 +100,14 @@ public final class TwilioWebhookWebFilter implements WebFilter, Ordered {
         if (matchesAny(this.paths, path)) {
             return validate(exchange, chain);
         }
-        RequestMappingInfoHandlerMapping handlerMapping = this.handlerMapping;
-        if (handlerMapping == null || !matchesAny(annotatedPaths(handlerMapping), path)) {
+        RequestMappingInfoHandlerMapping handlerMapping = null;
+        for (AnnotatedMapping annotated : annotatedMappings()) {
+            if (matchesAny(annotated.paths(), path)) {
+                handlerMapping = annotated.mapping();
+                break;
+            }
+        }
+        if (handlerMapping == null) {
             return chain.filter(exchange);
         }
         return handlerMapping.getHandler(exchange)
@@ -119,19 +125,31 @@ public final class TwilioWebhookWebFilter implements WebFilter, Ordered {
         return false;
     }
 
-    private PathPattern[] annotatedPaths(RequestMappingInfoHandlerMapping handlerMapping) {
-        PathPattern[] annotatedPaths = this.annotatedPaths;
-        if (annotatedPaths == null) {
-            List<PathPattern> patterns = new ArrayList<>();
-            handlerMapping.getHandlerMethods().forEach((info, handlerMethod) -> {
-                if (AnnotatedWebhookHandlers.isAnnotated(handlerMethod)) {
-                    patterns.addAll(info.getPatternsCondition().getPatterns());
+    private AnnotatedMapping[] annotatedMappings() {
+        AnnotatedMapping[] annotatedMappings = this.annotatedMappings;
+        if (annotatedMappings == null) {
+            List<AnnotatedMapping> found = new ArrayList<>();
+            for (RequestMappingInfoHandlerMapping handlerMapping : this.handlerMappings) {
+                List<PathPattern> patterns = new ArrayList<>();
+                handlerMapping.getHandlerMethods().forEach((info, handlerMethod) -> {
+                    if (AnnotatedWebhookHandlers.isAnnotated(handlerMethod)) {
+                        patterns.addAll(info.getPatternsCondition().getPatterns());
+                    }
+                });
+                if (!patterns.isEmpty()) {
+                    found.add(new AnnotatedMapping(handlerMapping, patterns.toArray(PathPattern[]::new)));
                 }
-            });
-            annotatedPaths = patterns.toArray(PathPattern[]::new);
-            this.annotatedPaths = annotatedPaths;
+            }
+            annotatedMappings = found.toArray(AnnotatedMapping[]::new);
+            this.annotatedMappings = annotatedMappings;
         }
-        return annotatedPaths;
+        return annotatedMappings;
+    }
+
+    /**
+     * A handler mapping that has {@code @TwilioWebhook} methods, and their path patterns.
+     */
+    private record AnnotatedMapping(RequestMappingInfoHandlerMapping mapping, PathPattern[] paths) {
     }
 
     private Mono<Void> validate(ServerWebExchange exchange, WebFilterChain chain) {
