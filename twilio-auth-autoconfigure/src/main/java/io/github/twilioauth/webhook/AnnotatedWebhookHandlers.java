@@ -12,11 +12,19 @@ import org.springframework.web.method.HandlerMethod;
  * declared by a controller that is. Shared by Spring MVC and WebFlux, whose handler methods are
  * both {@link HandlerMethod}s.
  * <p>
- * Remembers each answer, so a request pays one map lookup. Thread-safe.
+ * Remembers each answer: a request pays one map lookup, which finds the handler's
+ * {@link Method} instance by identity, and one {@link ClassValue} read. Thread-safe.
  */
 public final class AnnotatedWebhookHandlers {
 
-    private final Map<Key, Boolean> answers = new ConcurrentHashMap<>();
+    private final Map<Method, Boolean> annotatedMethods = new ConcurrentHashMap<>();
+
+    private final ClassValue<Boolean> annotatedTypes = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return AnnotatedElementUtils.hasAnnotation(type, TwilioWebhook.class);
+        }
+    };
 
     /**
      * Returns whether a handler method is a Twilio webhook, from memory after the first time.
@@ -24,13 +32,15 @@ public final class AnnotatedWebhookHandlers {
      * @return whether requests to it are validated
      */
     public boolean isWebhook(HandlerMethod handlerMethod) {
-        Key key = new Key(handlerMethod.getBeanType(), handlerMethod.getMethod());
-        Boolean answer = this.answers.get(key);
-        if (answer == null) {
-            answer = isAnnotated(handlerMethod);
-            this.answers.put(key, answer);
+        Method method = handlerMethod.getMethod();
+        Boolean annotated = this.annotatedMethods.get(method);
+        if (annotated == null) {
+            annotated = AnnotatedElementUtils.hasAnnotation(method, TwilioWebhook.class);
+            this.annotatedMethods.put(method, annotated);
         }
-        return answer;
+        // The bean type, not the declaring class: an inherited method is a webhook in an
+        // annotated subclass and not in its superclass.
+        return annotated || this.annotatedTypes.get(handlerMethod.getBeanType());
     }
 
     /**
@@ -41,10 +51,5 @@ public final class AnnotatedWebhookHandlers {
     public static boolean isAnnotated(HandlerMethod handlerMethod) {
         return AnnotatedElementUtils.hasAnnotation(handlerMethod.getMethod(), TwilioWebhook.class)
                 || AnnotatedElementUtils.hasAnnotation(handlerMethod.getBeanType(), TwilioWebhook.class);
-    }
-
-    // The bean type as well as the method: an inherited method is a webhook in an annotated
-    // subclass and not in its superclass.
-    private record Key(Class<?> beanType, Method method) {
     }
 }
