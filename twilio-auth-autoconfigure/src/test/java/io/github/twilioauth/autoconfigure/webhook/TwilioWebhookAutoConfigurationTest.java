@@ -1,6 +1,11 @@
 package io.github.twilioauth.autoconfigure.webhook;
 
 import java.util.List;
+import java.util.Map;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +13,7 @@ import io.github.twilioauth.autoconfigure.TwilioConfigurationException;
 import io.github.twilioauth.webhook.InMemoryAuthTokenResolver;
 import io.github.twilioauth.webhook.TwilioWebhook;
 import io.github.twilioauth.webhook.TwilioWebhookAuthTokenResolver;
+import io.github.twilioauth.webhook.TwilioWebhookRequest;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
 import io.github.twilioauth.webhook.reactive.TwilioWebhookWebFilter;
 import io.github.twilioauth.webhook.servlet.TwilioWebhookBodyFilter;
@@ -121,6 +127,22 @@ class TwilioWebhookAutoConfigurationTest {
                 assertThat(resolver.resolveAuthTokens("AC00000000000000000000000000000b02"))
                     .containsExactly("globex-token", "globex-next");
                 assertThat(resolver.resolveAuthTokens("AC00000000000000000000000000000c03")).containsExactly("main-token");
+            });
+    }
+
+    @Test
+    void validationsAreObservedInTheApplicationsObservationRegistry() {
+        TestObservationRegistry observations = TestObservationRegistry.create();
+        this.servlet.withBean(ObservationRegistry.class, () -> observations)
+            .withPropertyValues("twilio.webhook.auth-token=token")
+            .run((context) -> {
+                context.getBean(TwilioWebhookValidator.class)
+                    .validate(TwilioWebhookRequest.form("POST", "https://example.com/sms", "forged", Map.of()));
+                TestObservationRegistryAssert.assertThat(observations)
+                    .hasObservationWithNameEqualTo(TwilioWebhookValidator.OBSERVATION_NAME)
+                    .that()
+                    .hasLowCardinalityKeyValue("outcome", "rejected")
+                    .hasLowCardinalityKeyValue("reason", "invalid_signature");
             });
     }
 
