@@ -16,11 +16,13 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * URL and the form parameters of its body, and, for a body that is not a form, first adds
  * {@code bodySHA256} to the query.
  * <pre class="code">
- * mockMvc.perform(post("/sms").param("From", "+15558675310").param("Body", "Hi")
+ * mockMvc.perform(post("/sms").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+ *         .param("From", "+15558675310").param("Body", "Hi")
  *         .with(signedByTwilio(authToken)))
  *     .andExpect(status().isOk());
  * </pre>
- * The form parameters are the request's parameters less those of its query string. The URL is
+ * The form parameters of a request whose content type is {@code application/x-www-form-urlencoded}
+ * are its parameters less those of its query string; any other request is signed by its URL. The URL is
  * the request's ({@code http://localhost/...} by default), unless {@link #url(String)} names
  * another, as Twilio would sign behind a proxy.
  */
@@ -59,11 +61,11 @@ public final class TwilioSignatureRequestPostProcessor implements RequestPostPro
         String url = (this.url != null) ? this.url : requestUrl(request);
         Map<String, List<String>> formParameters = Map.of();
         String contentType = request.getContentType();
-        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
-                || request.getContentLength() <= 0) {
+        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
             formParameters = bodyParameters(request);
         }
-        else if (request.getQueryString() == null || !request.getQueryString().contains("bodySHA256=")) {
+        else if (request.getContentLength() > 0
+                && (request.getQueryString() == null || !request.getQueryString().contains("bodySHA256="))) {
             byte[] body = request.getContentAsByteArray();
             String hash = TwilioWebhookSigner.bodySha256(body);
             String query = request.getQueryString();
