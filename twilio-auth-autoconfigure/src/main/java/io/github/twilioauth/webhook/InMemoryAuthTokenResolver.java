@@ -37,7 +37,7 @@ public final class InMemoryAuthTokenResolver implements TwilioWebhookAuthTokenRe
 
     @Override
     public List<String> resolveAuthTokens(@Nullable String accountSid) {
-        List<String> tokens = (accountSid != null) ? this.accountTokens.get(accountSid) : null;
+        @Nullable List<String> tokens = (accountSid != null) ? this.accountTokens.get(accountSid) : null;
         return (tokens != null) ? tokens : this.defaultTokens;
     }
 

@@ -43,11 +43,11 @@ public final class TwilioSignature {
      */
     public static String compute(String authToken, String url, Map<String, ? extends List<String>> parameters) {
         StringBuilder data = new StringBuilder(url);
-        List<String> names = new ArrayList<>(parameters.keySet());
-        names.sort(null);
-        for (String name : names) {
-            for (String value : parameters.get(name)) {
-                data.append(name).append(value);
+        List<Map.Entry<String, ? extends List<String>>> sorted = new ArrayList<>(parameters.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<String, ? extends List<String>> parameter : sorted) {
+            for (String value : parameter.getValue()) {
+                data.append(parameter.getKey()).append(value);
             }
         }
         return Base64.getEncoder().encodeToString(hmacSha1(authToken, data.toString()));
