@@ -44,7 +44,7 @@ public final class TwilioSignature {
     public static String compute(String authToken, String url, Map<String, ? extends List<String>> parameters) {
         StringBuilder data = new StringBuilder(url);
         List<Map.Entry<String, ? extends List<String>>> sorted = new ArrayList<>(parameters.entrySet());
-        sorted.sort(Map.Entry.comparingByKey());
+        sorted.sort((left, right) -> left.getKey().compareTo(right.getKey()));
         for (Map.Entry<String, ? extends List<String>> parameter : sorted) {
             for (String value : parameter.getValue()) {
                 data.append(parameter.getKey()).append(value);
