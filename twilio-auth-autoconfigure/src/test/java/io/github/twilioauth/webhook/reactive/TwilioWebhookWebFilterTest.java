@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -75,6 +76,14 @@ class TwilioWebhookWebFilterTest {
             .exchange()
             .expectStatus().isOk()
             .expectBody(String.class).isEqualTo("+15558675310 says Hi")));
+    }
+
+    @Test
+    void acceptsSignedFormPostAndBindsItToAModelAttribute() {
+        this.runner.run(twilio(TOKEN, (twilio) -> twilio.postForm("/bound", "From", "+15558675310", "Body", "Hi")
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody(String.class).isEqualTo("+15558675310 bound Hi")));
     }
 
     @Test
@@ -305,11 +314,20 @@ class TwilioWebhookWebFilterTest {
         }
 
         @TwilioWebhook
+        @PostMapping("/bound")
+        String bound(@ModelAttribute Sms sms) {
+            return sms.From() + " bound " + sms.Body();
+        }
+
+        @TwilioWebhook
         @PostMapping("/studio")
         String studio(@RequestBody String json) {
             return json;
         }
 
+    }
+
+    record Sms(String From, String Body) {
     }
 
     @TwilioWebhook

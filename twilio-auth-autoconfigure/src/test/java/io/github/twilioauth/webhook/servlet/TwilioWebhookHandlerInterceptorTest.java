@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.DefaultMockMvcBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -78,6 +79,15 @@ class TwilioWebhookHandlerInterceptorTest {
             .perform(post("/sms?tenant=main&Body=query").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("From", "+15558675310").param("Body", "Hi").with(signedByTwilio(TOKEN)))
             .andExpect(status().isOk())));
+    }
+
+    @Test
+    void acceptsSignedFormPostAndBindsItToAModelAttribute() {
+        this.runner.run(mvc((mvc) -> mvc
+            .perform(post("/bound").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("From", "+15558675310")
+                .param("Body", "Hi").with(signedByTwilio(TOKEN)))
+            .andExpect(status().isOk())
+            .andExpect(content().string("+15558675310 bound Hi"))));
     }
 
     @Test
@@ -286,11 +296,20 @@ class TwilioWebhookHandlerInterceptorTest {
         }
 
         @TwilioWebhook
+        @PostMapping("/bound")
+        String bound(@ModelAttribute Sms sms) {
+            return sms.From() + " bound " + sms.Body();
+        }
+
+        @TwilioWebhook
         @PostMapping("/studio")
         String studio(@RequestBody String json) {
             return json;
         }
 
+    }
+
+    record Sms(String From, String Body) {
     }
 
     @TwilioWebhook
