@@ -3,6 +3,8 @@ package io.github.twilioauth.autoconfigure.webhook;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.twilioauth.autoconfigure.TwilioConfigurationException;
+import io.github.twilioauth.webhook.WebhookUrlResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -71,6 +73,21 @@ public class TwilioWebhookProperties {
 
     public void setMaxBodySize(DataSize maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    /**
+     * Returns what rebuilds the URL Twilio signed, from {@link #getBaseUrl()}.
+     * @throws TwilioConfigurationException if the base URL is not an absolute http or https URL
+     */
+    WebhookUrlResolver urlResolver() {
+        try {
+            return new WebhookUrlResolver(this.baseUrl);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new TwilioConfigurationException("twilio.webhook.base-url", ex.getMessage() + ".",
+                    "Set twilio.webhook.base-url to the public URL Twilio requests, such as https://hooks.example.com,"
+                            + " or remove it to use the request's URL.");
+        }
     }
 
     /**

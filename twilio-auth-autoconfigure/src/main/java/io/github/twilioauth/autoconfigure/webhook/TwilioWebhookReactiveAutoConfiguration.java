@@ -3,7 +3,6 @@ package io.github.twilioauth.autoconfigure.webhook;
 import io.github.twilioauth.webhook.AnnotatedWebhookHandlers;
 import io.github.twilioauth.webhook.TwilioWebhookAuthTokenResolver;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
-import io.github.twilioauth.webhook.WebhookUrlResolver;
 import io.github.twilioauth.webhook.reactive.TwilioWebhookWebFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,7 +34,7 @@ public final class TwilioWebhookReactiveAutoConfiguration {
     @ConditionalOnMissingBean
     TwilioWebhookWebFilter twilioWebhookWebFilter(TwilioWebhookValidator validator, TwilioWebhookProperties properties,
             ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
-        return new TwilioWebhookWebFilter(validator, new WebhookUrlResolver(properties.getBaseUrl()),
+        return new TwilioWebhookWebFilter(validator, properties.urlResolver(),
                 properties.getPaths(), properties.maxBodyBytes(), handlerMappings.orderedStream().toList());
     }
 

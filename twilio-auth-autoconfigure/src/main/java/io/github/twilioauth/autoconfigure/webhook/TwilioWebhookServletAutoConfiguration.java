@@ -3,7 +3,6 @@ package io.github.twilioauth.autoconfigure.webhook;
 import io.github.twilioauth.webhook.AnnotatedWebhookHandlers;
 import io.github.twilioauth.webhook.TwilioWebhookAuthTokenResolver;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
-import io.github.twilioauth.webhook.WebhookUrlResolver;
 import io.github.twilioauth.webhook.servlet.TwilioWebhookBodyFilter;
 import io.github.twilioauth.webhook.servlet.TwilioWebhookHandlerInterceptor;
 import jakarta.servlet.Filter;
@@ -40,7 +39,7 @@ public final class TwilioWebhookServletAutoConfiguration {
     @ConditionalOnMissingBean
     TwilioWebhookHandlerInterceptor twilioWebhookHandlerInterceptor(TwilioWebhookValidator validator,
             TwilioWebhookProperties properties) {
-        return new TwilioWebhookHandlerInterceptor(validator, new WebhookUrlResolver(properties.getBaseUrl()),
+        return new TwilioWebhookHandlerInterceptor(validator, properties.urlResolver(),
                 properties.getPaths(), properties.maxBodyBytes());
     }
 

@@ -200,7 +200,20 @@ class TwilioWebhookAutoConfigurationTest {
     }
 
     @Test
-    void startupFailureReportsNoToken() {
+    void invalidBaseUrlFailsStartupNamingTheProperty() {
+        this.servlet.withPropertyValues("twilio.webhook.auth-token=token", "twilio.webhook.base-url=hooks.example.com")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).startsWith("Invalid Twilio configuration (twilio.webhook.base-url)")
+                    .contains("absolute http or https URL");
+            });
+        this.reactive.withPropertyValues("twilio.webhook.auth-token=token", "twilio.webhook.base-url=https://a.example/?x=1")
+            .run((context) -> assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(TwilioConfigurationException.class));
+    }
+
+    @Test
+    void startupFailureReportShowsNoSecret() {
         this.servlet.withUserConfiguration(AnnotatedController.class)
             .withPropertyValues("twilio.auth.api-key=SK00000000000000000000000000000001", "twilio.auth.api-secret=api-secret-value")
             .run((context) -> {

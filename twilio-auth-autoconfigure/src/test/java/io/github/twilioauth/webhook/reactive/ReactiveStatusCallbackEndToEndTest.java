@@ -117,6 +117,30 @@ class ReactiveStatusCallbackEndToEndTest {
         assertThat(this.statuses.received).hasSize(1);
     }
 
+    @Test
+    void acceptsSignedJsonAndTheHandlerReadsItsBody() throws Exception {
+        String json = "{\"FlowSid\":\"FW123\",\"Note\":\"caf\u00e9\"}";
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String url = TwilioWebhookSigner.withBodySha256("http://127.0.0.1:" + this.port + "/studio", body);
+        String signature = TwilioWebhookSigner.signature(AUTH_TOKEN, url, Map.of());
+
+        HttpResponse<String> accepted = postJson(url, body, signature);
+        HttpResponse<String> tampered = postJson(url, "{\"FlowSid\":\"FW666\"}".getBytes(), signature);
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).isEqualTo(json);
+        assertThat(tampered.statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> postJson(String url, byte[] body, String signature)
+            throws IOException, InterruptedException {
+        return this.http.send(HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .header("X-Twilio-Signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(), HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private io.github.twilioauth.client.Message send() {
         return this.twilio.messages()
             .create(MessageCreateRequest.builder()
@@ -143,7 +167,7 @@ class ReactiveStatusCallbackEndToEndTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({ StatusController.class, StatusLog.class })
+    @Import({ StatusController.class, StudioController.class, StatusLog.class })
     static class App {
 
     }
@@ -151,6 +175,17 @@ class ReactiveStatusCallbackEndToEndTest {
     static class StatusLog {
 
         final List<String> received = new CopyOnWriteArrayList<>();
+
+    }
+
+    @RestController
+    static class StudioController {
+
+        @TwilioWebhook
+        @PostMapping(path = "/studio", produces = "text/plain;charset=UTF-8")
+        String studio(@org.springframework.web.bind.annotation.RequestBody String json) {
+            return json;
+        }
 
     }
 
