@@ -39,6 +39,7 @@ public final class TwilioWebhookReactiveAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     TwilioWebhookStartupCheck twilioWebhookStartupCheck(TwilioWebhookAuthTokenResolver authTokenResolver,
             TwilioWebhookProperties properties, ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
         return new TwilioWebhookStartupCheck(authTokenResolver, !properties.getPaths().isEmpty(),

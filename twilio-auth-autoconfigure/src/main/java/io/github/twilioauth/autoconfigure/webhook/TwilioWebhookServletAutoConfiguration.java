@@ -50,6 +50,7 @@ public final class TwilioWebhookServletAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "twilioWebhookWebMvcConfigurer")
     WebMvcConfigurer twilioWebhookWebMvcConfigurer(TwilioWebhookHandlerInterceptor interceptor) {
         return new WebMvcConfigurer() {
             @Override
@@ -60,6 +61,7 @@ public final class TwilioWebhookServletAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     TwilioWebhookStartupCheck twilioWebhookStartupCheck(TwilioWebhookAuthTokenResolver authTokenResolver,
             TwilioWebhookProperties properties, ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
         return new TwilioWebhookStartupCheck(authTokenResolver, !properties.getPaths().isEmpty(),

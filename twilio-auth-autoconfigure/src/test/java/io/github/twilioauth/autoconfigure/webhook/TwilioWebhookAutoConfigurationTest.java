@@ -113,6 +113,18 @@ class TwilioWebhookAutoConfigurationTest {
     }
 
     @Test
+    void anOAuthClientChecksWebhooksWithTheWebhookToken() {
+        this.servlet.withUserConfiguration(AnnotatedController.class)
+            .withPropertyValues("twilio.account-sid=AC00000000000000000000000000000001",
+                    "twilio.auth.client-id=OQ00000000000000000000000000000001", "twilio.auth.client-secret=secret",
+                    "twilio.webhook.auth-token=webhook-token")
+            .run((context) -> assertThat(context).hasNotFailed()
+                .getBean(TwilioWebhookAuthTokenResolver.class)
+                .satisfies((resolver) -> assertThat(resolver.resolveAuthTokens("AC00000000000000000000000000000001"))
+                    .containsExactly("webhook-token")));
+    }
+
+    @Test
     void eachTenantIsMatchedByItsAccountSidWithItsOwnTokens() {
         this.servlet.withPropertyValues("twilio.webhook.auth-token=main-token",
                 "twilio.tenants.acme.account-sid=AC00000000000000000000000000000a01",
