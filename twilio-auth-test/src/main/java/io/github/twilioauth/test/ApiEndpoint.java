@@ -42,11 +42,12 @@ final class ApiEndpoint implements HttpHandler {
 
     private final FaultPlan<Reply> faults = new FaultPlan<>();
 
-    ApiEndpoint(Registry registry, TokenIssuer issuer, MessageStore messages, InstantSource time) {
+    ApiEndpoint(Registry registry, TokenIssuer issuer, MessageStore messages, StatusCallbacks statusCallbacks,
+            InstantSource time) {
         this.registry = registry;
         this.issuer = issuer;
         this.time = time;
-        this.messages = new MessagesApi(messages);
+        this.messages = new MessagesApi(messages, statusCallbacks);
         this.organizations = new OrganizationsApi(registry);
     }
 

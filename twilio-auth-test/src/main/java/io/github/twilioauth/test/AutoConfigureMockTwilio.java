@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
  * <p>
  * The test's own {@code twilio.*} properties define the credentials the server accepts:
  * <ul>
- * <li>{@code twilio.account-sid} with {@code twilio.auth.auth-token}: an account;</li>
+ * <li>{@code twilio.account-sid} with {@code twilio.auth.auth-token}, or else with
+ * {@code twilio.webhook.auth-token}: an account, whose Auth Token signs its status callbacks;</li>
  * <li>{@code twilio.auth.api-key} with {@code twilio.auth.api-secret}: an API key of
  * {@code twilio.account-sid};</li>
  * <li>{@code twilio.auth.client-id} with {@code twilio.auth.client-secret}: an OAuth app for

@@ -29,8 +29,11 @@ final class MessagesApi {
 
     private final MessageStore store;
 
-    MessagesApi(MessageStore store) {
+    private final StatusCallbacks statusCallbacks;
+
+    MessagesApi(MessageStore store, StatusCallbacks statusCallbacks) {
         this.store = store;
+        this.statusCallbacks = statusCallbacks;
     }
 
     HttpReply create(String accountSid, Map<String, List<String>> form, Instant now) {
@@ -52,6 +55,7 @@ final class MessagesApi {
                 FormData.first(form, "StatusCallback"));
         StoredMessage stored = new StoredMessage(message, now);
         this.store.add(stored);
+        this.statusCallbacks.schedule(message);
         return HttpReply.json(201, json(stored));
     }
 

@@ -45,8 +45,13 @@ public class MockTwilioInitializer implements ApplicationContextInitializer<Conf
     private static MockTwilioServer registerCredentials(MockTwilioServer server, Environment environment) {
         String accountSid = environment.getProperty("twilio.account-sid");
         String authToken = environment.getProperty("twilio.auth.auth-token");
+        String webhookAuthToken = environment.getProperty("twilio.webhook.auth-token");
         if (accountSid != null && authToken != null) {
             server.account(accountSid, authToken);
+        }
+        else if (accountSid != null && webhookAuthToken != null) {
+            // The token that checks webhooks is the account's Auth Token: the server signs with it.
+            server.account(accountSid, webhookAuthToken);
         }
         String apiKey = environment.getProperty("twilio.auth.api-key");
         String apiSecret = environment.getProperty("twilio.auth.api-secret");

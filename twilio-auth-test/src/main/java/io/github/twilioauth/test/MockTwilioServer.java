@@ -26,6 +26,12 @@ import com.sun.net.httpserver.HttpServer;
  * {@link #tokenRequests()}, {@link #requests()} and {@link #messages()}, or inject faults
  * (error statuses, {@code Retry-After}, latency, held token requests, revoked tokens).
  * <p>
+ * Status callbacks: a message created with a {@code StatusCallback} gets the callbacks Twilio
+ * would post to it, signed with the account's Auth Token ({@link #authToken(String)}):
+ * form-encoded POSTs of {@code queued}, {@code sent} and {@code delivered}, or of a failure
+ * queued with {@link #failNextMessages(int, String, int)}, one after the other from a daemon
+ * thread of the server. See {@link #statusCallbacks()} and {@link #awaitStatusCallbacks(int, Duration)}.
+ * <p>
  * Authentication: the 2010-04-01 API accepts Basic with the account SID and auth token of the
  * account in the path or with an API key of that account, and Bearer tokens this server issued,
  * not expired, for that account or for an organization that lists it. The Organizations API
@@ -59,6 +65,8 @@ public final class MockTwilioServer implements AutoCloseable {
 
     private final ApiEndpoint apiEndpoint;
 
+    private final StatusCallbacks statusCallbacks;
+
     private volatile Clock clock = Clock.systemUTC();
 
     private HttpServer server;
@@ -74,7 +82,8 @@ public final class MockTwilioServer implements AutoCloseable {
         InstantSource time = () -> this.clock.instant();
         TokenIssuer issuer = new TokenIssuer();
         this.tokenEndpoint = new TokenEndpoint(this.registry, issuer, time);
-        this.apiEndpoint = new ApiEndpoint(this.registry, issuer, this.messages, time);
+        this.statusCallbacks = new StatusCallbacks(this.registry::authToken);
+        this.apiEndpoint = new ApiEndpoint(this.registry, issuer, this.messages, this.statusCallbacks, time);
     }
 
     /**
@@ -107,7 +116,8 @@ public final class MockTwilioServer implements AutoCloseable {
     }
 
     /**
-     * Stops serving and interrupts the requests in progress, held ones included. Idempotent.
+     * Stops serving and interrupts the requests in progress, held ones included, and the status
+     * callbacks being posted. Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -115,6 +125,7 @@ public final class MockTwilioServer implements AutoCloseable {
             return;
         }
         this.closed = true;
+        this.statusCallbacks.close();
         if (this.server != null) {
             this.server.stop(0);
             this.executor.shutdownNow();
@@ -201,6 +212,54 @@ public final class MockTwilioServer implements AutoCloseable {
     }
 
     /**
+     * Returns the Auth Token of an account, which signs its webhooks and status callbacks: the
+     * one registered with {@link #account(String, String)}, or, for an account known only through
+     * an OAuth app or an organization, one generated on the first call and kept, which Basic
+     * authentication then accepts too, as Twilio's does.
+     * @param accountSid the account SID
+     * @return the Auth Token
+     */
+    public String authToken(String accountSid) {
+        return this.registry.authToken(Objects.requireNonNull(accountSid, "accountSid"));
+    }
+
+    /**
+     * Makes the status callbacks of the next messages created with a {@code StatusCallback} end
+     * in a failure: {@code queued} then {@code failed}, or {@code queued}, {@code sent} then
+     * {@code undelivered}, the last one with {@code ErrorCode}.
+     * @param count how many messages fail
+     * @param status {@code failed} or {@code undelivered}
+     * @param errorCode the Twilio error code, such as 30003 (unreachable handset)
+     */
+    public void failNextMessages(int count, String status, int errorCode) {
+        if (!"failed".equals(status) && !"undelivered".equals(status)) {
+            throw new IllegalArgumentException("status must be 'failed' or 'undelivered'");
+        }
+        this.statusCallbacks.failNext(requireCount(count), status, errorCode);
+    }
+
+    /**
+     * Returns the status callbacks posted so far, in the order they were answered.
+     * @return an immutable snapshot of the deliveries
+     */
+    public List<StatusCallbackDelivery> statusCallbacks() {
+        return this.statusCallbacks.deliveries();
+    }
+
+    /**
+     * Waits until at least {@code count} status callbacks have been answered (or have failed to
+     * connect).
+     * @param count how many to wait for
+     * @param timeout how long to wait at most
+     * @return the first {@code count} deliveries, in order
+     * @throws IllegalStateException if fewer were delivered in time
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public List<StatusCallbackDelivery> awaitStatusCallbacks(int count, Duration timeout) throws InterruptedException {
+        return this.statusCallbacks.await(requireCount(count), requireNotNegative(timeout, "timeout"));
+    }
+
+    /**
      * Sets how long issued tokens live (their {@code exp} and {@code expires_in}), one hour
      * unless set.
      * @param lifetime the token lifetime, whole seconds
@@ -264,13 +323,15 @@ public final class MockTwilioServer implements AutoCloseable {
     }
 
     /**
-     * Forgets recorded requests and created messages, drops queued and random faults and
-     * latencies and releases held token requests. Registrations, token lifetime and clock are kept.
+     * Forgets recorded requests, created messages and delivered status callbacks, drops queued and
+     * random faults, latencies and message failures, and releases held token requests.
+     * Registrations, token lifetime and clock are kept.
      */
     public void reset() {
         this.tokenEndpoint.reset();
         this.apiEndpoint.reset();
         this.messages.clear();
+        this.statusCallbacks.reset();
     }
 
     /**

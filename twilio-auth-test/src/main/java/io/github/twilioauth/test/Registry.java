@@ -1,6 +1,8 @@
 package io.github.twilioauth.test;
 
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +19,28 @@ final class Registry {
 
     private final Map<String, Organization> organizations = new ConcurrentHashMap<>();
 
+    private final Map<String, String> authTokens = new ConcurrentHashMap<>();
+
+    private final SecureRandom random = new SecureRandom();
+
     void account(String accountSid, String authToken) {
+        this.authTokens.put(accountSid, authToken);
         this.basicCredentials.put(accountSid, new Grant(authToken, accountSid));
+    }
+
+    /**
+     * Returns an account's Auth Token; an account known only through an OAuth app or an
+     * organization gets one generated on first use, which Basic authentication then accepts too,
+     * as Twilio's does.
+     */
+    String authToken(String accountSid) {
+        return this.authTokens.computeIfAbsent(accountSid, (sid) -> {
+            byte[] bytes = new byte[16];
+            this.random.nextBytes(bytes);
+            String generated = HexFormat.of().formatHex(bytes);
+            this.basicCredentials.put(sid, new Grant(generated, sid));
+            return generated;
+        });
     }
 
     void apiKey(String keySid, String secret, String accountSid) {

@@ -1,0 +1,72 @@
+package io.github.twilioauth.autoconfigure.webhook;
+
+import io.github.twilioauth.webhook.AnnotatedWebhookHandlers;
+import io.github.twilioauth.webhook.TwilioWebhookAuthTokenResolver;
+import io.github.twilioauth.webhook.TwilioWebhookValidator;
+import io.github.twilioauth.webhook.servlet.TwilioWebhookBodyFilter;
+import io.github.twilioauth.webhook.servlet.TwilioWebhookHandlerInterceptor;
+import jakarta.servlet.Filter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * Auto-configuration of Twilio webhook validation for Spring MVC: a
+ * {@link TwilioWebhookHandlerInterceptor} added to every handler mapping ahead of other
+ * interceptors, and the {@link TwilioWebhookBodyFilter} that keeps a signed JSON body readable.
+ * Startup fails when validation applies to a handler or path but no Auth Token is configured.
+ */
+@AutoConfiguration(after = TwilioWebhookAutoConfiguration.class)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass({ HandlerInterceptor.class, Filter.class })
+@ConditionalOnBooleanProperty(name = "twilio.webhook.enabled", matchIfMissing = true)
+@ConditionalOnBean(TwilioWebhookValidator.class)
+public final class TwilioWebhookServletAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    TwilioWebhookHandlerInterceptor twilioWebhookHandlerInterceptor(TwilioWebhookValidator validator,
+            TwilioWebhookProperties properties) {
+        return new TwilioWebhookHandlerInterceptor(validator, properties.urlResolver(),
+                properties.getPaths(), properties.maxBodyBytes());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TwilioWebhookBodyFilter twilioWebhookBodyFilter(TwilioWebhookProperties properties) {
+        return new TwilioWebhookBodyFilter(properties.maxBodyBytes());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "twilioWebhookWebMvcConfigurer")
+    WebMvcConfigurer twilioWebhookWebMvcConfigurer(TwilioWebhookHandlerInterceptor interceptor) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor).order(Ordered.HIGHEST_PRECEDENCE);
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TwilioWebhookStartupCheck twilioWebhookStartupCheck(TwilioWebhookAuthTokenResolver authTokenResolver,
+            TwilioWebhookProperties properties, ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
+        return new TwilioWebhookStartupCheck(authTokenResolver, !properties.getPaths().isEmpty(),
+                () -> handlerMappings.orderedStream()
+                    .anyMatch((mapping) -> mapping.getHandlerMethods().values().stream()
+                        .anyMatch(AnnotatedWebhookHandlers::isAnnotated)));
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.twilioauth.autoconfigure.webhook;
+
+import io.github.twilioauth.autoconfigure.TwilioClientProperties;
+import io.github.twilioauth.autoconfigure.TwilioConfigurationException;
+import io.github.twilioauth.autoconfigure.TwilioProperties;
+import io.github.twilioauth.autoconfigure.WebhookAuthTokenProperties;
+import io.github.twilioauth.webhook.InMemoryAuthTokenResolver;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the built-in {@link InMemoryAuthTokenResolver} from the properties: the single client's
+ * tokens as defaults, each tenant's under its account SID.
+ */
+final class WebhookAuthTokens {
+
+    private WebhookAuthTokens() {
+    }
+
+    static InMemoryAuthTokenResolver resolver(TwilioProperties properties) {
+        InMemoryAuthTokenResolver.Builder builder = InMemoryAuthTokenResolver.builder()
+            .defaultAuthTokens(primary(properties), properties.getWebhook().getSecondaryAuthToken());
+        properties.getTenants().forEach((name, tenant) -> {
+            String primary = primary(tenant);
+            String secondary = tenant.getWebhook().getSecondaryAuthToken();
+            if (hasText(primary) || hasText(secondary)) {
+                String accountSid = tenant.getAccountSid();
+                if (!hasText(accountSid)) {
+                    String prefix = "twilio.tenants." + name;
+                    throw new TwilioConfigurationException(prefix + ".account-sid",
+                            prefix + ".account-sid is required with a webhook Auth Token: webhooks are matched to a"
+                                    + " tenant by the AccountSid they carry.",
+                            "Set " + prefix + ".account-sid to the tenant's Account SID (AC...).");
+                }
+                builder.account(accountSid, primary, secondary);
+            }
+        });
+        return builder.build();
+    }
+
+    private static @Nullable String primary(TwilioClientProperties client) {
+        WebhookAuthTokenProperties webhook = client.getWebhook();
+        return hasText(webhook.getAuthToken()) ? webhook.getAuthToken() : client.getAuth().getAuthToken();
+    }
+
+    private static boolean hasText(@Nullable String value) {
+        return value != null && !value.isBlank();
+    }
+}
