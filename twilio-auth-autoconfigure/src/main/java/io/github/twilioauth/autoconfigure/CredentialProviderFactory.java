@@ -3,8 +3,9 @@ package io.github.twilioauth.autoconfigure;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
+import io.github.twilioauth.Sids;
+import io.github.twilioauth.client.TwilioEndpoints;
 import io.github.twilioauth.credential.AuthType;
 import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
 import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
@@ -28,8 +29,6 @@ final class CredentialProviderFactory {
 
     static final String DEFAULT_TOKEN_PATH = "/v2/token";
 
-    private static final Pattern SID = Pattern.compile("[A-Z]{2}[0-9a-fA-F]{32}");
-
     private final ProviderConfig auth;
 
     private final String accountSid;
@@ -38,29 +37,29 @@ final class CredentialProviderFactory {
 
     private final String prefix;
 
-    private final TokenManagerSettings tokenSettings;
+    private final TwilioClientProperties client;
 
     /**
      * Creates a factory for the credentials of one client.
      * @param client the client's properties
      * @param prefix where they are bound, such as {@code twilio} or {@code twilio.tenants.acme},
      * for error messages
-     * @param tokenSettings what built-in token managers share (executor, HTTP client,
-     * observations); the client's own properties override its retries and refresh-ahead
      */
-    CredentialProviderFactory(TwilioClientProperties client, String prefix, TokenManagerSettings tokenSettings) {
+    CredentialProviderFactory(TwilioClientProperties client, String prefix) {
+        this.client = client;
         this.auth = client.getAuth();
         this.accountSid = client.getAccountSid();
         this.baseUrl = client.getBaseUrl();
         this.prefix = prefix;
-        this.tokenSettings = tokenSettings;
     }
 
     /**
      * Creates the built-in token manager of the {@code client-credentials} or {@code orgs} type.
+     * @param tokenSettings what built-in token managers share (executor, HTTP client,
+     * observations); the client's own properties set its retries and refresh-ahead
      * @return the token manager
      */
-    TokenManager createTokenManager() {
+    TokenManager createTokenManager(TokenManagerSettings tokenSettings) {
         ProviderConfig auth = this.auth;
         AuthType type = resolveType();
         require(auth.getClientId(), "auth.client-id", type);
@@ -71,7 +70,7 @@ final class CredentialProviderFactory {
             .tokenUrl(tokenUrl())
             .cacheTtl(auth.getCacheTtl())
             .build();
-        TokenManagerSettings settings = this.tokenSettings.toBuilder()
+        TokenManagerSettings settings = tokenSettings.toBuilder()
             .refreshAhead(auth.getRefreshAhead())
             .maxAttempts(auth.getMaxAttempts())
             .backoff(auth.getBackoff())
@@ -83,10 +82,12 @@ final class CredentialProviderFactory {
 
     /**
      * Creates the credential provider of the configured type.
-     * @param tokenManager the token manager for the OAuth types, or {@code null} for the others
+     * @param tokenManager the token manager of the OAuth types, or {@code null} for a built-in one
+     * @param tokenSettings the settings of a built-in token manager, or {@code null} when
+     * {@code tokenManager} is given or the type needs none
      * @return the credential provider
      */
-    CredentialProvider createCredentialProvider(TokenManager tokenManager) {
+    CredentialProvider createCredentialProvider(TokenManager tokenManager, TokenManagerSettings tokenSettings) {
         ProviderConfig auth = this.auth;
         AuthType type = resolveType();
         requireSid(this.accountSid, "account-sid", "AC");
@@ -98,11 +99,11 @@ final class CredentialProviderFactory {
             case BASIC -> basic(auth);
             case CLIENT_CREDENTIALS -> new ClientCredentialProviderBuilder().setClientId(auth.getClientId())
                 .setClientSecret(auth.getClientSecret())
-                .setTokenManager(orBuiltIn(tokenManager))
+                .setTokenManager(orBuiltIn(tokenManager, tokenSettings))
                 .build();
             case ORGS -> new OrgsCredentialProviderBuilder().setClientId(auth.getClientId())
                 .setClientSecret(auth.getClientSecret())
-                .setTokenManager(orBuiltIn(tokenManager))
+                .setTokenManager(orBuiltIn(tokenManager, tokenSettings))
                 .build();
             case NOAUTH -> new NoAuthCredentialProvider();
         };
@@ -153,24 +154,39 @@ final class CredentialProviderFactory {
         return new BasicCredentialProviderBuilder().setUsername(accountSid).setPassword(auth.getAuthToken()).build();
     }
 
-    private TokenManager orBuiltIn(TokenManager tokenManager) {
-        return (tokenManager != null) ? tokenManager : createTokenManager();
+    private TokenManager orBuiltIn(TokenManager tokenManager, TokenManagerSettings tokenSettings) {
+        if (tokenManager != null) {
+            return tokenManager;
+        }
+        if (tokenSettings == null) {
+            throw new IllegalStateException("No TokenManager for " + this.prefix + ".auth and no settings to build one");
+        }
+        return createTokenManager(tokenSettings);
     }
 
     /**
-     * Returns where the credentials may be sent: Twilio's hosts, the hosts of the base URL and
-     * the token URL, and the configured allowed hosts.
+     * Returns where the credentials of a client may be sent: Twilio's hosts, the hosts of its
+     * base URL and token URL, and its configured allowed hosts.
+     * @param client the client's properties
      * @return the allowed hosts
      */
-    AllowedHosts allowedHosts() {
-        List<String> hosts = new ArrayList<>(this.auth.getAllowedHosts());
-        hosts.add(AllowedHosts.hostOf(this.baseUrl));
-        hosts.add(AllowedHosts.hostOf(tokenUrl()));
-        return AllowedHosts.of(hosts, this.auth.isAllowInsecureHttp());
+    static AllowedHosts allowedHosts(TwilioClientProperties client) {
+        List<String> hosts = new ArrayList<>(client.getAuth().getAllowedHosts());
+        hosts.add(AllowedHosts.hostOf(tokenUrl(client)));
+        return endpointsOf(client).allowedHosts(hosts, client.getAuth().isAllowInsecureHttp());
+    }
+
+    /**
+     * Returns where a client's API calls go.
+     * @param client the client's properties
+     * @return its endpoints
+     */
+    static TwilioEndpoints endpointsOf(TwilioClientProperties client) {
+        return new TwilioEndpoints(client.getBaseUrl(), client.getRegion(), client.getEdge());
     }
 
     private void requireSid(String sid, String property, String prefix) {
-        if (sid == null || SID.matcher(sid).matches() && sid.startsWith(prefix)) {
+        if (sid == null || Sids.isSid(sid, prefix)) {
             return;
         }
         String name = this.prefix + "." + property;
@@ -209,16 +225,21 @@ final class CredentialProviderFactory {
         }
     }
 
+    private String tokenUrl() {
+        return tokenUrl(this.client);
+    }
+
     /**
-     * Returns the token endpoint: the configured one, else the base URL's, else Twilio's.
+     * Returns a client's token endpoint: the configured one, else its base URL's, else Twilio's.
+     * @param client the client's properties
      * @return the token URL
      */
-    String tokenUrl() {
-        String tokenUrl = this.auth.getTokenUrl();
+    static String tokenUrl(TwilioClientProperties client) {
+        String tokenUrl = client.getAuth().getTokenUrl();
         if (hasText(tokenUrl)) {
             return tokenUrl;
         }
-        String baseUrl = this.baseUrl;
+        String baseUrl = client.getBaseUrl();
         return hasText(baseUrl) ? baseUrl.replaceAll("/+$", "") + DEFAULT_TOKEN_PATH
                 : TokenManagerOptions.DEFAULT_TOKEN_URL;
     }

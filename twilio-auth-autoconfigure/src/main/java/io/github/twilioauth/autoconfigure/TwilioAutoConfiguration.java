@@ -1,13 +1,9 @@
 package io.github.twilioauth.autoconfigure;
 
 import io.github.twilioauth.client.TwilioClient;
-import io.github.twilioauth.client.TwilioEndpoints;
-import io.github.twilioauth.credential.AuthType;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
-import io.github.twilioauth.token.TokenManager;
-import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,22 +16,21 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration of a {@link TwilioClient} authenticated as {@code twilio.auth.*} says.
- * <p>
- * Without Twilio credentials in the properties and without a {@link CredentialProvider}
- * bean, it creates nothing. Each bean backs off when the application defines its own. The
- * authenticating interceptor is added to the {@code twilioRestClient} only, never to other
- * {@code RestClient}s of the application.
+ * Auto-configuration of the single {@link TwilioClient}, on the {@link CredentialProvider} bean
+ * (the one {@code twilio.auth.*} configures, or the application's): the authenticating and
+ * retrying interceptors, the {@code twilioRestClient} that carries them and its HTTP client.
+ * Without a {@code CredentialProvider} it creates nothing. Each bean backs off when the
+ * application defines its own. The authenticating interceptor is added to the
+ * {@code twilioRestClient} only, never to other {@code RestClient}s of the application.
  */
-@AutoConfiguration(after = RestClientAutoConfiguration.class)
+@AutoConfiguration(after = { RestClientAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class })
 @ConditionalOnClass(RestClient.class)
+@ConditionalOnBean(CredentialProvider.class)
 @EnableConfigurationProperties(TwilioProperties.class)
-@Import(TwilioSanitizingConfiguration.class)
 public final class TwilioAutoConfiguration {
 
     /** Name of the {@link RestClient} bean that carries the Twilio credentials. */
@@ -45,36 +40,13 @@ public final class TwilioAutoConfiguration {
     public static final String REQUEST_FACTORY_BEAN_NAME = "twilioRequestFactory";
 
     @Bean
-    @ConditionalOnMissingBean({ TokenManager.class, CredentialProvider.class })
-    @ConditionalOnTwilioAuth({ AuthType.CLIENT_CREDENTIALS, AuthType.ORGS })
-    TokenManager twilioTokenManager(TwilioProperties properties, TokenManagerSettings tokenSettings) {
-        return factory(properties, tokenSettings).createTokenManager();
-    }
-
-    @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnTwilioAuth
-    CredentialProvider twilioCredentialProvider(TwilioProperties properties, ObjectProvider<TokenManager> tokenManager,
-            ObjectProvider<TokenManagerSettings> tokenSettings) {
-        return factory(properties, tokenSettings.getIfAvailable(TokenManagerSettings::defaults))
-            .createCredentialProvider(tokenManager.getIfUnique());
-    }
-
-    private static CredentialProviderFactory factory(TwilioProperties properties, TokenManagerSettings tokenSettings) {
-        return new CredentialProviderFactory(properties, "twilio", tokenSettings);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnBean(CredentialProvider.class)
     TwilioAuthInterceptor twilioAuthInterceptor(CredentialProvider credentialProvider, TwilioProperties properties) {
-        return new TwilioAuthInterceptor(credentialProvider,
-                factory(properties, TokenManagerSettings.defaults()).allowedHosts());
+        return new TwilioAuthInterceptor(credentialProvider, CredentialProviderFactory.allowedHosts(properties));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnBean(TwilioAuthInterceptor.class)
     TwilioRetryInterceptor twilioRetryInterceptor(TwilioProperties properties) {
         return new TwilioRetryInterceptor(properties.getHttp().toRetryPolicy());
     }
@@ -82,7 +54,6 @@ public final class TwilioAutoConfiguration {
     /** The HTTP client of Twilio calls, closed with the context. */
     @Bean(name = REQUEST_FACTORY_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = REQUEST_FACTORY_BEAN_NAME)
-    @ConditionalOnBean(TwilioAuthInterceptor.class)
     ClientHttpRequestFactory twilioRequestFactory(TwilioProperties properties,
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings) {
@@ -93,7 +64,6 @@ public final class TwilioAutoConfiguration {
     /** The client for Twilio calls; see {@link TwilioRestClientBuilderFactory} for how it differs from Boot's. */
     @Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
-    @ConditionalOnBean(TwilioAuthInterceptor.class)
     RestClient twilioRestClient(@Qualifier(REQUEST_FACTORY_BEAN_NAME) ClientHttpRequestFactory requestFactory,
             ObjectProvider<RestClientCustomizer> customizers, TwilioRetryInterceptor retryInterceptor,
             TwilioAuthInterceptor authInterceptor) {
@@ -105,11 +75,9 @@ public final class TwilioAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnBean(TwilioAuthInterceptor.class)
     TwilioClient twilioClient(@Qualifier(REST_CLIENT_BEAN_NAME) RestClient restClient,
             TwilioAuthInterceptor interceptor, TwilioProperties properties) {
-        return new TwilioClient(restClient, interceptor,
-                new TwilioEndpoints(properties.getBaseUrl(), properties.getRegion(), properties.getEdge()),
+        return new TwilioClient(restClient, interceptor, CredentialProviderFactory.endpointsOf(properties),
                 properties.getAccountSid(), properties.getHttp().getMaxResponseSize());
     }
 }

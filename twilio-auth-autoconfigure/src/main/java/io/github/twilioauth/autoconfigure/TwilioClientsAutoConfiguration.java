@@ -2,7 +2,7 @@ package io.github.twilioauth.autoconfigure;
 
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioClients;
-import io.github.twilioauth.client.TwilioEndpoints;
+import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +30,7 @@ import org.springframework.web.client.RestClient;
  * use {@code twilio.base-url}, {@code twilio.region} and {@code twilio.edge}. The single client
  * of {@code twilio.auth.*} is unaffected and stays the {@code TwilioClient} bean.
  */
-@AutoConfiguration(after = TwilioAutoConfiguration.class)
+@AutoConfiguration(after = { TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class })
 @ConditionalOnClass(RestClient.class)
 @Conditional(OnTwilioTenantsCondition.class)
 @EnableConfigurationProperties(TwilioProperties.class)
@@ -53,17 +53,14 @@ public final class TwilioClientsAutoConfiguration {
             ObjectProvider<RestClientCustomizer> customizers, ObjectProvider<TokenManagerSettings> tokenSettings) {
         RestClient restClient = TwilioRestClientBuilderFactory.create(requestFactory, customizers).build();
         TwilioClients clients = new TwilioClients(restClient, properties.getHttp().toRetryPolicy(),
-                new TwilioEndpoints(properties.getBaseUrl(), properties.getRegion(), properties.getEdge()),
-                properties.getHttp().getMaxResponseSize());
-        TokenManagerSettings sharedTokenSettings = tokenSettings.getIfAvailable(TokenManagerSettings::defaults);
+                CredentialProviderFactory.endpointsOf(properties), properties.getHttp().getMaxResponseSize());
+        TokenManagerSettings sharedTokenSettings = tokenSettings.getIfAvailable();
         properties.getTenants().forEach((name, tenant) -> {
-            CredentialProviderFactory factory = new CredentialProviderFactory(tenant, "twilio.tenants." + name,
-                    sharedTokenSettings);
-            TwilioAuthInterceptor interceptor = new TwilioAuthInterceptor(factory.createCredentialProvider(null),
-                    factory.allowedHosts());
-            clients.register(name, interceptor,
-                    new TwilioEndpoints(tenant.getBaseUrl(), tenant.getRegion(), tenant.getEdge()),
-                    tenant.getAccountSid());
+            CredentialProvider credentials = new CredentialProviderFactory(tenant, "twilio.tenants." + name)
+                .createCredentialProvider(null, sharedTokenSettings);
+            clients.register(name,
+                    new TwilioAuthInterceptor(credentials, CredentialProviderFactory.allowedHosts(tenant)),
+                    CredentialProviderFactory.endpointsOf(tenant), tenant.getAccountSid());
         });
         return clients;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
+import io.github.twilioauth.observation.TwilioClientRequestObservationConvention;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;

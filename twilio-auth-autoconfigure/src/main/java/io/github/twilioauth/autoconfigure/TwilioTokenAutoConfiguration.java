@@ -4,7 +4,10 @@ import java.util.concurrent.ExecutorService;
 
 import io.micrometer.observation.ObservationRegistry;
 
+import io.github.twilioauth.credential.AuthType;
+import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.token.TokenExecutors;
+import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -32,9 +35,12 @@ import org.springframework.web.client.RestClient;
  * Spring Boot configures its own ({@code spring.http.clients.*}, SSL bundles) with the
  * {@code twilio.token-requests.*} timeouts and without following redirects. Both close with
  * the context. Threads and connections therefore stay bounded however many tenants there are.
+ * Also the single client's built-in {@code TokenManager}, which only an application's own
+ * {@code TokenManager} or {@code CredentialProvider} bean can replace: the
+ * {@code CredentialProvider} of {@link TwilioCredentialsAutoConfiguration} comes after it.
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class,
-        before = { TwilioAutoConfiguration.class, TwilioClientsAutoConfiguration.class })
+        before = TwilioCredentialsAutoConfiguration.class)
 @ConditionalOnClass(RestClient.class)
 @Conditional(OnTwilioTokensCondition.class)
 @EnableConfigurationProperties(TwilioProperties.class)
@@ -67,6 +73,17 @@ public final class TwilioTokenAutoConfiguration {
             .withTimeouts(tokenRequests.getConnectTimeout(), tokenRequests.getReadTimeout())
             .withRedirects(HttpRedirects.DONT_FOLLOW);
         return TwilioRestClientBuilderFactory.withoutAutomaticRetries(requestFactoryBuilder).build(settings);
+    }
+
+    /**
+     * The single client's built-in token manager; a {@code TokenManager} or
+     * {@code CredentialProvider} of the application replaces it.
+     */
+    @Bean
+    @ConditionalOnMissingBean({ TokenManager.class, CredentialProvider.class })
+    @ConditionalOnTwilioAuth({ AuthType.CLIENT_CREDENTIALS, AuthType.ORGS })
+    TokenManager twilioTokenManager(TwilioProperties properties, TokenManagerSettings tokenSettings) {
+        return new CredentialProviderFactory(properties, "twilio").createTokenManager(tokenSettings);
     }
 
     @Bean

@@ -1,8 +1,13 @@
 package io.github.twilioauth.client;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import io.github.twilioauth.http.AllowedHosts;
 
 /**
  * Where Twilio API calls go: {@code https://{product}.twilio.com}, the regional host
@@ -45,6 +50,20 @@ public record TwilioEndpoints(String baseUrl, String region, String edge) {
 
     private static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * Returns where credentials of calls to these endpoints may go: Twilio's hosts, the host of
+     * the base URL, and the given hosts.
+     * @param moreHosts more host names, or {@code *.example.com} for a domain's subdomains;
+     * {@code null} entries are ignored
+     * @param insecureHttp whether plain HTTP to hosts other than loopback addresses is allowed
+     * @return the allowed hosts
+     */
+    public AllowedHosts allowedHosts(Collection<String> moreHosts, boolean insecureHttp) {
+        List<String> hosts = new ArrayList<>(moreHosts);
+        hosts.add(AllowedHosts.hostOf(this.baseUrl));
+        return AllowedHosts.of(hosts, insecureHttp);
     }
 
     /**

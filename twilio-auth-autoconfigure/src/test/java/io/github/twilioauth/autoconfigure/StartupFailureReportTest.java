@@ -137,7 +137,7 @@ class StartupFailureReportTest {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({ RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-            TwilioAutoConfiguration.class })
+            TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class })
     static class App {
 
     }

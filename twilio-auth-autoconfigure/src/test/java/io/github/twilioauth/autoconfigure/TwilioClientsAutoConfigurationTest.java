@@ -23,7 +23,8 @@ class TwilioClientsAutoConfigurationTest {
     private static final String TENANT_SID = "AC00000000000000000000000000000002";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-        .of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class,
+        .of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
+                TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class,
                 TwilioClientsAutoConfiguration.class));
 
     private final ApplicationContextRunner twoTenants = this.runner.withPropertyValues(

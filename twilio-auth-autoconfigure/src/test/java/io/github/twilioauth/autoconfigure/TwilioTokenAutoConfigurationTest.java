@@ -50,7 +50,7 @@ class TwilioTokenAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-                TwilioAutoConfiguration.class, TwilioClientsAutoConfiguration.class));
+                TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class, TwilioClientsAutoConfiguration.class));
 
     private ApplicationContextRunner withSingleClientAndTenants() {
         MockTwilioServer server = twilio.server()

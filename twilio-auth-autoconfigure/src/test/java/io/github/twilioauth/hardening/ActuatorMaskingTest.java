@@ -7,6 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioSanitizingAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.TwilioClient;
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
@@ -55,8 +57,8 @@ class ActuatorMaskingTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class,
-                ConfigurationPropertiesReportEndpointAutoConfiguration.class,
+                TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class,
+                TwilioSanitizingAutoConfiguration.class, ConfigurationPropertiesReportEndpointAutoConfiguration.class,
                 EnvironmentEndpointAutoConfiguration.class))
         .withPropertyValues("management.endpoints.web.exposure.include=configprops,env",
                 "management.endpoint.configprops.show-values=always", "management.endpoint.env.show-values=always",
@@ -202,7 +204,8 @@ class ActuatorMaskingTest {
     void startsWithoutActuatorOnTheClasspath() {
         new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class))
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class,
+                    TwilioAutoConfiguration.class, TwilioSanitizingAutoConfiguration.class))
             .withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
             .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=" + AUTH_TOKEN)
             .run((context) -> assertThat(context).hasNotFailed()

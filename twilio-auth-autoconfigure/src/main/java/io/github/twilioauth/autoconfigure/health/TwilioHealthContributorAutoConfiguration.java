@@ -2,6 +2,7 @@ package io.github.twilioauth.autoconfigure.health;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
 import io.github.twilioauth.credential.CredentialProvider;
+import io.github.twilioauth.health.TwilioHealthIndicator;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -8,11 +8,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
 import io.github.twilioauth.credential.OAuthCredentialProvider;
+import io.github.twilioauth.health.TwilioHealthIndicator;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -62,7 +64,7 @@ class TwilioHealthContributorAutoConfigurationTest {
             .account(ACCOUNT_SID, AUTH_TOKEN);
         this.runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class,
                     TwilioHealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class))
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
                     "twilio.auth.max-attempts=1");
@@ -185,7 +187,7 @@ class TwilioHealthContributorAutoConfigurationTest {
     void isAbsentWithoutTwilioCredentials() {
         new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class,
                     TwilioHealthContributorAutoConfiguration.class))
             .run((context) -> assertThat(context).doesNotHaveBean("twilioHealthContributor"));
     }

@@ -1,4 +1,4 @@
-package io.github.twilioauth.autoconfigure;
+package io.github.twilioauth.observation;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.tck.TestObservationRegistry;

@@ -1,4 +1,4 @@
-package io.github.twilioauth.autoconfigure;
+package io.github.twilioauth.observation;
 
 import java.net.URI;
 import java.util.StringJoiner;
@@ -6,6 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.micrometer.common.KeyValue;
+
+import io.github.twilioauth.Sids;
 import org.springframework.http.client.observation.ClientHttpObservationDocumentation.HighCardinalityKeyNames;
 import org.springframework.http.client.observation.ClientHttpObservationDocumentation.LowCardinalityKeyNames;
 import org.springframework.http.client.observation.ClientRequestObservationContext;
@@ -21,15 +23,13 @@ import org.springframework.http.client.observation.DefaultClientRequestObservati
  * high-cardinality {@code http.url} is the same template on the request's host, without the
  * query, so neither metrics nor traces carry a SID, a phone number or a query parameter.
  */
-final class TwilioClientRequestObservationConvention extends DefaultClientRequestObservationConvention {
+public final class TwilioClientRequestObservationConvention extends DefaultClientRequestObservationConvention {
 
     private static final Pattern SEGMENT = Pattern.compile("(?<name>[^.]*)(?<extension>\\.[A-Za-z]+)?");
 
     private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z_-]*");
 
     private static final Pattern API_VERSION = Pattern.compile("v\\d+[A-Za-z]*|\\d{4}-\\d{2}-\\d{2}");
-
-    private static final Pattern SID = Pattern.compile("[A-Z]{2}[0-9a-fA-F]{32}");
 
     @Override
     protected KeyValue uri(ClientRequestObservationContext context) {
@@ -49,7 +49,12 @@ final class TwilioClientRequestObservationConvention extends DefaultClientReques
         return super.requestUri(context);
     }
 
-    static String template(String path) {
+    /**
+     * Returns a path's template: SIDs as {@code {sid}}, other identifiers as {@code {id}}.
+     * @param path the raw path
+     * @return the template
+     */
+    public static String template(String path) {
         if (path == null || path.isEmpty()) {
             return "/";
         }
@@ -67,7 +72,7 @@ final class TwilioClientRequestObservationConvention extends DefaultClientReques
         }
         String name = parts.group("name");
         String extension = (parts.group("extension") != null) ? parts.group("extension") : "";
-        if (SID.matcher(name).matches()) {
+        if (Sids.isSid(name)) {
             return "{sid}" + extension;
         }
         if (RESOURCE_NAME.matcher(name).matches() || API_VERSION.matcher(name).matches()) {

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Masks Twilio secrets in Actuator's {@code configprops} and {@code env} endpoints, even with
@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Configuration;
  * {@code client-secret}, {@code auth-token} or {@code api-secret}, per-tenant ones
  * ({@code twilio.tenants.*}) included.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)
-final class TwilioSanitizingConfiguration {
+public final class TwilioSanitizingAutoConfiguration {
 
     /** Name of the {@link SanitizingFunction} bean; a bean of that name replaces ours. */
     static final String SANITIZING_FUNCTION_BEAN_NAME = "twilioSanitizingFunction";

@@ -1,4 +1,4 @@
-package io.github.twilioauth.autoconfigure.health;
+package io.github.twilioauth.health;
 
 import java.time.Duration;
 import java.time.Instant;
