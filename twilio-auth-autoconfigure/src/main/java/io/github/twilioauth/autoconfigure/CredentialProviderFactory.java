@@ -72,9 +72,7 @@ final class CredentialProviderFactory {
             .build();
         TokenManagerSettings settings = tokenSettings.toBuilder()
             .refreshAhead(auth.getRefreshAhead())
-            .maxAttempts(auth.getMaxAttempts())
-            .backoff(auth.getBackoff())
-            .retryDeadline(auth.getRetryDeadline())
+            .retry(auth.getRetry().toRetryPolicy())
             .build();
         return (type == AuthType.ORGS) ? new OrgsTokenManager(options, settings) : new ApiTokenManager(options,
                 settings);

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.twilioauth.credential.AuthType;
+import io.github.twilioauth.token.TokenManagerSettings;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Twilio credentials: the {@code twilio.auth.*} properties.
@@ -45,22 +47,13 @@ public class ProviderConfig {
      * Fraction of an access token's usable life after which it is renewed in the background
      * while callers keep using it.
      */
-    private double refreshAhead = 0.8;
+    private double refreshAhead = TokenManagerSettings.DEFAULT_REFRESH_AHEAD;
 
     /**
-     * Maximum number of attempts of one token request; 429, 5xx and I/O errors are retried.
+     * Retries of token requests: 429, 5xx and I/O errors are retried, other errors are not.
      */
-    private int maxAttempts = 3;
-
-    /**
-     * Wait before the first retry of a token request, doubled for each further retry.
-     */
-    private Duration backoff = Duration.ofMillis(200);
-
-    /**
-     * How long one token request may go on retrying, counted from its first attempt.
-     */
-    private Duration retryDeadline = Duration.ofSeconds(30);
+    @NestedConfigurationProperty
+    private final TwilioRetryProperties retry = new TwilioRetryProperties();
 
     /**
      * Hosts, besides twilio.com and its subdomains and the hosts of twilio.base-url and
@@ -159,28 +152,8 @@ public class ProviderConfig {
         this.refreshAhead = refreshAhead;
     }
 
-    public int getMaxAttempts() {
-        return this.maxAttempts;
-    }
-
-    public void setMaxAttempts(int maxAttempts) {
-        this.maxAttempts = maxAttempts;
-    }
-
-    public Duration getBackoff() {
-        return this.backoff;
-    }
-
-    public void setBackoff(Duration backoff) {
-        this.backoff = backoff;
-    }
-
-    public Duration getRetryDeadline() {
-        return this.retryDeadline;
-    }
-
-    public void setRetryDeadline(Duration retryDeadline) {
-        this.retryDeadline = retryDeadline;
+    public TwilioRetryProperties getRetry() {
+        return this.retry;
     }
 
     public List<String> getAllowedHosts() {

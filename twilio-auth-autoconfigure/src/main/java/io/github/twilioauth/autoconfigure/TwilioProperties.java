@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.twilioauth.http.RetryPolicy;
+import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -53,12 +54,12 @@ public class TwilioProperties extends TwilioClientProperties {
         /**
          * Maximum time to connect to a token endpoint.
          */
-        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration connectTimeout = TokenManagerSettings.DEFAULT_CONNECT_TIMEOUT;
 
         /**
          * Maximum time to wait for a token endpoint's response.
          */
-        private Duration readTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = TokenManagerSettings.DEFAULT_READ_TIMEOUT;
 
         /**
          * Maximum number of token requests in flight at once, over all clients; the threads
@@ -98,19 +99,10 @@ public class TwilioProperties extends TwilioClientProperties {
     public static class Http {
 
         /**
-         * Maximum number of attempts of one API call; 1 disables retries.
+         * Retries of API calls: 429 for any method, 5xx and I/O errors for GET, HEAD and DELETE.
          */
-        private int maxAttempts = 3;
-
-        /**
-         * Wait before the first retry of an API call, doubled for each further retry, with jitter.
-         */
-        private Duration backoff = Duration.ofMillis(500);
-
-        /**
-         * Longest 'Retry-After' of a 429 that is waited for; a 429 asking for longer fails at once.
-         */
-        private Duration maxRetryAfter = Duration.ofSeconds(10);
+        @NestedConfigurationProperty
+        private final TwilioRetryProperties retry = new TwilioRetryProperties();
 
         /**
          * Maximum time to connect to Twilio's API. Defaults to spring.http.clients.connect-timeout,
@@ -130,28 +122,8 @@ public class TwilioProperties extends TwilioClientProperties {
          */
         private DataSize maxResponseSize = DataSize.ofMegabytes(10);
 
-        public int getMaxAttempts() {
-            return this.maxAttempts;
-        }
-
-        public void setMaxAttempts(int maxAttempts) {
-            this.maxAttempts = maxAttempts;
-        }
-
-        public Duration getBackoff() {
-            return this.backoff;
-        }
-
-        public void setBackoff(Duration backoff) {
-            this.backoff = backoff;
-        }
-
-        public Duration getMaxRetryAfter() {
-            return this.maxRetryAfter;
-        }
-
-        public void setMaxRetryAfter(Duration maxRetryAfter) {
-            this.maxRetryAfter = maxRetryAfter;
+        public TwilioRetryProperties getRetry() {
+            return this.retry;
         }
 
         public Duration getConnectTimeout() {
@@ -178,9 +150,6 @@ public class TwilioProperties extends TwilioClientProperties {
             this.maxResponseSize = maxResponseSize;
         }
 
-        RetryPolicy toRetryPolicy() {
-            return new RetryPolicy(this.maxAttempts, this.backoff, this.maxRetryAfter);
-        }
     }
 
     @Override

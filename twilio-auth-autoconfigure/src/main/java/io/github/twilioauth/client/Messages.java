@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import io.github.twilioauth.Sids;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -58,7 +59,7 @@ public final class Messages {
      * @throws io.github.twilioauth.TwilioApiException when it does not exist (404, code 20404)
      */
     public Message fetch(String sid) {
-        if (sid == null || sid.isBlank() || !sid.chars().allMatch(Character::isLetterOrDigit)) {
+        if (!Sids.isSid(sid)) {
             throw new IllegalArgumentException("sid must be a message SID such as SM0123..., but was '" + sid + "'");
         }
         return Message.fromJson(this.client.requestObject(HttpMethod.GET, this.path + "/" + sid + ".json", Map.of()));

@@ -4,20 +4,21 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
-import java.util.stream.Stream;
 
 import io.github.twilioauth.ResponseBodies;
+import io.github.twilioauth.Sids;
 import io.github.twilioauth.TwilioApiException;
 import io.github.twilioauth.TwilioError;
 import io.github.twilioauth.TwilioException;
+import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.credential.BasicCredentialProvider;
 import io.github.twilioauth.credential.CredentialProvider;
-import io.github.twilioauth.http.AllowedHosts;
-import io.github.twilioauth.http.RetryPolicy;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
+import io.github.twilioauth.http.TwilioRestClientBuilder;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
 import io.github.twilioauth.strategy.AuthStrategy;
 import io.github.twilioauth.strategy.TokenAuthStrategy;
@@ -91,7 +92,7 @@ public final class TwilioClient implements AutoCloseable {
 
     /**
      * Creates a client with a {@code RestClient} built from the given builder, which is left
-     * unchanged, and the default {@link RetryPolicy}.
+     * unchanged, and the default {@link TwilioRetryPolicy}.
      * @param builder the builder of the HTTP client
      * @param credentialProvider the credentials
      * @param endpoints where API calls go
@@ -101,11 +102,10 @@ public final class TwilioClient implements AutoCloseable {
     public static TwilioClient create(RestClient.Builder builder, CredentialProvider credentialProvider,
             TwilioEndpoints endpoints, String accountSid) {
         TwilioAuthInterceptor interceptor = new TwilioAuthInterceptor(credentialProvider,
-                AllowedHosts.of(Stream.ofNullable(AllowedHosts.hostOf(endpoints.baseUrl())).toList(), false));
-        RestClient restClient = builder.clone()
-            .requestInterceptor(new TwilioRetryInterceptor(RetryPolicy.DEFAULT))
-            .requestInterceptor(interceptor)
-            .build();
+                endpoints.allowedHosts(List.of(), false));
+        RestClient restClient = new TwilioRestClientBuilder(builder,
+                new TwilioRetryInterceptor(TwilioRetryPolicy.DEFAULT))
+            .build(interceptor);
         return new TwilioClient(restClient, interceptor, endpoints, accountSid);
     }
 
@@ -159,7 +159,7 @@ public final class TwilioClient implements AutoCloseable {
 
     /** The account of Basic credentials made of an Account SID and Auth Token, else the fallback. */
     static String accountSidOf(CredentialProvider credentialProvider, String fallback) {
-        return (credentialProvider instanceof BasicCredentialProvider basic && basic.getUsername().startsWith("AC"))
+        return (credentialProvider instanceof BasicCredentialProvider basic && Sids.isSid(basic.getUsername(), "AC"))
                 ? basic.getUsername() : fallback;
     }
 

@@ -1,18 +1,18 @@
 package io.github.twilioauth.client;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.stream.Stream;
 
+import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.credential.CredentialProvider;
-import io.github.twilioauth.http.AllowedHosts;
-import io.github.twilioauth.http.RetryPolicy;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
+import io.github.twilioauth.http.TwilioRestClientBuilder;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
@@ -35,9 +35,7 @@ import org.springframework.web.client.RestClient;
  */
 public final class TwilioClients implements AutoCloseable {
 
-    private final RestClient restClient;
-
-    private final TwilioRetryInterceptor retryInterceptor;
+    private final TwilioRestClientBuilder restClients;
 
     private final TwilioEndpoints endpoints;
 
@@ -54,22 +52,19 @@ public final class TwilioClients implements AutoCloseable {
      * @param retryPolicy how the API calls of every tenant are retried
      * @param endpoints where the calls of tenants registered without endpoints of their own go
      */
-    public TwilioClients(RestClient restClient, RetryPolicy retryPolicy, TwilioEndpoints endpoints) {
-        this(restClient, retryPolicy, endpoints, TwilioClient.DEFAULT_MAX_RESPONSE_SIZE);
+    public TwilioClients(RestClient restClient, TwilioRetryPolicy retryPolicy, TwilioEndpoints endpoints) {
+        this(new TwilioRestClientBuilder(restClient.mutate(), new TwilioRetryInterceptor(retryPolicy)), endpoints,
+                TwilioClient.DEFAULT_MAX_RESPONSE_SIZE);
     }
 
     /**
-     * Creates an empty set of tenants whose clients read success bodies of at most the given size.
-     * @param restClient the HTTP client every tenant's client derives from, without Twilio
-     * credentials; it is left unchanged
-     * @param retryPolicy how the API calls of every tenant are retried
+     * Creates an empty set of tenants whose clients come from one builder.
+     * @param restClients builds the {@code RestClient} of each tenant
      * @param endpoints where the calls of tenants registered without endpoints of their own go
      * @param maxResponseSize the largest success body read; a larger one fails the call
      */
-    public TwilioClients(RestClient restClient, RetryPolicy retryPolicy, TwilioEndpoints endpoints,
-            DataSize maxResponseSize) {
-        this.restClient = Objects.requireNonNull(restClient, "restClient must not be null");
-        this.retryInterceptor = new TwilioRetryInterceptor(retryPolicy);
+    public TwilioClients(TwilioRestClientBuilder restClients, TwilioEndpoints endpoints, DataSize maxResponseSize) {
+        this.restClients = Objects.requireNonNull(restClients, "restClients must not be null");
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints must not be null");
         this.maxResponseSize = Objects.requireNonNull(maxResponseSize, "maxResponseSize must not be null");
     }
@@ -120,10 +115,9 @@ public final class TwilioClients implements AutoCloseable {
      * @throws IllegalStateException when a tenant of that name is registered already
      */
     public TwilioClient register(String tenant, CredentialProvider credentialProvider, String accountSid) {
-        AllowedHosts allowedHosts = AllowedHosts
-            .of(Stream.ofNullable(AllowedHosts.hostOf(this.endpoints.baseUrl())).toList(), false);
-        return register(tenant, new TwilioAuthInterceptor(credentialProvider, allowedHosts), this.endpoints,
-                accountSid);
+        return register(tenant,
+                new TwilioAuthInterceptor(credentialProvider, this.endpoints.allowedHosts(List.of(), false)),
+                this.endpoints, accountSid);
     }
 
     /**
@@ -141,11 +135,8 @@ public final class TwilioClients implements AutoCloseable {
         if (tenant == null || tenant.isBlank()) {
             throw new IllegalArgumentException("tenant must be a name, but was '" + tenant + "'");
         }
-        RestClient restClient = this.restClient.mutate()
-            .requestInterceptor(this.retryInterceptor)
-            .requestInterceptor(interceptor)
-            .build();
-        TwilioClient client = new TwilioClient(restClient, interceptor, endpoints, accountSid, this.maxResponseSize);
+        TwilioClient client = new TwilioClient(this.restClients.build(interceptor), interceptor, endpoints, accountSid,
+                this.maxResponseSize);
         if (this.clients.putIfAbsent(tenant, client) != null) {
             throw new IllegalStateException("A Twilio tenant named '" + tenant + "' is registered already; change its "
                     + "credentials with get(\"" + tenant + "\").setCredentialProvider(...)");

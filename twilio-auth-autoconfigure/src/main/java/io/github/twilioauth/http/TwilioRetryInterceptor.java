@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.github.twilioauth.Backoff;
+import io.github.twilioauth.TwilioRetryPolicy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
@@ -21,7 +22,7 @@ import org.springframework.http.client.ClientHttpResponse;
  * Retries Twilio API calls that are safe to repeat.
  * <ul>
  * <li>429 Too Many Requests, for any method: Twilio rejected the request before processing it.
- * The wait is {@code Retry-After} when given (up to {@link RetryPolicy#maxRetryAfter()}),
+ * The wait is {@code Retry-After} when given (up to {@link TwilioRetryPolicy#maxRetryAfter()}),
  * else the back-off.</li>
  * <li>5xx and I/O errors, for GET, HEAD and DELETE only. A POST is never repeated after a 5xx
  * or a timeout: it may have been processed, and repeating it could send an SMS twice.</li>
@@ -36,13 +37,13 @@ public final class TwilioRetryInterceptor implements ClientHttpRequestIntercepto
 
     private static final int TOO_MANY_REQUESTS = 429;
 
-    private final RetryPolicy policy;
+    private final TwilioRetryPolicy policy;
 
     /**
      * Creates an interceptor.
-     * @param policy how many attempts and how long to wait
+     * @param policy how many retries, how long to wait between them and for how long in all
      */
-    public TwilioRetryInterceptor(RetryPolicy policy) {
+    public TwilioRetryInterceptor(TwilioRetryPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy must not be null");
     }
 
@@ -50,25 +51,25 @@ public final class TwilioRetryInterceptor implements ClientHttpRequestIntercepto
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
         boolean idempotent = IDEMPOTENT.contains(request.getMethod());
+        TwilioRetryPolicy.Retries retries = this.policy.start(System.nanoTime());
         for (int attempt = 1;; attempt++) {
-            boolean last = attempt >= this.policy.maxAttempts();
             ClientHttpResponse response;
             try {
                 response = execution.execute(request, body);
             }
             catch (IOException ex) {
-                if (last || !idempotent || ex instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+                Duration wait = (idempotent && !isInterrupted(ex)) ? retries.next(null) : null;
+                if (wait == null) {
                     throw ex;
                 }
-                pause(request, attempt, this.policy.backoffAfter(attempt),
-                        "I/O error " + ex.getClass().getSimpleName());
+                pause(request, attempt, wait, "I/O error " + ex.getClass().getSimpleName());
                 continue;
             }
             int status;
             Duration wait;
             try {
                 status = response.getStatusCode().value();
-                wait = last ? null : waitBeforeRetry(status, idempotent, response, attempt);
+                wait = waitBeforeRetry(status, idempotent, response, retries);
             }
             catch (Throwable ex) {
                 response.close();
@@ -82,22 +83,23 @@ public final class TwilioRetryInterceptor implements ClientHttpRequestIntercepto
         }
     }
 
+    private static boolean isInterrupted(IOException ex) {
+        return ex instanceof InterruptedIOException && Thread.currentThread().isInterrupted();
+    }
+
     /** Returns how long to wait before retrying, or {@code null} when the response is final. */
-    private Duration waitBeforeRetry(int status, boolean idempotent, ClientHttpResponse response, int attempt) {
+    private static Duration waitBeforeRetry(int status, boolean idempotent, ClientHttpResponse response,
+            TwilioRetryPolicy.Retries retries) {
         if (status == TOO_MANY_REQUESTS) {
-            Duration retryAfter = Backoff.retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
-            if (retryAfter == null) {
-                return this.policy.backoffAfter(attempt);
-            }
-            return (retryAfter.compareTo(this.policy.maxRetryAfter()) <= 0) ? retryAfter : null;
+            return retries.next(Backoff.retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
         }
-        return (status >= 500 && idempotent) ? this.policy.backoffAfter(attempt) : null;
+        return (status >= 500 && idempotent) ? retries.next(null) : null;
     }
 
     private void pause(HttpRequest request, int attempt, Duration wait, String reason) throws IOException {
         if (logger.isDebugEnabled()) {
             logger.debug(request.getMethod() + " " + request.getURI().getPath() + " got " + reason + " on attempt "
-                    + attempt + " of " + this.policy.maxAttempts() + "; retrying in " + wait.toMillis() + " ms");
+                    + attempt + " of " + (this.policy.maxRetries() + 1) + "; retrying in " + wait.toMillis() + " ms");
         }
         try {
             Thread.sleep(wait.toMillis());

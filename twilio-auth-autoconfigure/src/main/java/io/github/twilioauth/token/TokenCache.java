@@ -109,7 +109,8 @@ final class TokenCache {
 
     /**
      * Creates the engine of one manager.
-     * @param fetcher posts to the token endpoint, retrying until the given {@link System#nanoTime()} deadline
+     * @param fetcher posts to the token endpoint, retrying within the retry timeout from the given
+     * {@link System#nanoTime()}
      * @param executor runs the fetches
      */
     TokenCache(String tokenType, String description, LongFunction<TokenResponse> fetcher, TokenManagerOptions options,
@@ -288,7 +289,7 @@ final class TokenCache {
         Observation observation = start(Observation.createNotStarted(null, FETCH_CONVENTION, () -> context,
                 this.settings.observationRegistry()));
         try {
-            TokenResponse response = this.fetcher.apply(fetch.deadline);
+            TokenResponse response = this.fetcher.apply(fetch.installedAt);
             AccessToken token = AccessToken.of(response, this.ticker.read(), System.currentTimeMillis(),
                     this.options.cacheTtl(), this.settings.refreshAhead());
             context.setOutcome("success");
@@ -371,7 +372,7 @@ final class TokenCache {
     /** Returns the ticker reading before which no renewal starts after the given number of failed ones. */
     private long renewalNotBefore(int failures) {
         return this.ticker.read()
-                + Math.min(Backoff.jittered(this.settings.backoff(), failures).toNanos(),
+                + Math.min(Backoff.jittered(this.settings.retry().delay(), failures).toNanos(),
                         MAX_RENEWAL_BACKOFF.toNanos());
     }
 
@@ -446,8 +447,8 @@ final class TokenCache {
 
         private final Trigger trigger;
 
-        /** {@link System#nanoTime()} after which no attempt starts. */
-        private final long deadline;
+        /** {@link System#nanoTime()} when the fetch was installed: its retry timeout counts from it. */
+        private final long installedAt;
 
         /** {@link System#nanoTime()} after which waiters stop waiting and detach the fetch. */
         private final long waitUntil;
@@ -456,7 +457,7 @@ final class TokenCache {
 
         Fetch(Trigger trigger, long installedAt, TokenManagerSettings settings) {
             this.trigger = trigger;
-            this.deadline = installedAt + settings.retryDeadline().toNanos();
+            this.installedAt = installedAt;
             this.waitUntil = installedAt + settings.fetchBound().toNanos();
         }
     }

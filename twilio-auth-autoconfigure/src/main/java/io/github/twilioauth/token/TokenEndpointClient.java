@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 
 import io.github.twilioauth.Backoff;
 import io.github.twilioauth.ResponseBodies;
+import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.TwilioError;
 import org.springframework.http.HttpHeaders;
@@ -29,9 +30,6 @@ final class TokenEndpointClient {
 
     /** Largest response body read; a token response is a few kilobytes. */
     static final int MAX_BODY_BYTES = 64 * 1024;
-
-    /** Longest {@code Retry-After} honoured; a longer one fails the fetch instead of blocking callers. */
-    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(10);
 
     private final TokenManagerOptions options;
 
@@ -88,16 +86,18 @@ final class TokenEndpointClient {
     }
 
     /**
-     * Fetches a token, retrying within the configured number of attempts.
-     * @param deadline {@link System#nanoTime()} after which no attempt starts
+     * Fetches a token, retrying as the settings' retry policy says.
+     * @param startedAt {@link System#nanoTime()} when the token was needed: the retry timeout
+     * counts from it, and no attempt starts after it
      * @return the token endpoint's response
      * @throws TwilioAuthenticationException when no token could be obtained
      */
-    TokenResponse fetch(long deadline) {
-        if (System.nanoTime() - deadline > 0) {
+    TokenResponse fetch(long startedAt) {
+        TwilioRetryPolicy.Retries retries = this.settings.retry().start(startedAt);
+        if (retries.isPastTimeout()) {
             throw new TwilioAuthenticationException("Token request to " + this.options.tokenUrl() + " was not sent:"
-                    + " it waited for a thread past its retry deadline of " + this.settings.retryDeadline().toMillis()
-                    + " ms", 0, null);
+                    + " it waited for a thread past its retry timeout of "
+                    + this.settings.retry().timeout().toMillis() + " ms", 0, null);
         }
         for (int attempt = 1;; attempt++) {
             Response response;
@@ -107,7 +107,7 @@ final class TokenEndpointClient {
             catch (RestClientException ex) {
                 TwilioAuthenticationException failure = new TwilioAuthenticationException(
                         "Token request to " + this.options.tokenUrl() + " failed: " + ex.getMessage(), ex);
-                pauseBeforeRetry(attempt, deadline, backoff(attempt), failure);
+                pauseBeforeRetry(attempt, retries.next(null), failure);
                 continue;
             }
             if (response.body == null) {
@@ -122,10 +122,10 @@ final class TokenEndpointClient {
                     "Token request to " + this.options.tokenUrl() + " was refused: " + error.describe(response.status),
                     response.status, error.code());
             if (response.status == 429) {
-                pauseBeforeRetry(attempt, deadline, retryAfter(response.retryAfter, attempt, failure), failure);
+                pauseBeforeRetry(attempt, retries.next(Backoff.retryAfter(response.retryAfter)), failure);
             }
             else if (response.status >= 500) {
-                pauseBeforeRetry(attempt, deadline, backoff(attempt), failure);
+                pauseBeforeRetry(attempt, retries.next(null), failure);
             }
             else {
                 throw failure;
@@ -146,14 +146,14 @@ final class TokenEndpointClient {
             });
     }
 
-    /** Waits before the next attempt, or throws when no attempt is left before the deadline. */
-    private void pauseBeforeRetry(int attempt, long deadline, Duration wait, TwilioAuthenticationException failure) {
-        if (attempt >= this.settings.maxAttempts() || System.nanoTime() + wait.toNanos() - deadline > 0) {
+    /** Waits before the next attempt, or throws the failure when there is none. */
+    private void pauseBeforeRetry(int attempt, Duration wait, TwilioAuthenticationException failure) {
+        if (wait == null) {
             throw failure;
         }
         if (logger.isDebugEnabled()) {
-            logger.debug(failure.getMessage() + "; attempt " + attempt + " of " + this.settings.maxAttempts()
-                    + ", retrying in " + wait.toMillis() + " ms");
+            logger.debug(failure.getMessage() + "; attempt " + attempt + " of "
+                    + (this.settings.retry().maxRetries() + 1) + ", retrying in " + wait.toMillis() + " ms");
         }
         try {
             Thread.sleep(wait.toMillis());
@@ -162,22 +162,6 @@ final class TokenEndpointClient {
             Thread.currentThread().interrupt();
             throw failure;
         }
-    }
-
-    /** Exponential back-off with jitter: between half and all of {@code backoff * 2^(attempt-1)}. */
-    private Duration backoff(int attempt) {
-        return Backoff.jittered(this.settings.backoff(), attempt - 1);
-    }
-
-    private Duration retryAfter(String header, int attempt, TwilioAuthenticationException failure) {
-        Duration wait = Backoff.retryAfter(header);
-        if (wait == null) {
-            return backoff(attempt);
-        }
-        if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
-            throw failure;
-        }
-        return wait;
     }
 
     /** A response of the token endpoint; {@code body} is {@code null} when it was too large to read. */

@@ -6,6 +6,8 @@ import java.util.concurrent.Executor;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.observation.ObservationRegistry;
 
+import io.github.twilioauth.TwilioRetryPolicy;
+
 import org.springframework.web.client.RestClient;
 
 /**
@@ -21,12 +23,9 @@ import org.springframework.web.client.RestClient;
  * background, {@code 0.8} by default
  * @param connectTimeout maximum time to connect to the token endpoint, 5 seconds by default
  * @param readTimeout maximum time to wait for the token endpoint's response, 10 seconds by default
- * @param maxAttempts maximum number of attempts of one token fetch, 3 by default (429, 5xx and
- * I/O errors are retried; other errors are not)
- * @param backoff wait before the first retry, 200 ms by default; doubled for each further retry,
- * with jitter
- * @param retryDeadline how long one token fetch may go on, 30 seconds by default, counted from
- * the moment it is requested: no attempt starts after it
+ * @param retry how a token request is retried (429, 5xx and I/O errors are; other errors are
+ * not), {@link TwilioRetryPolicy#DEFAULT} by default; its timeout counts from the moment a token
+ * is needed, and no attempt starts after it
  * @param ticker source of time for token lifetimes, nanoseconds as {@link System#nanoTime()}
  * @param executor runs token requests, or {@code null} for one thread of the manager's own
  * @param restClient sends token requests, or {@code null} for a client of the manager's own,
@@ -36,7 +35,7 @@ import org.springframework.web.client.RestClient;
  * for a token ({@code twilio.auth.token.wait}) are observed
  */
 public record TokenManagerSettings(double refreshAhead, Duration connectTimeout, Duration readTimeout,
-        int maxAttempts, Duration backoff, Duration retryDeadline, Ticker ticker, Executor executor,
+        TwilioRetryPolicy retry, Ticker ticker, Executor executor,
         RestClient restClient, ObservationRegistry observationRegistry) {
 
     /** Default of {@link #refreshAhead()}. */
@@ -48,34 +47,18 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
     /** Default of {@link #readTimeout()}. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
 
-    /** Default of {@link #maxAttempts()}. */
-    public static final int DEFAULT_MAX_ATTEMPTS = 3;
-
-    /** Default of {@link #backoff()}. */
-    public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(200);
-
-    /** Default of {@link #retryDeadline()}. */
-    public static final Duration DEFAULT_RETRY_DEADLINE = Duration.ofSeconds(30);
-
     /**
      * Checks the ranges.
      */
     public TokenManagerSettings {
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("readTimeout", readTimeout);
-        requirePositive("retryDeadline", retryDeadline);
-        if (backoff == null || backoff.isNegative()) {
-            throw new IllegalArgumentException("backoff must not be negative but was " + backoff);
-        }
         if (!(refreshAhead > 0 && refreshAhead <= 1)) {
             throw new IllegalArgumentException(
                     "refreshAhead must be greater than 0 and at most 1 but was " + refreshAhead);
         }
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1 but was " + maxAttempts);
-        }
-        if (ticker == null || observationRegistry == null) {
-            throw new IllegalArgumentException("ticker and observationRegistry must not be null");
+        if (retry == null || ticker == null || observationRegistry == null) {
+            throw new IllegalArgumentException("retry, ticker and observationRegistry must not be null");
         }
     }
 
@@ -109,9 +92,7 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
         return new Builder().refreshAhead(this.refreshAhead)
             .connectTimeout(this.connectTimeout)
             .readTimeout(this.readTimeout)
-            .maxAttempts(this.maxAttempts)
-            .backoff(this.backoff)
-            .retryDeadline(this.retryDeadline)
+            .retry(this.retry)
             .ticker(this.ticker)
             .executor(this.executor)
             .restClient(this.restClient)
@@ -119,19 +100,18 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
     }
 
     /**
-     * Returns the longest a caller may wait for one fetch: the retry deadline, one more attempt
+     * Returns the longest a caller may wait for one fetch: the retry timeout, one more attempt
      * that started just before it, and a second to hand over the result.
      * @return the bound on waiting for a fetch
      */
     Duration fetchBound() {
-        return this.retryDeadline.plus(this.connectTimeout).plus(this.readTimeout).plusSeconds(1);
+        return this.retry.timeout().plus(this.connectTimeout).plus(this.readTimeout).plusSeconds(1);
     }
 
     @Override
     public String toString() {
         return "TokenManagerSettings[refreshAhead=" + this.refreshAhead + ", connectTimeout=" + this.connectTimeout
-                + ", readTimeout=" + this.readTimeout + ", maxAttempts=" + this.maxAttempts + ", backoff="
-                + this.backoff + ", retryDeadline=" + this.retryDeadline + ", sharedExecutor="
+                + ", readTimeout=" + this.readTimeout + ", retry=" + this.retry + ", sharedExecutor="
                 + (this.executor != null) + ", sharedRestClient=" + (this.restClient != null) + "]";
     }
 
@@ -146,11 +126,7 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
 
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
-        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
-
-        private Duration backoff = DEFAULT_BACKOFF;
-
-        private Duration retryDeadline = DEFAULT_RETRY_DEADLINE;
+        private TwilioRetryPolicy retry = TwilioRetryPolicy.DEFAULT;
 
         private Ticker ticker = Ticker.systemTicker();
 
@@ -194,32 +170,12 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
         }
 
         /**
-         * Sets the maximum number of attempts of one token fetch.
-         * @param maxAttempts at least 1
+         * Sets how a token request is retried.
+         * @param retry the retry policy
          * @return this builder
          */
-        public Builder maxAttempts(int maxAttempts) {
-            this.maxAttempts = maxAttempts;
-            return this;
-        }
-
-        /**
-         * Sets the wait before the first retry of a token fetch.
-         * @param backoff the initial back-off
-         * @return this builder
-         */
-        public Builder backoff(Duration backoff) {
-            this.backoff = backoff;
-            return this;
-        }
-
-        /**
-         * Sets how long one token fetch may go on, counted from the moment it is requested.
-         * @param retryDeadline the deadline
-         * @return this builder
-         */
-        public Builder retryDeadline(Duration retryDeadline) {
-            this.retryDeadline = retryDeadline;
+        public Builder retry(TwilioRetryPolicy retry) {
+            this.retry = retry;
             return this;
         }
 
@@ -268,8 +224,8 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
          * @return the settings
          */
         public TokenManagerSettings build() {
-            return new TokenManagerSettings(this.refreshAhead, this.connectTimeout, this.readTimeout, this.maxAttempts,
-                    this.backoff, this.retryDeadline, this.ticker, this.executor, this.restClient,
+            return new TokenManagerSettings(this.refreshAhead, this.connectTimeout, this.readTimeout, this.retry,
+                    this.ticker, this.executor, this.restClient,
                     this.observationRegistry);
         }
     }

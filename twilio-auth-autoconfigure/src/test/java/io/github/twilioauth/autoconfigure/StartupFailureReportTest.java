@@ -137,7 +137,7 @@ class StartupFailureReportTest {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({ RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-            TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class })
+            TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class })
     static class App {
 
     }

@@ -30,7 +30,7 @@ class TwilioAutoConfigurationEndToEndTest {
     private ApplicationContextRunner runner(MockTwilioServer server) {
         return new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class))
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
             .withPropertyValues("twilio.base-url=" + server.baseUrl());
     }
 

@@ -31,7 +31,7 @@ class TwilioAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
             AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-                    TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class));
+                    TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class));
 
     @Nested
     class BasicWithAuthToken {

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.client.TwilioEndpoints;
-import io.github.twilioauth.http.RetryPolicy;
+import io.github.twilioauth.TwilioRetryPolicy;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -24,7 +24,7 @@ class TwilioClientsAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
         .of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-                TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class,
+                TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class,
                 TwilioClientsAutoConfiguration.class));
 
     private final ApplicationContextRunner twoTenants = this.runner.withPropertyValues(
@@ -91,7 +91,7 @@ class TwilioClientsAutoConfigurationTest {
     @Configuration(proxyBeanMethods = false)
     static class OwnTwilioClients {
 
-        final TwilioClients clients = new TwilioClients(RestClient.create(), RetryPolicy.DEFAULT,
+        final TwilioClients clients = new TwilioClients(RestClient.create(), TwilioRetryPolicy.DEFAULT,
                 TwilioEndpoints.global());
 
         @Bean

@@ -56,7 +56,7 @@ class TwilioClientsIntegrationTest {
         String url = server.baseUrl();
         return new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class,
                     TwilioClientsAutoConfiguration.class))
             .withPropertyValues("twilio.tenants.basic.base-url=" + url,
                     "twilio.tenants.basic.account-sid=" + BASIC_ACCOUNT,

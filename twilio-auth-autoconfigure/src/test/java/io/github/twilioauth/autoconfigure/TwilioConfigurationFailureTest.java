@@ -32,7 +32,7 @@ class TwilioConfigurationFailureTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
             AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-                    TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class));
+                    TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class));
 
     static Stream<Arguments> misconfigurations() {
         return Stream.of(

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.credential.AuthType;
-import io.github.twilioauth.http.RetryPolicy;
+import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -63,7 +64,7 @@ class TwilioConfigurationMetadataTest {
     @Test
     void describesEveryTwilioProperty() {
         assertThat(properties).extracting((property) -> property.path("name").asString())
-            .contains("twilio.account-sid", "twilio.auth.type", "twilio.http.max-attempts", "twilio.tenants");
+            .contains("twilio.account-sid", "twilio.auth.type", "twilio.http.retry.max-retries", "twilio.tenants");
         assertThat(properties).allSatisfy((property) -> assertThat(property.path("description").asString(""))
             .as(property.path("name").asString()).isNotBlank());
     }
@@ -91,12 +92,25 @@ class TwilioConfigurationMetadataTest {
         }
         assertThat(checked).contains("twilio.token-requests.connect-timeout", "twilio.token-requests.concurrency-limit",
                 "twilio.auth.refresh-ahead",
-                "twilio.http.max-attempts", "twilio.http.backoff", "twilio.http.max-retry-after");
+                "twilio.auth.retry.max-retries", "twilio.auth.retry.delay", "twilio.auth.retry.timeout",
+                "twilio.http.retry.max-retries", "twilio.http.retry.delay", "twilio.http.retry.multiplier",
+                "twilio.http.retry.max-delay", "twilio.http.retry.jitter", "twilio.http.retry.max-retry-after");
     }
 
     @Test
-    void apiCallRetryDefaultsAreTheRetryPolicyDefaults() {
-        assertThat(new TwilioProperties().getHttp().toRetryPolicy()).isEqualTo(RetryPolicy.DEFAULT);
+    void retryDefaultsAreTheRetryPolicyDefaults() {
+        TwilioProperties properties = new TwilioProperties();
+        assertThat(properties.getHttp().getRetry().toRetryPolicy()).hasToString(TwilioRetryPolicy.DEFAULT.toString());
+        assertThat(properties.getAuth().getRetry().toRetryPolicy()).hasToString(TwilioRetryPolicy.DEFAULT.toString());
+    }
+
+    @Test
+    void tokenDefaultsAreTheTokenManagerSettingsDefaults() {
+        TwilioProperties properties = new TwilioProperties();
+        TokenManagerSettings defaults = TokenManagerSettings.defaults();
+        assertThat(properties.getAuth().getRefreshAhead()).isEqualTo(defaults.refreshAhead());
+        assertThat(properties.getTokenRequests().getConnectTimeout()).isEqualTo(defaults.connectTimeout());
+        assertThat(properties.getTokenRequests().getReadTimeout()).isEqualTo(defaults.readTimeout());
     }
 
     @Test
@@ -137,7 +151,7 @@ class TwilioConfigurationMetadataTest {
                     (value) -> value.path("description").asString("")));
     }
 
-    /** {@code twilio.auth.max-attempts} becomes the bean path {@code auth.maxAttempts}. */
+    /** {@code twilio.auth.retry.max-retries} becomes the bean path {@code auth.retry.maxRetries}. */
     private static String propertyPath(String name) {
         return Arrays.stream(name.substring("twilio.".length()).split("\\."))
             .map(TwilioConfigurationMetadataTest::camelCase)

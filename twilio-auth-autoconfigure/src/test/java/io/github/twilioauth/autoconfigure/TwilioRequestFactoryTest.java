@@ -41,18 +41,18 @@ class TwilioRequestFactoryTest {
     private ApplicationContextRunner runner(MockTwilioServer server) {
         return new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class))
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
             .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::httpComponents)
             .withPropertyValues("twilio.base-url=" + server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
                     "twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=factory-secret",
-                    "twilio.auth.max-attempts=2", "twilio.auth.backoff=1ms", "twilio.http.backoff=1ms");
+                    "twilio.auth.retry.max-retries=1", "twilio.auth.retry.delay=1ms", "twilio.http.retry.delay=1ms");
     }
 
     @Test
     void postAnswered503IsSentOnce() {
         MockTwilioServer server = twilio.server().oauthApp(CLIENT_ID, "factory-secret", ACCOUNT_SID);
         runner(server).run((context) -> {
-            assertThat(context.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME))
+            assertThat(context.getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME))
                 .isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
             TwilioClient client = context.getBean(TwilioClient.class);
             client.messages().list().findFirst();
@@ -105,11 +105,11 @@ class TwilioRequestFactoryTest {
         new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
                     ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class))
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
             .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
             .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=timeouts")
             .run((context) -> {
-                Object factory = context.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+                Object factory = context.getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
                 assertThat(connectTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(10));
                 assertThat(readTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(30));
             });
@@ -120,17 +120,17 @@ class TwilioRequestFactoryTest {
         ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
                     ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class))
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
             .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
             .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=timeouts",
                     "spring.http.clients.connect-timeout=3s", "spring.http.clients.read-timeout=4s");
         runner.run((context) -> {
-            Object factory = context.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+            Object factory = context.getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
             assertThat(connectTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(3));
             assertThat(readTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(4));
         });
         runner.withPropertyValues("twilio.http.connect-timeout=5s", "twilio.http.read-timeout=6s").run((context) -> {
-            Object factory = context.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+            Object factory = context.getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
             assertThat(connectTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(5));
             assertThat(readTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(6));
         });
@@ -141,9 +141,9 @@ class TwilioRequestFactoryTest {
         MockTwilioServer server = twilio.server().account(ACCOUNT_SID, "timeouts");
         new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class))
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
             .withPropertyValues("twilio.base-url=" + server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
-                    "twilio.auth.auth-token=timeouts", "twilio.http.read-timeout=300ms", "twilio.http.backoff=1ms")
+                    "twilio.auth.auth-token=timeouts", "twilio.http.read-timeout=300ms", "twilio.http.retry.delay=1ms")
             .run((context) -> {
                 server.apiLatency(Duration.ofSeconds(2));
 

@@ -37,7 +37,7 @@ class TwilioRestClientIsolationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class))
+                TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
         .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=" + AUTH_TOKEN);
 
     /** The Authorization header of each request received, empty when there was none. */

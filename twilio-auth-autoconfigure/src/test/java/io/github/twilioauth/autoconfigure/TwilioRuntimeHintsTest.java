@@ -41,7 +41,10 @@ class TwilioRuntimeHintsTest {
             .accepts(this.hints);
         assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(TwilioClientProperties.class, "setRegion"))
             .accepts(this.hints);
-        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(TwilioProperties.Http.class, "setBackoff"))
+        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(TwilioProperties.Http.class,
+                "setReadTimeout"))
+            .accepts(this.hints);
+        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(TwilioRetryProperties.class, "setDelay"))
             .accepts(this.hints);
     }
 

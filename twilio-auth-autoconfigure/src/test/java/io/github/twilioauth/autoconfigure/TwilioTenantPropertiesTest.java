@@ -23,7 +23,7 @@ class TwilioTenantPropertiesTest {
         TwilioProperties properties = bind(Map.of("twilio.tenants.eu.account-sid", "AC-eu", "twilio.tenants.eu.region",
                 "ie1", "twilio.tenants.eu.edge", "dublin", "twilio.tenants.eu.base-url", "https://proxy.example.com",
                 "twilio.tenants.eu.auth.type", "client-credentials", "twilio.tenants.eu.auth.client-id", "OQ-eu",
-                "twilio.tenants.eu.auth.retry-deadline", "3s"));
+                "twilio.tenants.eu.auth.retry.timeout", "3s"));
 
         assertThat(properties.getTenants()).containsOnlyKeys("eu");
         TwilioClientProperties tenant = properties.getTenants().get("eu");
@@ -33,7 +33,7 @@ class TwilioTenantPropertiesTest {
         assertThat(tenant.getBaseUrl()).isEqualTo("https://proxy.example.com");
         assertThat(tenant.getAuth().getType()).isEqualTo(AuthType.CLIENT_CREDENTIALS);
         assertThat(tenant.getAuth().getClientId()).isEqualTo("OQ-eu");
-        assertThat(tenant.getAuth().getRetryDeadline()).hasSeconds(3);
+        assertThat(tenant.getAuth().getRetry().getTimeout()).hasSeconds(3);
     }
 
     @Test

@@ -50,7 +50,7 @@ class TwilioTokenAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-                TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class, TwilioClientsAutoConfiguration.class));
+                TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class, TwilioClientsAutoConfiguration.class));
 
     private ApplicationContextRunner withSingleClientAndTenants() {
         MockTwilioServer server = twilio.server()
@@ -143,7 +143,7 @@ class TwilioTokenAutoConfigurationTest {
                     .getBean(TwilioTokenAutoConfiguration.REQUEST_FACTORY_BEAN_NAME,
                             HttpComponentsClientHttpRequestFactory.class);
                 HttpComponentsClientHttpRequestFactory apiRequests = context
-                    .getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME,
+                    .getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME,
                             HttpComponentsClientHttpRequestFactory.class);
                 int tokenRequestsBefore = twilio.server().tokenRequestCount();
 

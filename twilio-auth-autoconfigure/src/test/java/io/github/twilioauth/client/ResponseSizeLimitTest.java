@@ -21,6 +21,7 @@ import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
+import io.github.twilioauth.testsupport.Retries;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -118,7 +119,7 @@ class ResponseSizeLimitTest {
                     .tokenUrl(server.tokenUrl())
                     .build(),
                 TokenManagerSettings.builder()
-                    .maxAttempts(1)
+                    .retry(Retries.attempts(1))
                     .restClient(RestClient.builder().requestFactory(transport.factory.get()).build())
                     .build())) {
             assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::getToken)

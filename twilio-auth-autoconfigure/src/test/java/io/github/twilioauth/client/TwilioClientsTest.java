@@ -18,7 +18,7 @@ import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
 import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
-import io.github.twilioauth.http.RetryPolicy;
+import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.token.ApiTokenManager;
@@ -40,7 +40,7 @@ class TwilioClientsTest {
     static final MockTwilioExtension twilio = new MockTwilioExtension();
 
     private static TwilioClients clients(MockTwilioServer server) {
-        return new TwilioClients(RestClient.create(), RetryPolicy.DEFAULT,
+        return new TwilioClients(RestClient.create(), TwilioRetryPolicy.DEFAULT,
                 new TwilioEndpoints(server.baseUrl(), null, null));
     }
 
@@ -140,7 +140,7 @@ class TwilioClientsTest {
                 return execution.execute(request, body);
             })
             .build();
-        TwilioClients clients = new TwilioClients(shared, RetryPolicy.DEFAULT,
+        TwilioClients clients = new TwilioClients(shared, TwilioRetryPolicy.DEFAULT,
                 new TwilioEndpoints(server.baseUrl(), null, null));
 
         clients.register("a", basic(ACCOUNT_A, "token-a")).messages().create("+15558675310", "+15005550006", "a");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioSanitizingAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.TwilioClient;
@@ -57,7 +58,7 @@ class ActuatorMaskingTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class,
+                TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class,
                 TwilioSanitizingAutoConfiguration.class, ConfigurationPropertiesReportEndpointAutoConfiguration.class,
                 EnvironmentEndpointAutoConfiguration.class))
         .withPropertyValues("management.endpoints.web.exposure.include=configprops,env",
@@ -205,7 +206,7 @@ class ActuatorMaskingTest {
         new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
                     TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class,
-                    TwilioAutoConfiguration.class, TwilioSanitizingAutoConfiguration.class))
+                    TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class, TwilioSanitizingAutoConfiguration.class))
             .withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
             .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=" + AUTH_TOKEN)
             .run((context) -> assertThat(context).hasNotFailed()

@@ -17,6 +17,7 @@ import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
+import io.github.twilioauth.testsupport.Retries;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -156,7 +157,7 @@ class ApiErrorResponsesTest {
                         .clientSecret("api-errors-client-secret")
                         .tokenUrl(this.server.url(TOKEN))
                         .build(),
-                    TokenManagerSettings.builder().backoff(Duration.ofMillis(1)).build()))
+                    TokenManagerSettings.builder().retry(Retries.attempts(3)).build()))
             .build();
 
         TwilioApiException failure = failureOfCreate(client(oauth));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.twilioauth.autoconfigure.ProviderConfig;
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioProperties;
 import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.Message;
@@ -45,6 +46,7 @@ import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
+import io.github.twilioauth.testsupport.Retries;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -183,16 +185,16 @@ class SecretLeakTest {
     @Test
     void tokenEndpointErrorStatusesLeakNothing(CapturedOutput output) {
         this.server.failNextTokenRequests(2, 500);
-        fails(() -> client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.maxAttempts(2)))).messages()
+        fails(() -> client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.retry(Retries.attempts(2))))).messages()
             .create(TO, FROM, "token endpoint 500"));
         this.server.failNextTokenRequests(2, 429);
-        fails(() -> client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.maxAttempts(2)))).messages()
+        fails(() -> client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.retry(Retries.attempts(2))))).messages()
             .create(TO, FROM, "token endpoint 429"));
         this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofMinutes(5));
         fails(() -> client(oauth(tokens(CLIENT_SECRET, UnaryOperator.identity()))).messages()
             .create(TO, FROM, "token endpoint 429 with a long Retry-After"));
         this.server.failNextTokenRequests(1, 503);
-        sendFetchAndList(client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.maxAttempts(2)))));
+        sendFetchAndList(client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.retry(Retries.attempts(2))))));
 
         assertNothingLeaked(output);
     }
@@ -210,7 +212,8 @@ class SecretLeakTest {
                 Jwts.tokenBody(SCRIPTED_TOKEN + "-huge-" + "x".repeat(70 * 1024), "3600"));
         for (String body : bodies) {
             this.server.respondToNextTokenRequest(200, "application/json", body.isEmpty() ? null : body);
-            fails(() -> client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.maxAttempts(1)))).messages()
+            fails(() -> client(oauth(tokens(CLIENT_SECRET,
+                    (settings) -> settings.retry(Retries.attempts(1))))).messages()
                 .create(TO, FROM, "bad token body"));
             this.server.reset();
         }
@@ -221,7 +224,7 @@ class SecretLeakTest {
     @Test
     void unreachableAndSilentTokenEndpointsLeakNothing(CapturedOutput output) {
         String closed = ScriptedHttpServer.closedPortUrl("/v2/token");
-        fails(() -> client(oauth(tokens(CLIENT_SECRET, closed, (settings) -> settings.maxAttempts(2))))
+        fails(() -> client(oauth(tokens(CLIENT_SECRET, closed, (settings) -> settings.retry(Retries.attempts(2)))))
             .messages()
             .create(TO, FROM, "connection refused"));
         this.scripted = ScriptedHttpServer.start().hang("/v2/token");
@@ -285,7 +288,7 @@ class SecretLeakTest {
     void autoConfiguredClientsLeakNothing(CapturedOutput output) {
         ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class))
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
             .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID);
         runner.withPropertyValues("twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + CLIENT_SECRET)
@@ -304,7 +307,7 @@ class SecretLeakTest {
     void misconfigurationReportsLeakNothing(CapturedOutput output) {
         ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class));
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class));
         List<String[]> misconfigurations = List.of(
                 new String[] { "twilio.auth.api-key=" + API_KEY, "twilio.auth.api-secret=" + API_SECRET },
                 new String[] { "twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.auth-token=" + AUTH_TOKEN,
@@ -375,7 +378,7 @@ class SecretLeakTest {
             UnaryOperator<TokenManagerSettings.Builder> customizer) {
         ApiTokenManager tokens = new ApiTokenManager(
                 TokenManagerOptions.builder().clientId(CLIENT_ID).clientSecret(secret).tokenUrl(tokenUrl).build(),
-                customizer.apply(TokenManagerSettings.builder().backoff(Duration.ofMillis(1))).build());
+                customizer.apply(TokenManagerSettings.builder().retry(Retries.attempts(3))).build());
         describe(tokens, tokens.getOptions());
         return tokens;
     }

@@ -31,6 +31,7 @@ import io.github.twilioauth.test.SentMessage;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
+import io.github.twilioauth.testsupport.Retries;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -136,8 +137,7 @@ class SoakTest {
                     .tokenUrl(server.tokenUrl())
                     .build(),
                 TokenManagerSettings.builder()
-                    .maxAttempts(3)
-                    .backoff(Duration.ofMillis(20))
+                    .retry(Retries.attempts(3, Duration.ofMillis(20)))
                     .executor(renewals)
                     .restClient(tokenClient)
                     .build());

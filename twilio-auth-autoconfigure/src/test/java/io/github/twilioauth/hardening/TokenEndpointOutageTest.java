@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.Message;
 import io.github.twilioauth.client.TwilioClient;
@@ -44,10 +45,10 @@ class TokenEndpointOutageTest {
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class))
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
                     "twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + CLIENT_SECRET,
-                    "twilio.auth.max-attempts=2", "twilio.auth.backoff=10ms");
+                    "twilio.auth.retry.max-retries=1", "twilio.auth.retry.delay=10ms");
     }
 
     private static Message send(TwilioClient client) {

@@ -5,15 +5,16 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.twilioauth.testsupport.FakeTicker;
-import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.Jwts;
+import io.github.twilioauth.testsupport.Retries;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
@@ -78,8 +79,8 @@ class TokenEndpointResponsesTest {
             .ticker(this.ticker)
             .executor(Runnable::run)
             .refreshAhead(1.0)
-            .backoff(Duration.ofMillis(1))
-            .maxAttempts(1);
+            .retry(Retries.attempts(3))
+            .retry(Retries.attempts(1));
     }
 
     private ApiTokenManager manager() {
@@ -279,7 +280,7 @@ class TokenEndpointResponsesTest {
         for (int i = 0; i < 3; i++) {
             this.server.respondToNextTokenRequest(200, JSON, huge);
         }
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(3).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
 
         TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
 
@@ -291,7 +292,7 @@ class TokenEndpointResponsesTest {
     void refusedConnectionFailsClearlyNamingTheUrl() {
         String tokenUrl = ScriptedHttpServer.closedPortUrl("/v2/token");
         ApiTokenManager manager = new ApiTokenManager(options().tokenUrl(tokenUrl).build(),
-                settings().maxAttempts(2).build());
+                settings().retry(Retries.attempts(2)).build());
 
         TwilioAuthenticationException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> clearFailure(TwilioAuthenticationException.class, manager::getToken));
@@ -319,7 +320,7 @@ class TokenEndpointResponsesTest {
     @Test
     void fewer500sThanAttemptsAreRetriedUntilATokenComes() {
         this.server.failNextTokenRequests(2, 500);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(3).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
 
         assertThat(manager.getToken()).isNotBlank();
         assertThat(this.server.tokenRequestCount()).isEqualTo(3);
@@ -328,7 +329,7 @@ class TokenEndpointResponsesTest {
     @Test
     void asMany500sAsAttemptsFailWithStatus500AndTwilioCode() {
         this.server.failNextTokenRequests(3, 500);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(3).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
 
         TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
 
@@ -341,7 +342,7 @@ class TokenEndpointResponsesTest {
     @Test
     void tooManyRequestsWithRetryAfterIsRetriedAfterTheAnnouncedDelay() {
         this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofSeconds(1));
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(2).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(2)).build());
         long started = System.nanoTime();
 
         assertThat(manager.getToken()).isNotBlank();
@@ -353,7 +354,7 @@ class TokenEndpointResponsesTest {
     @Test
     void tooManyRequestsWithoutRetryAfterIsRetriedAfterTheBackoff() {
         this.server.failNextTokenRequests(1, 429);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(2).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(2)).build());
 
         assertThat(manager.getToken()).isNotBlank();
         assertThat(this.server.tokenRequestCount()).isEqualTo(2);
@@ -362,7 +363,7 @@ class TokenEndpointResponsesTest {
     @Test
     void tooManyRequestsOnEveryAttemptFailWithStatus429() {
         this.server.failNextTokenRequests(2, 429);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(2).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(2)).build());
 
         TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
 
@@ -374,7 +375,7 @@ class TokenEndpointResponsesTest {
     @Test
     void retryAfterLongerThanTheLimitFailsAtOnceWithStatus429() {
         this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofMinutes(5));
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(3).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
 
         TwilioAuthenticationException failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> clearFailure(TwilioAuthenticationException.class, manager::getToken));

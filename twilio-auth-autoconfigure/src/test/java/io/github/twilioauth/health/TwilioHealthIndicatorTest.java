@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.twilioauth.testsupport.FakeTicker;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
 import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
@@ -16,10 +15,12 @@ import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.testsupport.FakeTicker;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
+import io.github.twilioauth.testsupport.Retries;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -59,7 +60,7 @@ class TwilioHealthIndicatorTest {
     }
 
     private TokenManagerSettings.Builder settings() {
-        return TokenManagerSettings.builder().ticker(this.ticker).executor(Runnable::run).maxAttempts(1);
+        return TokenManagerSettings.builder().ticker(this.ticker).executor(Runnable::run).retry(Retries.attempts(1));
     }
 
     private static CredentialProvider oauth(TokenManager tokenManager) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioResponse;
@@ -82,7 +83,7 @@ class CredentialRoutingTest {
         return new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
                     ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class))
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
             .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=routing-auth-token",
                     "twilio.base-url=http://127.0.0.1:" + this.twilio.getAddress().getPort());
     }

@@ -29,6 +29,7 @@ import io.github.twilioauth.testsupport.FakeTicker;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
+import io.github.twilioauth.testsupport.Retries;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -79,7 +80,7 @@ class TwilioAuthInterceptorTest {
                     .clientSecret(CLIENT_SECRET)
                     .tokenUrl(this.server.tokenUrl())
                     .build(),
-                TokenManagerSettings.builder().ticker(this.ticker).executor(Runnable::run).maxAttempts(1).build());
+                TokenManagerSettings.builder().ticker(this.ticker).executor(Runnable::run).retry(Retries.attempts(1)).build());
         this.client = TwilioClient.create(
                 RestClient.builder().requestFactory(new HttpComponentsClientHttpRequestFactory(this.httpClient)),
                 new ClientCredentialProviderBuilder().setTokenManager(this.tokens).build(),

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioApiException;
+import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioEndpoints;
 import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.testsupport.Retries;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -51,8 +53,8 @@ class TwilioRetryInterceptorTest {
                 new BasicCredentialProviderBuilder().setUsername(ACCOUNT_SID).setPassword("retry-auth-token").build(),
                 AllowedHosts.of(List.of("127.0.0.1"), false));
         RestClient restClient = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
-            .requestInterceptor(new TwilioRetryInterceptor(new RetryPolicy(3, Duration.ofMillis(1),
-                    Duration.ofSeconds(2))))
+            .requestInterceptor(new TwilioRetryInterceptor(
+                    Retries.attempts(3).toBuilder().maxRetryAfter(Duration.ofSeconds(2)).build()))
             .requestInterceptor(auth)
             .build();
         this.client = new TwilioClient(restClient, auth, new TwilioEndpoints(this.server.baseUrl(), null, null),
@@ -151,7 +153,7 @@ class TwilioRetryInterceptorTest {
                 closed.set(true);
             }
         };
-        TwilioRetryInterceptor retry = new TwilioRetryInterceptor(RetryPolicy.DEFAULT);
+        TwilioRetryInterceptor retry = new TwilioRetryInterceptor(TwilioRetryPolicy.DEFAULT);
 
         assertThatExceptionOfType(IOException.class)
             .isThrownBy(() -> retry.intercept(new MockClientHttpRequest(HttpMethod.POST, "https://api.twilio.com/x"),

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.twilioauth.testsupport.FakeTicker;
-import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.Jwts;
+import io.github.twilioauth.testsupport.Retries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -48,7 +50,7 @@ class ApiTokenManagerTest {
     }
 
     private TokenManagerSettings.Builder settings() {
-        return TokenManagerSettings.builder().ticker(this.ticker).executor(Runnable::run).backoff(Duration.ofMillis(1));
+        return TokenManagerSettings.builder().ticker(this.ticker).executor(Runnable::run).retry(Retries.attempts(3));
     }
 
     private ApiTokenManager manager() {
@@ -182,7 +184,7 @@ class ApiTokenManagerTest {
     @Test
     void serverErrorsAreRetriedWithBackoff() {
         this.server.failNextTokenRequests(2, 503);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(3).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
         assertThat(manager.getToken()).isNotBlank();
         assertThat(this.server.tokenRequestCount()).isEqualTo(3);
     }
@@ -190,7 +192,7 @@ class ApiTokenManagerTest {
     @Test
     void serverErrorsFailOnceAttemptsAreExhausted() {
         this.server.failNextTokenRequests(3, 500);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().maxAttempts(3).build());
+        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken)
             .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(500));
         assertThat(this.server.tokenRequestCount()).isEqualTo(3);
@@ -200,10 +202,12 @@ class ApiTokenManagerTest {
     void noRetryStartsAfterTheRetryDeadline() {
         this.server.failNextTokenRequests(5, 503);
         ApiTokenManager manager = new ApiTokenManager(options().build(),
-                settings().maxAttempts(10)
-                    .backoff(Duration.ofSeconds(1))
-                    .retryDeadline(Duration.ofMillis(500))
-                    .build());
+                settings().retry(TwilioRetryPolicy.builder()
+                    .maxRetries(9)
+                    .delay(Duration.ofSeconds(1))
+                    .jitter(Duration.ZERO)
+                    .timeout(Duration.ofMillis(500))
+                    .build()).build());
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken)
             .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(503));
         assertThat(this.server.tokenRequestCount()).isEqualTo(1);

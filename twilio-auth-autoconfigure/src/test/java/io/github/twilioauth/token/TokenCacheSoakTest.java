@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.test.MockTwilioServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +52,7 @@ class TokenCacheSoakTest {
     static final MockTwilioServer server = new MockTwilioServer();
 
     static final TokenManagerSettings settings = TokenManagerSettings.builder()
-        .maxAttempts(1)
-        .retryDeadline(Duration.ofSeconds(2))
+        .retry(TwilioRetryPolicy.builder().maxRetries(0).timeout(Duration.ofSeconds(2)).build())
         .connectTimeout(Duration.ofSeconds(1))
         .readTimeout(Duration.ofSeconds(1))
         .build();

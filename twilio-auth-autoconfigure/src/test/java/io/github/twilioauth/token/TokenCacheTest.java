@@ -30,10 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.TokenGate;
 import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.Retries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -85,7 +87,7 @@ class TokenCacheTest {
     }
 
     private TokenManagerSettings.Builder settings() {
-        return TokenManagerSettings.builder().ticker(this.ticker).maxAttempts(1);
+        return TokenManagerSettings.builder().ticker(this.ticker).retry(Retries.attempts(1));
     }
 
     private ApiTokenManager manager(TokenManagerSettings.Builder settings) {
@@ -161,7 +163,8 @@ class TokenCacheTest {
             }
             task.run();
         };
-        ApiTokenManager manager = manager(settings().executor(failingSecond).backoff(Duration.ofSeconds(1)));
+        ApiTokenManager manager = manager(settings().executor(failingSecond)
+            .retry(TwilioRetryPolicy.builder().maxRetries(0).delay(Duration.ofSeconds(1)).build()));
         String first = manager.getToken();
         enterRenewalWindow();
 
@@ -180,7 +183,7 @@ class TokenCacheTest {
         AtomicReference<Executor> executor = new AtomicReference<>((task) -> {
         });
         TokenManagerSettings.Builder settings = settings().executor((task) -> executor.get().execute(task))
-            .retryDeadline(Duration.ofMillis(200))
+            .retry(TwilioRetryPolicy.builder().maxRetries(0).timeout(Duration.ofMillis(200)).build())
             .connectTimeout(Duration.ofMillis(100))
             .readTimeout(Duration.ofMillis(100));
         ApiTokenManager manager = manager(settings);

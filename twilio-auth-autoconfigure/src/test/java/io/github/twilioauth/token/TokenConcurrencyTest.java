@@ -18,10 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.twilioauth.testsupport.FakeTicker;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.TokenGate;
+import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.Retries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,7 +70,7 @@ class TokenConcurrencyTest {
     }
 
     private TokenManagerSettings.Builder settings() {
-        return TokenManagerSettings.builder().ticker(this.ticker).maxAttempts(1).backoff(Duration.ofSeconds(1));
+        return TokenManagerSettings.builder().ticker(this.ticker).retry(Retries.attempts(1));
     }
 
     @Test

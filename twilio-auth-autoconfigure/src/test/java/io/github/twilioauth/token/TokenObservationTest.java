@@ -17,10 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.twilioauth.testsupport.FakeTicker;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.Retries;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +70,7 @@ class TokenObservationTest {
         return TokenManagerSettings.builder()
             .ticker(this.ticker)
             .executor(Runnable::run)
-            .maxAttempts(1)
+            .retry(Retries.attempts(1))
             .observationRegistry(this.observations);
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.credential.CredentialProvider;
@@ -64,10 +65,10 @@ class TwilioHealthContributorAutoConfigurationTest {
             .account(ACCOUNT_SID, AUTH_TOKEN);
         this.runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class,
                     TwilioHealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class))
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
-                    "twilio.auth.max-attempts=1");
+                    "twilio.auth.retry.max-retries=0");
     }
 
     private ApplicationContextRunner clientCredentials() {
@@ -187,7 +188,7 @@ class TwilioHealthContributorAutoConfigurationTest {
     void isAbsentWithoutTwilioCredentials() {
         new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioAutoConfiguration.class,
+                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class,
                     TwilioHealthContributorAutoConfiguration.class))
             .run((context) -> assertThat(context).doesNotHaveBean("twilioHealthContributor"));
     }
