@@ -128,6 +128,20 @@ class TwilioTokenAutoConfigurationTest {
     }
 
     @Test
+    void tokenRequestsRunOnVirtualThreadsWhenTheApplicationEnablesThemAndTheJdkHasThem() {
+        withSingleClientAndTenants().withPropertyValues("spring.threads.virtual.enabled=true").run((context) -> {
+            ExecutorService executor = context.getBean(TwilioTokenAutoConfiguration.EXECUTOR_BEAN_NAME,
+                    ExecutorService.class);
+            Thread[] ran = new Thread[1];
+            executor.submit(() -> ran[0] = Thread.currentThread()).get();
+            assertThat(ran[0].getName()).startsWith(TokenExecutors.THREAD_NAME_PREFIX);
+            // Thread.isVirtual() is Java 21 API; a virtual thread's class says it on any version.
+            assertThat(ran[0].getClass().getName().equals("java.lang.VirtualThread"))
+                .isEqualTo(Runtime.version().feature() >= 21);
+        });
+    }
+
+    @Test
     void closingTheContextClosesManagersClientsThreadsAndConnections() {
         withSingleClientAndTenants()
             .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::httpComponents)
