@@ -167,17 +167,21 @@ class AuthenticationTest {
     }
 
     @Test
-    void recordsSchemeAndPrincipalWithoutCredentials() {
+    void recordsSchemePrincipalAndAuthorizationHeaderButPrintsNoCredentials() {
         String token = this.http.accessToken(this.server, "account-client", "account-secret");
         listMessages(TwilioHttp.basic(API_KEY, API_SECRET));
         listMessages(TwilioHttp.bearer(token));
         listMessages(null);
 
-        assertThat(this.server.requests()).extracting(RecordedRequest::authScheme, RecordedRequest::principal)
-            .containsExactly(tuple("Basic", API_KEY),
-                    tuple("Bearer", ACCOUNT_SID),
-                    tuple(null, null));
-        assertThat(this.server.requests().toString()).doesNotContain(API_SECRET).doesNotContain(token);
+        assertThat(this.server.requests())
+            .extracting(RecordedRequest::authScheme, RecordedRequest::principal, RecordedRequest::authorization)
+            .containsExactly(tuple("Basic", API_KEY, TwilioHttp.basic(API_KEY, API_SECRET)),
+                    tuple("Bearer", ACCOUNT_SID, TwilioHttp.bearer(token)),
+                    tuple(null, null, null));
+        assertThat(this.server.requests().toString()).contains("Basic ******", "Bearer ******")
+            .doesNotContain(API_SECRET)
+            .doesNotContain(TwilioHttp.basic(API_KEY, API_SECRET).substring("Basic ".length()))
+            .doesNotContain(token);
     }
 
     private HttpResponse<String> listMessages(String authorization) {
