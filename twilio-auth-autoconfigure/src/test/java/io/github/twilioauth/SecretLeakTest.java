@@ -1,4 +1,4 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,7 +12,6 @@ import java.util.function.UnaryOperator;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,6 @@ import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
 import io.github.twilioauth.credential.OrgsCredentialProviderBuilder;
-import io.github.twilioauth.hardening.RecordingRequestFactory.SentRequest;
-import io.github.twilioauth.hardening.ScriptedHttpServer.Reply;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
 import io.github.twilioauth.strategy.RequestConfig;
@@ -55,6 +52,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,8 +65,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * token, API secret, access token or Basic credential string.
  * <p>
  * Every secret of this test contains {@link #MARK}, so that a partial leak is caught too; the
- * Basic credential strings and the access tokens the stand-in issues (read from the requests as
- * they went on the wire) are searched for as well.
+ * Basic credential strings and the access tokens the stand-in issues are searched for as well.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretLeakTest {
@@ -106,13 +103,9 @@ class SecretLeakTest {
 
     private static TraceLogRecorder logs;
 
-    private final RecordingRequestFactory wire = new RecordingRequestFactory();
-
     private final Map<String, String> evidence = new LinkedHashMap<>();
 
     private MockTwilioServer server;
-
-    private ScriptedHttpServer scripted;
 
     @BeforeAll
     static void logEverything() {
@@ -132,13 +125,6 @@ class SecretLeakTest {
             .oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
             .organization(ORG_SID, ORG_CLIENT_ID, ORG_SECRET, ACCOUNT_SID);
         logs.drain();
-    }
-
-    @AfterEach
-    void closeScriptedServer() {
-        if (this.scripted != null) {
-            this.scripted.close();
-        }
     }
 
     @Test
@@ -223,13 +209,13 @@ class SecretLeakTest {
 
     @Test
     void unreachableAndSilentTokenEndpointsLeakNothing(CapturedOutput output) {
-        String closed = ScriptedHttpServer.closedPortUrl("/v2/token");
+        String closed = MockTwilioServer.closedPortUrl() + "/v2/token";
         fails(() -> client(oauth(tokens(CLIENT_SECRET, closed, (settings) -> settings.retry(Retries.attempts(2)))))
             .messages()
             .create(TO, FROM, "connection refused"));
-        this.scripted = ScriptedHttpServer.start().hang("/v2/token");
-        fails(() -> client(oauth(tokens(CLIENT_SECRET, this.scripted.url("/v2/token"),
-                (settings) -> settings.readTimeout(Duration.ofMillis(300)))))
+        this.server.hangNextTokenRequests(3);
+        fails(() -> client(oauth(tokens(CLIENT_SECRET,
+                (settings) -> settings.retry(Retries.attempts(3)).readTimeout(Duration.ofMillis(300)))))
             .messages()
             .create(TO, FROM, "read timeout"));
 
@@ -257,23 +243,24 @@ class SecretLeakTest {
         fails(() -> client.messages().create(TO, FROM, "429"));
         fails(() -> client.messages().fetch("SM" + "0".repeat(32)));
 
-        this.scripted = ScriptedHttpServer.start();
-        String messages = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
-        TwilioClient scriptedClient = client(basic(ACCOUNT_SID, AUTH_TOKEN), this.scripted.baseUrl());
-        for (Reply reply : List.of(
-                Reply.json(400,
-                        "{\"code\":21211,\"message\":\"Invalid 'To'\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}"),
-                Reply.of(400, "application/problem+json",
-                        "{\"type\":\"https://www.twilio.com/docs/errors/20001\",\"title\":\"Invalid\",\"status\":400,\"code\":20001,\"detail\":\"Bad\"}"),
-                Reply.of(502, "text/html", "<html><body>Bad gateway</body></html>"), Reply.empty(500),
-                Reply.of(201, "text/html", "<html><body>Created</body></html>"))) {
-            this.scripted.answer(messages, reply);
-            fails(() -> scriptedClient.messages().create(TO, FROM, "odd answer"));
+        TwilioClient authTokenClient = client(basic(ACCOUNT_SID, AUTH_TOKEN));
+        String json = "application/json";
+        List<String[]> oddAnswers = List.of(
+                new String[] { "400", json,
+                        "{\"code\":21211,\"message\":\"Invalid 'To'\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}" },
+                new String[] { "400", "application/problem+json",
+                        "{\"type\":\"https://www.twilio.com/docs/errors/20001\",\"title\":\"Invalid\",\"status\":400,\"code\":20001,\"detail\":\"Bad\"}" },
+                new String[] { "502", "text/html", "<html><body>Bad gateway</body></html>" },
+                new String[] { "500", null, null },
+                new String[] { "201", "text/html", "<html><body>Created</body></html>" });
+        for (String[] answer : oddAnswers) {
+            this.server.respondToNextApiRequest(Integer.parseInt(answer[0]), Map.of(), answer[1], answer[2]);
+            fails(() -> authTokenClient.messages().create(TO, FROM, "odd answer"));
         }
-        this.scripted.answer("/v2/token", (n) -> Reply.json(200, Jwts.tokenBody(SCRIPTED_TOKEN + "-" + n, "3600")));
-        this.scripted.answer(messages, Reply.json(401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}"));
-        TwilioClient bearerClient = client(oauth(tokens(CLIENT_SECRET, this.scripted.url("/v2/token"),
-                UnaryOperator.identity())), this.scripted.baseUrl());
+        this.server.respondToNextTokenRequest(200, json, Jwts.tokenBody(SCRIPTED_TOKEN + "-1", "3600"));
+        this.server.respondToNextTokenRequest(200, json, Jwts.tokenBody(SCRIPTED_TOKEN + "-2", "3600"));
+        this.server.rejectNextApiRequests(2);
+        TwilioClient bearerClient = client(oauth(tokens(CLIENT_SECRET, UnaryOperator.identity())));
         fails(() -> bearerClient.messages().create(TO, FROM, "401 after a refresh"));
 
         assertNothingLeaked(output);
@@ -384,12 +371,8 @@ class SecretLeakTest {
     }
 
     private TwilioClient client(CredentialProvider credentials) {
-        return client(credentials, this.server.baseUrl());
-    }
-
-    private TwilioClient client(CredentialProvider credentials, String baseUrl) {
-        TwilioClient client = TwilioClient.create(RestClient.builder().requestFactory(this.wire), credentials,
-                new TwilioEndpoints(baseUrl, null, null), ACCOUNT_SID);
+        TwilioClient client = TwilioClient.create(RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()),
+                credentials, new TwilioEndpoints(this.server.baseUrl(), null, null), ACCOUNT_SID);
         describe(credentials, credentials.toAuthStrategy(), client);
         return client;
     }
@@ -461,17 +444,9 @@ class SecretLeakTest {
         for (String password : List.of(API_SECRET, WRONG_SECRET)) {
             secrets.put(base64(API_KEY + ":" + password), "Basic credentials of " + API_KEY);
         }
-        for (SentRequest request : this.wire.sent()) {
-            for (String authorization : request.authorizations()) {
-                if (authorization.startsWith("Bearer ")) {
-                    String token = authorization.substring("Bearer ".length());
-                    secrets.put(token, "an access token");
-                    String[] parts = token.split("\\.");
-                    if (parts.length == 3) {
-                        secrets.put(parts[2], "the signature of an access token");
-                    }
-                }
-            }
+        for (String token : this.server.issuedTokens()) {
+            secrets.put(token, "an access token");
+            secrets.put(token.split("\\.")[2], "the signature of an access token");
         }
         return secrets;
     }

@@ -1,8 +1,7 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth.token;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,11 +14,8 @@ import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.FakeTicker;
 import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.testsupport.Retries;
-import io.github.twilioauth.token.ApiTokenManager;
-import io.github.twilioauth.token.TokenManagerOptions;
-import io.github.twilioauth.token.TokenManagerSettings;
 
-import static io.github.twilioauth.hardening.Failures.clearFailure;
+import static io.github.twilioauth.testsupport.Failures.clearFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -48,19 +44,10 @@ class TokenEndpointResponsesTest {
 
     private MockTwilioServer server;
 
-    private ScriptedHttpServer scripted;
-
     @BeforeEach
     void registerApp() {
         this.server = twilio.server();
         this.server.oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
-    }
-
-    @AfterEach
-    void closeScriptedServer() {
-        if (this.scripted != null) {
-            this.scripted.close();
-        }
     }
 
     /**
@@ -290,7 +277,7 @@ class TokenEndpointResponsesTest {
 
     @Test
     void refusedConnectionFailsClearlyNamingTheUrl() {
-        String tokenUrl = ScriptedHttpServer.closedPortUrl("/v2/token");
+        String tokenUrl = MockTwilioServer.closedPortUrl() + "/v2/token";
         ApiTokenManager manager = new ApiTokenManager(options().tokenUrl(tokenUrl).build(),
                 settings().retry(Retries.attempts(2)).build());
 
@@ -303,8 +290,8 @@ class TokenEndpointResponsesTest {
 
     @Test
     void endpointThatNeverAnswersFailsWithinTheReadTimeout() {
-        this.scripted = ScriptedHttpServer.start().hang("/v2/token");
-        ApiTokenManager manager = new ApiTokenManager(options().tokenUrl(this.scripted.url("/v2/token")).build(),
+        this.server.hangNextTokenRequests(1);
+        ApiTokenManager manager = new ApiTokenManager(options().build(),
                 settings().readTimeout(Duration.ofMillis(300)).build());
         long started = System.nanoTime();
 
@@ -313,8 +300,8 @@ class TokenEndpointResponsesTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         assertThat(failure.statusCode()).isZero();
-        assertThat(failure.getMessage()).contains(this.scripted.url("/v2/token"));
-        assertThat(this.scripted.requestCount("/v2/token")).isEqualTo(1);
+        assertThat(failure.getMessage()).contains(this.server.tokenUrl());
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
     }
 
     @Test

@@ -1,14 +1,10 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth.autoconfigure;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioAuthenticationException;
-import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.Message;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.test.MockTwilioExtension;
@@ -17,7 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import static io.github.twilioauth.hardening.Failures.clearFailure;
+import static io.github.twilioauth.testsupport.Failures.clearFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -108,7 +104,7 @@ class TokenEndpointOutageTest {
 
     @Test
     void startsWhileTheTokenEndpointIsUnreachableAndTheFirstCallNamesIt() {
-        String tokenUrl = ScriptedHttpServer.closedPortUrl("/v2/token");
+        String tokenUrl = MockTwilioServer.closedPortUrl() + "/v2/token";
 
         runner().withPropertyValues("twilio.auth.token-url=" + tokenUrl).run((context) -> {
             assertThat(context).hasNotFailed();
