@@ -1,15 +1,10 @@
 package io.github.twilioauth.token;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -137,27 +132,11 @@ class TokenObservationTest {
     }
 
     @Test
-    void observesAReadTimeoutAsATimeout() throws IOException {
-        CountDownLatch release = new CountDownLatch(1);
-        HttpServer silent = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        silent.createContext("/v2/token", (exchange) -> {
-            try {
-                release.await();
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.close();
-        });
-        silent.start();
-        try {
-            ApiTokenManager manager = new ApiTokenManager(options().tokenUrl("http://127.0.0.1:" + silent.getAddress().getPort() + "/v2/token").build(), settings().readTimeout(Duration.ofMillis(200)).build());
-            assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken);
-        }
-        finally {
-            release.countDown();
-            silent.stop(0);
-        }
+    void observesAReadTimeoutAsATimeout() {
+        this.server.hangNextTokenRequests(1);
+        ApiTokenManager manager = new ApiTokenManager(options().build(),
+                settings().readTimeout(Duration.ofMillis(200)).build());
+        assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken);
         assertThat(this.observations).hasObservationWithNameEqualTo(FETCH)
             .that()
             .hasLowCardinalityKeyValue("outcome", "timeout");
@@ -165,7 +144,7 @@ class TokenObservationTest {
 
     @Test
     void observesAnUnreachableTokenEndpointAsAnIoError() {
-        ApiTokenManager manager = new ApiTokenManager(options().tokenUrl("http://127.0.0.1:1/v2/token").build(),
+        ApiTokenManager manager = new ApiTokenManager(options().tokenUrl(MockTwilioServer.closedPortUrl() + "/v2/token").build(),
                 settings().build());
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken);
         assertThat(this.observations).hasObservationWithNameEqualTo(FETCH)
