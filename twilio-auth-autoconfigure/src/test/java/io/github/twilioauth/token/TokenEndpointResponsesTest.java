@@ -6,9 +6,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.FakeTicker;
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /**
  * Every kind of bad answer of the token endpoint, and every way it can fail to answer, gives a
  * {@link TwilioAuthenticationException} that says what was wrong, or a token used for a sound
- * lifetime.
+ * lifetime; error statuses are retried, or not, as the retry policy says.
  */
 class TokenEndpointResponsesTest {
 
@@ -66,7 +68,6 @@ class TokenEndpointResponsesTest {
             .ticker(this.ticker)
             .executor(Runnable::run)
             .refreshAhead(1.0)
-            .retry(Retries.attempts(3))
             .retry(Retries.attempts(1));
     }
 
@@ -304,32 +305,66 @@ class TokenEndpointResponsesTest {
         assertThat(this.server.tokenRequestCount()).isEqualTo(1);
     }
 
-    @Test
-    void fewer500sThanAttemptsAreRetriedUntilATokenComes() {
-        this.server.failNextTokenRequests(2, 500);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
-
-        assertThat(manager.getToken()).isNotBlank();
-        assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+    private ApiTokenManager managerMaking(int attempts) {
+        return new ApiTokenManager(options().build(), settings().retry(Retries.attempts(attempts)).build());
     }
 
-    @Test
-    void asMany500sAsAttemptsFailWithStatus500AndTwilioCode() {
-        this.server.failNextTokenRequests(3, 500);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
+    @ParameterizedTest(name = "{1} x HTTP {0}")
+    @CsvSource({ "500, 2", "503, 2", "429, 1" })
+    void fewerErrorsThanAttemptsAreRetriedUntilATokenComes(int status, int errors) {
+        this.server.failNextTokenRequests(errors, status);
+        ApiTokenManager manager = managerMaking(errors + 1);
+
+        assertThat(manager.getToken()).isNotBlank();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(errors + 1);
+    }
+
+    @ParameterizedTest(name = "HTTP {0} on {2} attempts")
+    @CsvSource({ "500, 20500, 3", "429, 20429, 2" })
+    void asManyErrorsAsAttemptsFailWithTheStatusAndTwilioCode(int status, int code, int attempts) {
+        this.server.failNextTokenRequests(attempts, status);
+        ApiTokenManager manager = managerMaking(attempts);
 
         TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
 
-        assertThat(failure.statusCode()).isEqualTo(500);
-        assertThat(failure.code()).isEqualTo(20500);
-        assertThat(failure.getMessage()).contains("HTTP 500", "20500");
-        assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+        assertThat(failure.statusCode()).isEqualTo(status);
+        assertThat(failure.code()).isEqualTo(code);
+        assertThat(failure.getMessage()).contains("HTTP " + status, String.valueOf(code));
+        assertThat(this.server.tokenRequestCount()).isEqualTo(attempts);
+    }
+
+    @Test
+    void badRequestIsNotRetried() {
+        this.server.failNextTokenRequests(1, 400);
+        ApiTokenManager manager = managerMaking(3);
+
+        TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
+
+        assertThat(failure.statusCode()).isEqualTo(400);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void noRetryStartsAfterTheRetryDeadline() {
+        this.server.failNextTokenRequests(5, 503);
+        ApiTokenManager manager = new ApiTokenManager(options().build(),
+                settings().retry(TwilioRetryPolicy.builder()
+                    .maxRetries(9)
+                    .delay(Duration.ofSeconds(1))
+                    .jitter(Duration.ZERO)
+                    .timeout(Duration.ofMillis(500))
+                    .build()).build());
+
+        TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
+
+        assertThat(failure.statusCode()).isEqualTo(503);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
     }
 
     @Test
     void tooManyRequestsWithRetryAfterIsRetriedAfterTheAnnouncedDelay() {
         this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofSeconds(1));
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(2)).build());
+        ApiTokenManager manager = managerMaking(2);
         long started = System.nanoTime();
 
         assertThat(manager.getToken()).isNotBlank();
@@ -339,30 +374,9 @@ class TokenEndpointResponsesTest {
     }
 
     @Test
-    void tooManyRequestsWithoutRetryAfterIsRetriedAfterTheBackoff() {
-        this.server.failNextTokenRequests(1, 429);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(2)).build());
-
-        assertThat(manager.getToken()).isNotBlank();
-        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-    }
-
-    @Test
-    void tooManyRequestsOnEveryAttemptFailWithStatus429() {
-        this.server.failNextTokenRequests(2, 429);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(2)).build());
-
-        TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
-
-        assertThat(failure.statusCode()).isEqualTo(429);
-        assertThat(failure.code()).isEqualTo(20429);
-        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-    }
-
-    @Test
     void retryAfterLongerThanTheLimitFailsAtOnceWithStatus429() {
         this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofMinutes(5));
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
+        ApiTokenManager manager = managerMaking(3);
 
         TwilioAuthenticationException failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> clearFailure(TwilioAuthenticationException.class, manager::getToken));
