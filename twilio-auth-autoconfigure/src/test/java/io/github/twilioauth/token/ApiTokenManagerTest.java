@@ -3,16 +3,15 @@ package io.github.twilioauth.token;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.github.twilioauth.TwilioAuthenticationException;
-import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.testsupport.Retries;
 
@@ -31,31 +30,18 @@ class ApiTokenManagerTest {
     static final String CLIENT_SECRET = "s3cr3t-client-value";
 
     @RegisterExtension
-    static final MockTwilioExtension twilio = new MockTwilioExtension();
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
     private final FakeTicker ticker = new FakeTicker();
 
-    private MockTwilioServer server;
-
-    @BeforeEach
-    void registerApp() {
-        this.server = twilio.server();
-        this.server.oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
-    }
-
-    private TokenManagerOptions.Builder options() {
-        return TokenManagerOptions.builder()
-            .clientId(CLIENT_ID)
-            .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl());
-    }
+    private final MockTwilioServer server = app.server();
 
     private TokenManagerSettings.Builder settings() {
         return TokenManagerSettings.builder().ticker(this.ticker).executor(Runnable::run).retry(Retries.attempts(3));
     }
 
     private ApiTokenManager manager() {
-        return new ApiTokenManager(options().build(), settings().build());
+        return new ApiTokenManager(app.options().build(), settings().build());
     }
 
     @Test
@@ -95,7 +81,7 @@ class ApiTokenManagerTest {
 
     @Test
     void cacheTtlShortensTheLifetime() {
-        ApiTokenManager manager = new ApiTokenManager(options().cacheTtl(Duration.ofMinutes(5)).build(),
+        ApiTokenManager manager = new ApiTokenManager(app.options().cacheTtl(Duration.ofMinutes(5)).build(),
                 settings().build());
         String first = manager.getToken();
         this.ticker.advance(Duration.ofMinutes(5).minusSeconds(31));
@@ -156,7 +142,7 @@ class ApiTokenManagerTest {
 
     @Test
     void wrongSecretFailsWithStatusAndTwilioCodeWithoutRetry() {
-        ApiTokenManager manager = new ApiTokenManager(options().clientSecret("wrong-secret-value").build(),
+        ApiTokenManager manager = new ApiTokenManager(app.options().clientSecret("wrong-secret-value").build(),
                 settings().build());
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken)
             .satisfies((ex) -> {
@@ -180,7 +166,8 @@ class ApiTokenManagerTest {
     void orgsTokenManagerFetchesOrganizationTokens() {
         String orgSid = "OR" + "b".repeat(32);
         this.server.organization(orgSid, "org-client", "org-secret-value", ACCOUNT_SID);
-        OrgsTokenManager manager = new OrgsTokenManager(options().clientId("org-client").clientSecret("org-secret-value").build(), settings().build());
+        OrgsTokenManager manager = new OrgsTokenManager(
+                app.options().clientId("org-client").clientSecret("org-secret-value").build(), settings().build());
         assertThat(Jwts.subject(manager.getToken())).isEqualTo(orgSid);
     }
 
@@ -192,7 +179,7 @@ class ApiTokenManagerTest {
     @Test
     void missingClientSecretIsRejectedNamingTheField() {
         assertThatExceptionOfType(IllegalArgumentException.class)
-            .isThrownBy(() -> new ApiTokenManager(options().clientSecret(" ").build(), settings().build()))
+            .isThrownBy(() -> new ApiTokenManager(app.options().clientSecret(" ").build(), settings().build()))
             .withMessageContaining("clientSecret");
     }
 }

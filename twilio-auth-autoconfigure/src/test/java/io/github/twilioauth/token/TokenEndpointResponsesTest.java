@@ -2,7 +2,6 @@ package io.github.twilioauth.token;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,9 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.TwilioRetryPolicy;
-import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.testsupport.Retries;
 
@@ -40,29 +39,16 @@ class TokenEndpointResponsesTest {
             + "<body><h1>We'll be right back</h1></body></html>";
 
     @RegisterExtension
-    static final MockTwilioExtension twilio = new MockTwilioExtension();
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
     private final FakeTicker ticker = new FakeTicker();
 
-    private MockTwilioServer server;
-
-    @BeforeEach
-    void registerApp() {
-        this.server = twilio.server();
-        this.server.oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
-    }
+    private final MockTwilioServer server = app.server();
 
     /**
-     * Options and settings against the stand-in with a fake ticker; a token is renewed only once it is no
-     * longer usable (refresh-ahead 1), so that each renewal is a blocking fetch the test sees.
+     * Settings with a fake ticker; a token is renewed only once it is no longer usable
+     * (refresh-ahead 1), so that each renewal is a blocking fetch the test sees.
      */
-    private TokenManagerOptions.Builder options() {
-        return TokenManagerOptions.builder()
-            .clientId(CLIENT_ID)
-            .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl());
-    }
-
     private TokenManagerSettings.Builder settings() {
         return TokenManagerSettings.builder()
             .ticker(this.ticker)
@@ -72,7 +58,11 @@ class TokenEndpointResponsesTest {
     }
 
     private ApiTokenManager manager() {
-        return new ApiTokenManager(options().build(), settings().build());
+        return new ApiTokenManager(app.options().build(), settings().build());
+    }
+
+    private ApiTokenManager managerMaking(int attempts) {
+        return new ApiTokenManager(app.options().build(), settings().retry(Retries.attempts(attempts)).build());
     }
 
     private TwilioAuthenticationException failureOfTokenResponse(int status, String contentType, String body) {
@@ -174,7 +164,7 @@ class TokenEndpointResponsesTest {
         String first = Jwts.withoutExp();
         this.server.respondToNextTokenRequest(200, JSON,
                 "{\"access_token\":\"" + first + "\",\"token_type\":\"Bearer\"}");
-        ApiTokenManager manager = new ApiTokenManager(options().cacheTtl(Duration.ofMinutes(10)).build(),
+        ApiTokenManager manager = new ApiTokenManager(app.options().cacheTtl(Duration.ofMinutes(10)).build(),
                 settings().build());
 
         assertThat(manager.getToken()).isEqualTo(first);
@@ -268,7 +258,7 @@ class TokenEndpointResponsesTest {
         for (int i = 0; i < 3; i++) {
             this.server.respondToNextTokenRequest(200, JSON, huge);
         }
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
+        ApiTokenManager manager = managerMaking(3);
 
         TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
 
@@ -279,7 +269,7 @@ class TokenEndpointResponsesTest {
     @Test
     void refusedConnectionFailsClearlyNamingTheUrl() {
         String tokenUrl = MockTwilioServer.closedPortUrl() + "/v2/token";
-        ApiTokenManager manager = new ApiTokenManager(options().tokenUrl(tokenUrl).build(),
+        ApiTokenManager manager = new ApiTokenManager(app.options().tokenUrl(tokenUrl).build(),
                 settings().retry(Retries.attempts(2)).build());
 
         TwilioAuthenticationException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
@@ -292,7 +282,7 @@ class TokenEndpointResponsesTest {
     @Test
     void endpointThatNeverAnswersFailsWithinTheReadTimeout() {
         this.server.hangNextTokenRequests(1);
-        ApiTokenManager manager = new ApiTokenManager(options().build(),
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(),
                 settings().readTimeout(Duration.ofMillis(300)).build());
         long started = System.nanoTime();
 
@@ -303,10 +293,6 @@ class TokenEndpointResponsesTest {
         assertThat(failure.statusCode()).isZero();
         assertThat(failure.getMessage()).contains(this.server.tokenUrl());
         assertThat(this.server.tokenRequestCount()).isEqualTo(1);
-    }
-
-    private ApiTokenManager managerMaking(int attempts) {
-        return new ApiTokenManager(options().build(), settings().retry(Retries.attempts(attempts)).build());
     }
 
     @ParameterizedTest(name = "{1} x HTTP {0}")
@@ -347,7 +333,7 @@ class TokenEndpointResponsesTest {
     @Test
     void noRetryStartsAfterTheRetryDeadline() {
         this.server.failNextTokenRequests(5, 503);
-        ApiTokenManager manager = new ApiTokenManager(options().build(),
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(),
                 settings().retry(TwilioRetryPolicy.builder()
                     .maxRetries(9)
                     .delay(Duration.ofSeconds(1))
