@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +33,7 @@ class AuthenticationTest {
 
     private static final Instant NOW = Instant.parse("2025-11-01T10:00:00Z");
 
+    @AutoClose
     private final MockTwilioServer server = new MockTwilioServer().clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .account(ACCOUNT_SID, AUTH_TOKEN)
         .apiKey(API_KEY, API_SECRET, ACCOUNT_SID)
@@ -43,11 +44,6 @@ class AuthenticationTest {
         .start();
 
     private final TwilioHttp http = new TwilioHttp();
-
-    @AfterEach
-    void closeServer() {
-        this.server.close();
-    }
 
     @Test
     void acceptsBasicWithAccountSidAndAuthToken() {

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -31,16 +31,12 @@ class FaultInjectionTest {
 
     private static final String CLIENT_SECRET = "client-secret";
 
+    @AutoClose
     private final MockTwilioServer server = new MockTwilioServer().account(ACCOUNT_SID, AUTH_TOKEN)
         .oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
         .start();
 
     private final TwilioHttp http = new TwilioHttp();
-
-    @AfterEach
-    void closeServer() {
-        this.server.close();
-    }
 
     @Test
     void failsTheNextTokenRequestsWithStatusThenRecovers() {
