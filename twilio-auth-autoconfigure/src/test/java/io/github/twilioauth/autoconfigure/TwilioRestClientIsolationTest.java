@@ -2,10 +2,14 @@ package io.github.twilioauth.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.test.MockTwilioExtension;
@@ -21,6 +25,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 
 /**
  * The Twilio credentials go to requests of the {@code twilioRestClient} only, never to other
@@ -60,24 +65,16 @@ class TwilioRestClientIsolationTest {
         return "Basic " + HttpHeaders.encodeBasicAuth(ACCOUNT_SID, AUTH_TOKEN, StandardCharsets.UTF_8);
     }
 
-    @Test
-    void restClientBuiltFromBootsBuilderSendsNoAuthorizationHeader() {
-        answerNextOk();
-        this.runner.run((context) -> {
-            assertThat(context).hasBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME);
-            RestClient unrelated = context.getBean(RestClient.Builder.class).build();
-
-            unrelated.get().uri(url("/unrelated")).retrieve().toBodilessEntity();
-
-            assertThat(this.server.requests()).extracting(RecordedRequest::authorization)
-                .containsExactly((String) null);
-        });
+    static Stream<Named<Class<?>[]>> restClientBuilders() {
+        return Stream.of(named("Boot's builder", new Class<?>[0]),
+                named("a user-defined builder bean", new Class<?>[] { UserRestClientBuilderConfiguration.class }));
     }
 
-    @Test
-    void restClientBuiltFromAUserDefinedBuilderBeanSendsNoAuthorizationHeader() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("restClientBuilders")
+    void restClientBuiltFromTheApplicationsBuilderSendsNoAuthorizationHeader(Class<?>[] userConfigurations) {
         answerNextOk();
-        this.runner.withUserConfiguration(UserRestClientBuilderConfiguration.class).run((context) -> {
+        this.runner.withUserConfiguration(userConfigurations).run((context) -> {
             assertThat(context).hasBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME);
             RestClient unrelated = context.getBean(RestClient.Builder.class).build();
 

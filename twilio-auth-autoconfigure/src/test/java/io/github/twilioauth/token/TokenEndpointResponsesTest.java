@@ -128,35 +128,42 @@ class TokenEndpointResponsesTest {
         assertThat(failure.getMessage()).contains("not a JSON object");
     }
 
+    /**
+     * Asserts that the manager hands out the token, from one token request, until
+     * {@code stillUsedAt} has passed, and a new one, from a second request, once
+     * {@code renewedAt} has.
+     * @return the new token
+     */
+    private String assertRenewedBetween(ApiTokenManager manager, String token, Duration stillUsedAt,
+            Duration renewedAt) {
+        assertThat(manager.getToken()).isEqualTo(token);
+        this.ticker.advance(stillUsedAt);
+        assertThat(manager.getToken()).isEqualTo(token);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+
+        this.ticker.advance(renewedAt.minus(stillUsedAt));
+        String renewed = manager.getToken();
+        assertThat(renewed).isNotEqualTo(token);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+        return renewed;
+    }
+
     @Test
     void accessTokenThatIsNotAJwtIsUsedUntilThirtySecondsBeforeExpiresIn() {
         this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody("opaque-token-one", "600"));
         this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody("opaque-token-two", "600"));
-        ApiTokenManager manager = manager();
 
-        assertThat(manager.getToken()).isEqualTo("opaque-token-one");
-        this.ticker.advance(Duration.ofSeconds(569));
-        assertThat(manager.getToken()).isEqualTo("opaque-token-one");
-        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
-
-        this.ticker.advance(Duration.ofSeconds(1));
-        assertThat(manager.getToken()).isEqualTo("opaque-token-two");
-        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+        assertThat(assertRenewedBetween(manager(), "opaque-token-one", Duration.ofSeconds(569),
+                Duration.ofSeconds(570)))
+            .isEqualTo("opaque-token-two");
     }
 
     @Test
     void jwtWithoutExpIsUsedUntilThirtySecondsBeforeExpiresIn() {
         String first = Jwts.withoutExp();
         this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody(first, "600"));
-        ApiTokenManager manager = manager();
 
-        assertThat(manager.getToken()).isEqualTo(first);
-        this.ticker.advance(Duration.ofSeconds(569));
-        assertThat(manager.getToken()).isEqualTo(first);
-
-        this.ticker.advance(Duration.ofSeconds(1));
-        assertThat(manager.getToken()).isNotEqualTo(first);
-        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+        assertRenewedBetween(manager(), first, Duration.ofSeconds(569), Duration.ofSeconds(570));
     }
 
     @Test
@@ -167,13 +174,7 @@ class TokenEndpointResponsesTest {
         ApiTokenManager manager = new ApiTokenManager(app.options().cacheTtl(Duration.ofMinutes(10)).build(),
                 settings().build());
 
-        assertThat(manager.getToken()).isEqualTo(first);
-        this.ticker.advance(Duration.ofSeconds(569));
-        assertThat(manager.getToken()).isEqualTo(first);
-
-        this.ticker.advance(Duration.ofSeconds(1));
-        assertThat(manager.getToken()).isNotEqualTo(first);
-        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+        assertRenewedBetween(manager, first, Duration.ofSeconds(569), Duration.ofSeconds(570));
     }
 
     @Test
@@ -211,16 +212,8 @@ class TokenEndpointResponsesTest {
     @Test
     void hugeExpiresInIsCappedAtADayWithoutOverflowing() {
         this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody("long-lived-token", "1000000000000000"));
-        ApiTokenManager manager = manager();
 
-        assertThat(manager.getToken()).isEqualTo("long-lived-token");
-        this.ticker.advance(Duration.ofHours(23));
-        assertThat(manager.getToken()).isEqualTo("long-lived-token");
-        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
-
-        this.ticker.advance(Duration.ofHours(1));
-        assertThat(manager.getToken()).isNotEqualTo("long-lived-token");
-        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+        assertRenewedBetween(manager(), "long-lived-token", Duration.ofHours(23), Duration.ofHours(24));
     }
 
     @Test

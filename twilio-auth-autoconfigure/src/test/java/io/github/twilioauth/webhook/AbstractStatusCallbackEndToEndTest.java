@@ -21,7 +21,10 @@ import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.StatusCallbackDelivery;
 import io.github.twilioauth.test.webhook.TwilioWebhookSigner;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,10 +37,9 @@ import static org.assertj.core.api.Assertions.tuple;
  * {@code @TwilioWebhook} endpoint of the application; forged ones are refused.
  * <p>
  * A subclass per stack is a {@code @SpringBootTest} on a random port with
- * {@code @AutoConfigureMockTwilio}, {@link #ACCOUNT_SID} and {@link #AUTH_TOKEN} as the
- * application's Twilio credentials, and an application that imports its own
- * {@code @TwilioWebhook} controller of {@code POST /status}, which records each callback in the
- * {@link StatusLog}, with {@link StudioController} and {@link StatusLog}.
+ * {@code @AutoConfigureMockTwilio} and {@link #ACCOUNT_SID} and {@link #AUTH_TOKEN} as the
+ * application's Twilio credentials, of {@link App} and its own {@code @TwilioWebhook}
+ * controller of {@code POST /status}, which records each callback in the {@link StatusLog}.
  */
 public abstract class AbstractStatusCallbackEndToEndTest {
 
@@ -160,6 +162,16 @@ public abstract class AbstractStatusCallbackEndToEndTest {
             request.header("X-Twilio-Signature", signature);
         }
         return this.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /**
+     * The application, but for the controller of {@code POST /status}.
+     */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import({ StudioController.class, StatusLog.class })
+    public static class App {
+
     }
 
     /**

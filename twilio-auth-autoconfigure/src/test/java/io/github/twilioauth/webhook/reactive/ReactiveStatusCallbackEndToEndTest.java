@@ -5,11 +5,8 @@ import reactor.core.publisher.Mono;
 import io.github.twilioauth.test.AutoConfigureMockTwilio;
 import io.github.twilioauth.webhook.AbstractStatusCallbackEndToEndTest;
 import io.github.twilioauth.webhook.TwilioWebhook;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,19 +15,13 @@ import org.springframework.web.server.ServerWebExchange;
  * Spring WebFlux over real HTTP: the stand-in posts signed status callbacks to a
  * {@code @TwilioWebhook} endpoint of the application on Reactor Netty; forged ones are refused.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = { AbstractStatusCallbackEndToEndTest.App.class,
+        ReactiveStatusCallbackEndToEndTest.StatusController.class }, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "twilio.account-sid=" + AbstractStatusCallbackEndToEndTest.ACCOUNT_SID,
                 "twilio.auth.auth-token=" + AbstractStatusCallbackEndToEndTest.AUTH_TOKEN,
                 "spring.main.web-application-type=reactive" })
 @AutoConfigureMockTwilio
 class ReactiveStatusCallbackEndToEndTest extends AbstractStatusCallbackEndToEndTest {
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import({ StatusController.class, StudioController.class, StatusLog.class })
-    static class App {
-
-    }
 
     @TwilioWebhook
     @RestController

@@ -3,11 +3,8 @@ package io.github.twilioauth.webhook.servlet;
 import io.github.twilioauth.test.AutoConfigureMockTwilio;
 import io.github.twilioauth.webhook.AbstractStatusCallbackEndToEndTest;
 import io.github.twilioauth.webhook.TwilioWebhook;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,18 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
  * Spring MVC over real HTTP: the stand-in posts signed status callbacks to a
  * {@code @TwilioWebhook} endpoint of the application on Tomcat; forged ones are refused.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = { AbstractStatusCallbackEndToEndTest.App.class,
+        ServletStatusCallbackEndToEndTest.StatusController.class }, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "twilio.account-sid=" + AbstractStatusCallbackEndToEndTest.ACCOUNT_SID,
                 "twilio.auth.auth-token=" + AbstractStatusCallbackEndToEndTest.AUTH_TOKEN })
 @AutoConfigureMockTwilio
 class ServletStatusCallbackEndToEndTest extends AbstractStatusCallbackEndToEndTest {
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import({ StatusController.class, StudioController.class, StatusLog.class })
-    static class App {
-
-    }
 
     @TwilioWebhook
     @RestController
