@@ -19,11 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.autoconfigure.ProviderConfig;
-import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioProperties;
-import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.Message;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioEndpoints;
@@ -38,15 +34,14 @@ import io.github.twilioauth.strategy.RequestConfig;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.Jwts;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
 import io.github.twilioauth.testsupport.Retries;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -246,10 +241,11 @@ class SecretLeakTest {
         TwilioClient authTokenClient = client(basic(ACCOUNT_SID, AUTH_TOKEN));
         String json = "application/json";
         List<String[]> oddAnswers = List.of(
-                new String[] { "400", json,
-                        "{\"code\":21211,\"message\":\"Invalid 'To'\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}" },
+                new String[] { "400", json, "{\"code\":21211,\"message\":\"Invalid 'To'\","
+                        + "\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}" },
                 new String[] { "400", "application/problem+json",
-                        "{\"type\":\"https://www.twilio.com/docs/errors/20001\",\"title\":\"Invalid\",\"status\":400,\"code\":20001,\"detail\":\"Bad\"}" },
+                        "{\"type\":\"https://www.twilio.com/docs/errors/20001\",\"title\":\"Invalid\","
+                                + "\"status\":400,\"code\":20001,\"detail\":\"Bad\"}" },
                 new String[] { "502", "text/html", "<html><body>Bad gateway</body></html>" },
                 new String[] { "500", null, null },
                 new String[] { "201", "text/html", "<html><body>Created</body></html>" });
@@ -274,8 +270,7 @@ class SecretLeakTest {
     @Test
     void autoConfiguredClientsLeakNothing(CapturedOutput output) {
         ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withConfiguration(TwilioAutoConfigurations.client())
             .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID);
         runner.withPropertyValues("twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + CLIENT_SECRET)
@@ -293,8 +288,7 @@ class SecretLeakTest {
     @Test
     void misconfigurationReportsLeakNothing(CapturedOutput output) {
         ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class));
+            .withConfiguration(TwilioAutoConfigurations.client());
         List<String[]> misconfigurations = List.of(
                 new String[] { "twilio.auth.api-key=" + API_KEY, "twilio.auth.api-secret=" + API_SECRET },
                 new String[] { "twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.auth-token=" + AUTH_TOKEN,
@@ -371,8 +365,9 @@ class SecretLeakTest {
     }
 
     private TwilioClient client(CredentialProvider credentials) {
-        TwilioClient client = TwilioClient.create(RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()),
-                credentials, new TwilioEndpoints(this.server.baseUrl(), null, null), ACCOUNT_SID);
+        RestClient.Builder restClient = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory());
+        TwilioClient client = TwilioClient.create(restClient, credentials,
+                new TwilioEndpoints(this.server.baseUrl(), null, null), ACCOUNT_SID);
         describe(credentials, credentials.toAuthStrategy(), client);
         return client;
     }

@@ -21,11 +21,10 @@ import io.github.twilioauth.credential.OAuthCredentialProvider;
 import io.github.twilioauth.credential.OrgsCredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.strategy.FakeTokenManager;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManager;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,9 +44,8 @@ class TwilioAutoConfigurationTest {
 
     private static final String API_KEY = "SK00000000000000000000000000000001";
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-                    TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class));
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(TwilioAutoConfigurations.client());
 
     /**
      * Each way of authenticating the properties can configure, with what it creates.
@@ -150,10 +148,12 @@ class TwilioAutoConfigurationTest {
     static Stream<Arguments> inferredAuthTypes() {
         return Stream.of(
                 arguments(named("client id and secret alone mean client credentials",
-                        new String[] { "twilio.auth.client-id=client-id-value", "twilio.auth.client-secret=secret-value" }),
+                        new String[] { "twilio.auth.client-id=client-id-value",
+                                "twilio.auth.client-secret=secret-value" }),
                         AuthType.CLIENT_CREDENTIALS),
                 arguments(named("an auth token alone means basic",
-                        new String[] { "twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=auth-token-value" }),
+                        new String[] { "twilio.account-sid=" + ACCOUNT_SID,
+                                "twilio.auth.auth-token=auth-token-value" }),
                         AuthType.BASIC),
                 arguments(named("an API key alone means basic",
                         new String[] { "twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.api-key=" + API_KEY,

@@ -9,18 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioResponse;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.RecordedRequest;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -56,9 +53,9 @@ class CredentialRoutingTest {
 
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
+            .withConfiguration(TwilioAutoConfigurations.client())
             .withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-                    ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
+                    ImperativeHttpClientAutoConfiguration.class))
             .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=routing-auth-token",
                     "twilio.base-url=" + twilio.server().baseUrl());
     }
