@@ -12,9 +12,10 @@ import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.token.TokenManagerOptions;
 
 /**
- * The stand-in of a test class with one OAuth app of one account, for tests of the token
- * managers: a {@link MockTwilioExtension} whose server, reset before each test, knows the app and
- * issues its tokens for one hour. Register it on a static field:
+ * The stand-in of a test class with one OAuth app of one account, for tests of what gets its
+ * tokens (token managers, clients and applications with client credentials): a
+ * {@link MockTwilioExtension} whose server, reset before each test, knows the app and issues its
+ * tokens for one hour. Register it on a static field:
  * <pre class="code">
  * &#64;RegisterExtension
  * static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);

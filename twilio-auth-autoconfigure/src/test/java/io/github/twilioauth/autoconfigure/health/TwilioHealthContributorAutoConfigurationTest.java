@@ -12,8 +12,8 @@ import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
 import io.github.twilioauth.credential.OAuthCredentialProvider;
 import io.github.twilioauth.health.TwilioHealthIndicator;
-import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -48,23 +48,20 @@ class TwilioHealthContributorAutoConfigurationTest {
     private static final String AUTH_TOKEN = "health-context-auth-token";
 
     @RegisterExtension
-    static final MockTwilioExtension twilio = new MockTwilioExtension();
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
-    private MockTwilioServer server;
+    private final MockTwilioServer server = app.server();
 
-    private ApplicationContextRunner runner;
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(TwilioAutoConfigurations.client())
+        .withConfiguration(AutoConfigurations.of(TwilioHealthContributorAutoConfiguration.class,
+                HealthContributorRegistryAutoConfiguration.class))
+        .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
+                "twilio.auth.retry.max-retries=0");
 
     @BeforeEach
-    void startApplication() {
-        this.server = twilio.server()
-            .oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
-            .account(ACCOUNT_SID, AUTH_TOKEN);
-        this.runner = new ApplicationContextRunner()
-            .withConfiguration(TwilioAutoConfigurations.client())
-            .withConfiguration(AutoConfigurations.of(TwilioHealthContributorAutoConfiguration.class,
-                    HealthContributorRegistryAutoConfiguration.class))
-            .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
-                    "twilio.auth.retry.max-retries=0");
+    void registerAccount() {
+        this.server.account(ACCOUNT_SID, AUTH_TOKEN);
     }
 
     private ApplicationContextRunner clientCredentials() {
