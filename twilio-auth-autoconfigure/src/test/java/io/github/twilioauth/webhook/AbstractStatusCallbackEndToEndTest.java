@@ -25,9 +25,6 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -169,7 +166,7 @@ public abstract class AbstractStatusCallbackEndToEndTest {
      */
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({ StudioController.class, StatusLog.class })
+    @Import({ StackNeutralWebhookController.class, StatusLog.class })
     public static class App {
 
     }
@@ -189,21 +186,6 @@ public abstract class AbstractStatusCallbackEndToEndTest {
          */
         public void record(String messageSid, String status, String errorCode) {
             this.received.add(messageSid + " " + status + ((errorCode != null) ? " " + errorCode : ""));
-        }
-
-    }
-
-    /**
-     * A {@code @TwilioWebhook} endpoint of Studio-style JSON, {@code POST /studio}, that answers
-     * the body it read.
-     */
-    @RestController
-    public static class StudioController {
-
-        @TwilioWebhook
-        @PostMapping(path = "/studio", produces = "text/plain;charset=UTF-8")
-        String studio(@RequestBody String json) {
-            return json;
         }
 
     }
