@@ -8,8 +8,7 @@ import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.RecordedRequest;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpMethod;
 
@@ -29,8 +28,7 @@ class TwilioAutoConfigurationEndToEndTest {
 
     private ApplicationContextRunner runner(MockTwilioServer server) {
         return new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withConfiguration(TwilioAutoConfigurations.client())
             .withPropertyValues("twilio.base-url=" + server.baseUrl());
     }
 

@@ -1,5 +1,15 @@
 package io.github.twilioauth.autoconfigure;
 
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioEndpoints;
 import io.github.twilioauth.credential.AuthType;
@@ -7,277 +17,159 @@ import io.github.twilioauth.credential.BasicCredentialProvider;
 import io.github.twilioauth.credential.ClientCredentialProvider;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
+import io.github.twilioauth.credential.OAuthCredentialProvider;
 import io.github.twilioauth.credential.OrgsCredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.strategy.FakeTokenManager;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManager;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+/**
+ * What the auto-configuration creates for each way of authenticating, which one it infers from
+ * the credentials given, and how the beans of the application replace its own.
+ */
 class TwilioAutoConfigurationTest {
 
     private static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-                    TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class));
+    private static final String API_KEY = "SK00000000000000000000000000000001";
 
-    @Nested
-    class BasicWithAuthToken {
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(TwilioAutoConfigurations.client());
 
-        private final ApplicationContextRunner runner = TwilioAutoConfigurationTest.this.runner
-            .withPropertyValues("twilio.auth.type=basic", "twilio.account-sid=" + ACCOUNT_SID,
-                    "twilio.auth.auth-token=auth-token-value");
+    /**
+     * Each way of authenticating the properties can configure, with what it creates.
+     */
+    enum ConfiguredAuth {
 
-        @Test
-        void createsBasicCredentialProviderForTheAccountSid() {
-            this.runner.run((context) -> assertThat(context.getBean(CredentialProvider.class))
-                .isInstanceOfSatisfying(BasicCredentialProvider.class, (provider) -> {
-                    assertThat(provider.getAuthType()).isEqualTo(AuthType.BASIC);
-                    assertThat(provider.getUsername()).isEqualTo(ACCOUNT_SID);
-                }));
-        }
+        BASIC_WITH_AUTH_TOKEN(BasicCredentialProvider.class, AuthType.BASIC, null, "twilio.auth.type=basic",
+                "twilio.auth.auth-token=auth-token-value"),
 
-        @Test
-        void createsInterceptorWithTheProvidersStrategy() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioAuthInterceptor.class).getAuthStrategy())
-                .isSameAs(context.getBean(CredentialProvider.class).toAuthStrategy()));
-        }
+        BASIC_WITH_API_KEY(BasicCredentialProvider.class, AuthType.BASIC, null, "twilio.auth.type=basic",
+                "twilio.auth.api-key=" + API_KEY, "twilio.auth.api-secret=api-secret-value"),
 
-        @Test
-        void createsTwilioRestClient() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME))
-                .isInstanceOf(RestClient.class));
-        }
+        CLIENT_CREDENTIALS(ClientCredentialProvider.class, AuthType.CLIENT_CREDENTIALS, ApiTokenManager.class,
+                "twilio.auth.type=client-credentials", "twilio.auth.client-id=client-id-value",
+                "twilio.auth.client-secret=client-secret-value"),
 
-        @Test
-        void createsTwilioClientForTheAccountSid() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioClient.class).getAccountSid())
-                .isEqualTo(ACCOUNT_SID));
-        }
+        ORGS(OrgsCredentialProvider.class, AuthType.ORGS, OrgsTokenManager.class, "twilio.auth.type=orgs",
+                "twilio.auth.client-id=client-id-value", "twilio.auth.client-secret=client-secret-value"),
 
-        @Test
-        void createsNoTokenManager() {
-            this.runner.run((context) -> assertThat(context).doesNotHaveBean(TokenManager.class));
+        NOAUTH(NoAuthCredentialProvider.class, AuthType.NOAUTH, null, "twilio.auth.type=noauth");
+
+        final Class<? extends CredentialProvider> providerType;
+
+        final AuthType authType;
+
+        final Class<? extends TokenManager> tokenManagerType;
+
+        final String[] properties;
+
+        ConfiguredAuth(Class<? extends CredentialProvider> providerType, AuthType authType,
+                Class<? extends TokenManager> tokenManagerType, String... properties) {
+            this.providerType = providerType;
+            this.authType = authType;
+            this.tokenManagerType = tokenManagerType;
+            this.properties = properties;
         }
     }
 
-    @Nested
-    class BasicWithApiKey {
-
-        private final ApplicationContextRunner runner = TwilioAutoConfigurationTest.this.runner
-            .withPropertyValues("twilio.auth.type=basic", "twilio.account-sid=" + ACCOUNT_SID,
-                    "twilio.auth.api-key=SK00000000000000000000000000000001", "twilio.auth.api-secret=api-secret-value");
-
-        @Test
-        void createsBasicCredentialProviderForTheApiKey() {
-            this.runner.run((context) -> assertThat(context.getBean(CredentialProvider.class))
-                .isInstanceOfSatisfying(BasicCredentialProvider.class, (provider) -> {
-                    assertThat(provider.getAuthType()).isEqualTo(AuthType.BASIC);
-                    assertThat(provider.getUsername()).isEqualTo("SK00000000000000000000000000000001");
-                }));
-        }
-
-        @Test
-        void createsInterceptorWithTheProvidersStrategy() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioAuthInterceptor.class).getAuthStrategy())
-                .isSameAs(context.getBean(CredentialProvider.class).toAuthStrategy()));
-        }
-
-        @Test
-        void createsTwilioRestClient() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME))
-                .isInstanceOf(RestClient.class));
-        }
-
-        @Test
-        void createsTwilioClientForTheAccountSid() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioClient.class).getAccountSid())
-                .isEqualTo(ACCOUNT_SID));
-        }
-
-        @Test
-        void createsNoTokenManager() {
-            this.runner.run((context) -> assertThat(context).doesNotHaveBean(TokenManager.class));
-        }
+    private ApplicationContextRunner configured(ConfiguredAuth auth) {
+        return this.runner.withPropertyValues("twilio.account-sid=" + ACCOUNT_SID).withPropertyValues(auth.properties);
     }
 
-    @Nested
-    class ClientCredentials {
-
-        private final ApplicationContextRunner runner = TwilioAutoConfigurationTest.this.runner.withPropertyValues(
-                "twilio.auth.type=client-credentials", "twilio.account-sid=" + ACCOUNT_SID,
-                "twilio.auth.client-id=client-id-value", "twilio.auth.client-secret=client-secret-value");
-
-        @Test
-        void createsClientCredentialProvider() {
-            this.runner.run((context) -> assertThat(context.getBean(CredentialProvider.class))
-                .isInstanceOfSatisfying(ClientCredentialProvider.class,
-                        (provider) -> assertThat(provider.getAuthType()).isEqualTo(AuthType.CLIENT_CREDENTIALS)));
-        }
-
-        @Test
-        void createsApiTokenManager() {
-            this.runner.run((context) -> assertThat(context).getBean(TokenManager.class)
-                .isInstanceOf(ApiTokenManager.class));
-        }
-
-        @Test
-        void providerUsesTheTokenManagerBean() {
-            this.runner.run((context) -> assertThat(
-                    context.getBean(ClientCredentialProvider.class).getTokenManager())
-                .isSameAs(context.getBean(TokenManager.class)));
-        }
-
-        @Test
-        void createsInterceptorWithTheProvidersStrategy() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioAuthInterceptor.class).getAuthStrategy())
-                .isSameAs(context.getBean(CredentialProvider.class).toAuthStrategy()));
-        }
-
-        @Test
-        void createsTwilioRestClient() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME))
-                .isInstanceOf(RestClient.class));
-        }
-
-        @Test
-        void createsTwilioClientForTheAccountSid() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioClient.class).getAccountSid())
-                .isEqualTo(ACCOUNT_SID));
-        }
+    @ParameterizedTest
+    @EnumSource
+    void createsTheCredentialProviderOfTheAuthType(ConfiguredAuth auth) {
+        configured(auth).run((context) -> assertThat(context.getBean(CredentialProvider.class))
+            .isInstanceOf(auth.providerType)
+            .satisfies((provider) -> assertThat(provider.getAuthType()).isEqualTo(auth.authType)));
     }
 
-    @Nested
-    class Orgs {
-
-        private final ApplicationContextRunner runner = TwilioAutoConfigurationTest.this.runner.withPropertyValues(
-                "twilio.auth.type=orgs", "twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.client-id=client-id-value",
-                "twilio.auth.client-secret=client-secret-value");
-
-        @Test
-        void createsOrgsCredentialProvider() {
-            this.runner.run((context) -> assertThat(context.getBean(CredentialProvider.class))
-                .isInstanceOfSatisfying(OrgsCredentialProvider.class,
-                        (provider) -> assertThat(provider.getAuthType()).isEqualTo(AuthType.ORGS)));
-        }
-
-        @Test
-        void createsOrgsTokenManager() {
-            this.runner.run((context) -> assertThat(context).getBean(TokenManager.class)
-                .isInstanceOf(OrgsTokenManager.class));
-        }
-
-        @Test
-        void providerUsesTheTokenManagerBean() {
-            this.runner.run((context) -> assertThat(context.getBean(OrgsCredentialProvider.class).getTokenManager())
-                .isSameAs(context.getBean(TokenManager.class)));
-        }
-
-        @Test
-        void createsInterceptorWithTheProvidersStrategy() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioAuthInterceptor.class).getAuthStrategy())
-                .isSameAs(context.getBean(CredentialProvider.class).toAuthStrategy()));
-        }
-
-        @Test
-        void createsTwilioRestClient() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME))
-                .isInstanceOf(RestClient.class));
-        }
-
-        @Test
-        void createsTwilioClientForTheAccountSid() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioClient.class).getAccountSid())
-                .isEqualTo(ACCOUNT_SID));
-        }
+    @ParameterizedTest
+    @CsvSource({ "BASIC_WITH_AUTH_TOKEN, " + ACCOUNT_SID, "BASIC_WITH_API_KEY, " + API_KEY })
+    void basicCredentialsAreForTheAccountSidOrTheApiKey(ConfiguredAuth auth, String username) {
+        configured(auth).run((context) -> assertThat(context.getBean(CredentialProvider.class))
+            .isInstanceOfSatisfying(BasicCredentialProvider.class,
+                    (provider) -> assertThat(provider.getUsername()).isEqualTo(username)));
     }
 
-    @Nested
-    class NoAuth {
-
-        private final ApplicationContextRunner runner = TwilioAutoConfigurationTest.this.runner
-            .withPropertyValues("twilio.auth.type=noauth", "twilio.account-sid=" + ACCOUNT_SID);
-
-        @Test
-        void createsNoAuthCredentialProvider() {
-            this.runner.run((context) -> assertThat(context.getBean(CredentialProvider.class))
-                .isInstanceOfSatisfying(NoAuthCredentialProvider.class,
-                        (provider) -> assertThat(provider.getAuthType()).isEqualTo(AuthType.NOAUTH)));
-        }
-
-        @Test
-        void createsInterceptorWithTheProvidersStrategy() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioAuthInterceptor.class).getAuthStrategy())
-                .isSameAs(context.getBean(CredentialProvider.class).toAuthStrategy()));
-        }
-
-        @Test
-        void createsTwilioRestClient() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME))
-                .isInstanceOf(RestClient.class));
-        }
-
-        @Test
-        void createsTwilioClientForTheAccountSid() {
-            this.runner.run((context) -> assertThat(context.getBean(TwilioClient.class).getAccountSid())
-                .isEqualTo(ACCOUNT_SID));
-        }
-
-        @Test
-        void createsNoTokenManager() {
-            this.runner.run((context) -> assertThat(context).doesNotHaveBean(TokenManager.class));
-        }
+    @ParameterizedTest
+    @EnumSource
+    void createsInterceptorWithTheProvidersStrategy(ConfiguredAuth auth) {
+        configured(auth).run((context) -> assertThat(context.getBean(TwilioAuthInterceptor.class).getAuthStrategy())
+            .isSameAs(context.getBean(CredentialProvider.class).toAuthStrategy()));
     }
 
-    @Nested
-    class InferredType {
+    @ParameterizedTest
+    @EnumSource
+    void createsTwilioRestClient(ConfiguredAuth auth) {
+        configured(auth).run((context) -> assertThat(context.getBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME))
+            .isInstanceOf(RestClient.class));
+    }
 
-        @Test
-        void clientIdAndSecretAloneMeanClientCredentials() {
-            TwilioAutoConfigurationTest.this.runner
-                .withPropertyValues("twilio.auth.client-id=client-id-value", "twilio.auth.client-secret=secret-value")
-                .run((context) -> assertThat(context.getBean(CredentialProvider.class).getAuthType())
-                    .isEqualTo(AuthType.CLIENT_CREDENTIALS));
-        }
+    @ParameterizedTest
+    @EnumSource
+    void createsTwilioClientForTheAccountSid(ConfiguredAuth auth) {
+        configured(auth).run((context) -> assertThat(context.getBean(TwilioClient.class).getAccountSid())
+            .isEqualTo(ACCOUNT_SID));
+    }
 
-        @Test
-        void authTokenAloneMeansBasic() {
-            TwilioAutoConfigurationTest.this.runner
-                .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=auth-token-value")
-                .run((context) -> assertThat(context.getBean(CredentialProvider.class).getAuthType())
-                    .isEqualTo(AuthType.BASIC));
-        }
+    @ParameterizedTest
+    @EnumSource(names = { "BASIC_WITH_AUTH_TOKEN", "BASIC_WITH_API_KEY", "NOAUTH" })
+    void createsNoTokenManagerWithoutOAuth(ConfiguredAuth auth) {
+        configured(auth).run((context) -> assertThat(context).doesNotHaveBean(TokenManager.class));
+    }
 
-        @Test
-        void apiKeyAloneMeansBasic() {
-            TwilioAutoConfigurationTest.this.runner
-                .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID,
-                        "twilio.auth.api-key=SK00000000000000000000000000000001",
-                        "twilio.auth.api-secret=api-secret-value")
-                .run((context) -> assertThat(context.getBean(CredentialProvider.class).getAuthType())
-                    .isEqualTo(AuthType.BASIC));
-        }
+    @ParameterizedTest
+    @EnumSource(names = { "CLIENT_CREDENTIALS", "ORGS" })
+    void createsTheTokenManagerOfTheAuthType(ConfiguredAuth auth) {
+        configured(auth).run((context) -> assertThat(context).getBean(TokenManager.class)
+            .isInstanceOf(auth.tokenManagerType));
+    }
 
-        @Test
-        void typeIsBoundIgnoringCase() {
-            TwilioAutoConfigurationTest.this.runner
-                .withPropertyValues("twilio.auth.type=Client-Credentials", "twilio.auth.client-id=client-id-value",
-                        "twilio.auth.client-secret=secret-value")
-                .run((context) -> assertThat(context.getBean(CredentialProvider.class).getAuthType())
-                    .isEqualTo(AuthType.CLIENT_CREDENTIALS));
-        }
+    @ParameterizedTest
+    @EnumSource(names = { "CLIENT_CREDENTIALS", "ORGS" })
+    void oauthProviderUsesTheTokenManagerBean(ConfiguredAuth auth) {
+        configured(auth).run((context) -> assertThat(context.getBean(OAuthCredentialProvider.class).getTokenManager())
+            .isSameAs(context.getBean(TokenManager.class)));
+    }
+
+    static Stream<Arguments> inferredAuthTypes() {
+        return Stream.of(
+                arguments(named("client id and secret alone mean client credentials",
+                        new String[] { "twilio.auth.client-id=client-id-value",
+                                "twilio.auth.client-secret=secret-value" }),
+                        AuthType.CLIENT_CREDENTIALS),
+                arguments(named("an auth token alone means basic",
+                        new String[] { "twilio.account-sid=" + ACCOUNT_SID,
+                                "twilio.auth.auth-token=auth-token-value" }),
+                        AuthType.BASIC),
+                arguments(named("an API key alone means basic",
+                        new String[] { "twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.api-key=" + API_KEY,
+                                "twilio.auth.api-secret=api-secret-value" }),
+                        AuthType.BASIC),
+                arguments(named("the type is bound ignoring case",
+                        new String[] { "twilio.auth.type=Client-Credentials", "twilio.auth.client-id=client-id-value",
+                                "twilio.auth.client-secret=secret-value" }),
+                        AuthType.CLIENT_CREDENTIALS));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inferredAuthTypes")
+    void authTypeIsInferredFromTheCredentialsGiven(String[] properties, AuthType expected) {
+        this.runner.withPropertyValues(properties)
+            .run((context) -> assertThat(context.getBean(CredentialProvider.class).getAuthType()).isEqualTo(expected));
     }
 
     @Nested
@@ -310,24 +202,15 @@ class TwilioAutoConfigurationTest {
     @Nested
     class UserBeans {
 
-        @Test
-        void userTokenManagerReplacesTheClientIdAndSecretOfClientCredentials() {
+        @ParameterizedTest
+        @CsvSource({ "client-credentials, CLIENT_CREDENTIALS", "orgs, ORGS" })
+        void userTokenManagerReplacesTheClientIdAndSecret(String type, ConfiguredAuth auth) {
             TwilioAutoConfigurationTest.this.runner.withUserConfiguration(UserTokenManagerConfiguration.class)
-                .withPropertyValues("twilio.auth.type=client-credentials")
+                .withPropertyValues("twilio.auth.type=" + type)
                 .run((context) -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(ClientCredentialProvider.class).getTokenManager())
-                        .isSameAs(context.getBean("userTokenManager"));
-                });
-        }
-
-        @Test
-        void userTokenManagerReplacesTheClientIdAndSecretOfOrgs() {
-            TwilioAutoConfigurationTest.this.runner.withUserConfiguration(UserTokenManagerConfiguration.class)
-                .withPropertyValues("twilio.auth.type=orgs")
-                .run((context) -> {
-                    assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(OrgsCredentialProvider.class).getTokenManager())
+                    assertThat(context.getBean(CredentialProvider.class)).isInstanceOf(auth.providerType);
+                    assertThat(context.getBean(OAuthCredentialProvider.class).getTokenManager())
                         .isSameAs(context.getBean("userTokenManager"));
                 });
         }

@@ -11,8 +11,8 @@ import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.RecordedRequest;
 import io.github.twilioauth.test.TokenRequest;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,9 +55,8 @@ class TwilioClientsIntegrationTest {
     private static ApplicationContextRunner runner(MockTwilioServer server) {
         String url = server.baseUrl();
         return new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class,
-                    TwilioClientsAutoConfiguration.class))
+            .withConfiguration(TwilioAutoConfigurations.client())
+            .withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class))
             .withPropertyValues("twilio.tenants.basic.base-url=" + url,
                     "twilio.tenants.basic.account-sid=" + BASIC_ACCOUNT,
                     "twilio.tenants.basic.auth.auth-token=basic-token", "twilio.tenants.oauth.base-url=" + url,

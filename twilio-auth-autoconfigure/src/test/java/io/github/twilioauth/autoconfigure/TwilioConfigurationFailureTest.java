@@ -9,10 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +29,8 @@ class TwilioConfigurationFailureTest {
 
     private static final List<String> SECRETS = List.of(CLIENT_SECRET, AUTH_TOKEN, API_SECRET);
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-                    TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class));
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(TwilioAutoConfigurations.client());
 
     static Stream<Arguments> misconfigurations() {
         return Stream.of(

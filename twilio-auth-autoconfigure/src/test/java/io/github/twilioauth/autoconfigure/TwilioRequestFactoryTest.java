@@ -11,11 +11,11 @@ import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -40,8 +40,7 @@ class TwilioRequestFactoryTest {
 
     private ApplicationContextRunner runner(MockTwilioServer server) {
         return new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withConfiguration(TwilioAutoConfigurations.client())
             .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::httpComponents)
             .withPropertyValues("twilio.base-url=" + server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
                     "twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=factory-secret",
@@ -103,9 +102,9 @@ class TwilioRequestFactoryTest {
     @Test
     void apiCallsHaveFiniteTimeoutsByDefault() {
         new ApplicationContextRunner()
+            .withConfiguration(TwilioAutoConfigurations.client())
             .withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-                    ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
+                    ImperativeHttpClientAutoConfiguration.class))
             .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
             .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=timeouts")
             .run((context) -> {
@@ -118,9 +117,9 @@ class TwilioRequestFactoryTest {
     @Test
     void springHttpClientsTimeoutsApplyAndTwilioHttpTimeoutsWinOverThem() {
         ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(TwilioAutoConfigurations.client())
             .withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-                    ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
+                    ImperativeHttpClientAutoConfiguration.class))
             .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
             .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=timeouts",
                     "spring.http.clients.connect-timeout=3s", "spring.http.clients.read-timeout=4s");
@@ -140,8 +139,7 @@ class TwilioRequestFactoryTest {
     void postThatTimesOutFailsOnceWithoutBeingRepeated() {
         MockTwilioServer server = twilio.server().account(ACCOUNT_SID, "timeouts");
         new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withConfiguration(TwilioAutoConfigurations.client())
             .withPropertyValues("twilio.base-url=" + server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
                     "twilio.auth.auth-token=timeouts", "twilio.http.read-timeout=300ms", "twilio.http.retry.delay=1ms")
             .run((context) -> {

@@ -1,21 +1,21 @@
 package io.github.twilioauth.autoconfigure;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.github.twilioauth.client.TwilioClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import io.github.twilioauth.client.TwilioClient;
+import io.github.twilioauth.test.MockTwilioExtension;
+import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.RecordedRequest;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +24,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 
 /**
  * The Twilio credentials go to requests of the {@code twilioRestClient} only, never to other
@@ -35,86 +36,74 @@ class TwilioRestClientIsolationTest {
 
     private static final String AUTH_TOKEN = "auth-token-isolation-Rr6t";
 
+    @RegisterExtension
+    static final MockTwilioExtension twilio = new MockTwilioExtension();
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
+        .withConfiguration(TwilioAutoConfigurations.client())
         .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=" + AUTH_TOKEN);
 
-    /** The Authorization header of each request received, empty when there was none. */
-    private final List<Optional<String>> authorizations = new CopyOnWriteArrayList<>();
-
-    private HttpServer server;
+    private MockTwilioServer server;
 
     @BeforeEach
-    void startServer() throws IOException {
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        this.server.createContext("/", this::record);
-        this.server.start();
+    void registerAccount() {
+        this.server = twilio.server().account(ACCOUNT_SID, AUTH_TOKEN);
     }
 
-    @AfterEach
-    void stopServer() {
-        this.server.stop(0);
-    }
-
-    private void record(HttpExchange exchange) throws IOException {
-        this.authorizations.add(Optional.ofNullable(exchange.getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION)));
-        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set(HttpHeaders.CONTENT_TYPE, "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+    /** Answers the next request 200 with an empty JSON object, whatever it asks. */
+    private void answerNextOk() {
+        this.server.respondToNextApiRequest(200, Map.of(), "application/json", "{}");
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
+        return this.server.baseUrl() + path;
     }
 
     private static String expectedBasicAuthorization() {
         return "Basic " + HttpHeaders.encodeBasicAuth(ACCOUNT_SID, AUTH_TOKEN, StandardCharsets.UTF_8);
     }
 
-    @Test
-    void restClientBuiltFromBootsBuilderSendsNoAuthorizationHeader() {
-        this.runner.run((context) -> {
-            assertThat(context).hasBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME);
-            RestClient unrelated = context.getBean(RestClient.Builder.class).build();
-
-            unrelated.get().uri(url("/unrelated")).retrieve().toBodilessEntity();
-
-            assertThat(this.authorizations).containsExactly(Optional.empty());
-        });
+    static Stream<Named<Class<?>[]>> restClientBuilders() {
+        return Stream.of(named("Boot's builder", new Class<?>[0]),
+                named("a user-defined builder bean", new Class<?>[] { UserRestClientBuilderConfiguration.class }));
     }
 
-    @Test
-    void restClientBuiltFromAUserDefinedBuilderBeanSendsNoAuthorizationHeader() {
-        this.runner.withUserConfiguration(UserRestClientBuilderConfiguration.class).run((context) -> {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("restClientBuilders")
+    void restClientBuiltFromTheApplicationsBuilderSendsNoAuthorizationHeader(Class<?>[] userConfigurations) {
+        answerNextOk();
+        this.runner.withUserConfiguration(userConfigurations).run((context) -> {
             assertThat(context).hasBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME);
             RestClient unrelated = context.getBean(RestClient.Builder.class).build();
 
             unrelated.get().uri(url("/unrelated")).retrieve().toBodilessEntity();
 
-            assertThat(this.authorizations).containsExactly(Optional.empty());
+            assertThat(this.server.requests()).extracting(RecordedRequest::authorization)
+                .containsExactly((String) null);
         });
     }
 
     @Test
     void twilioRestClientSendsBasicAuthorizationHeaderToAnAllowedHost() {
+        answerNextOk();
         this.runner.withPropertyValues("twilio.auth.allowed-hosts=127.0.0.1").run((context) -> {
             RestClient twilio = context.getBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME, RestClient.class);
 
             twilio.get().uri(url("/twilio")).retrieve().toBodilessEntity();
 
-            assertThat(this.authorizations).containsExactly(Optional.of(expectedBasicAuthorization()));
+            assertThat(this.server.requests()).extracting(RecordedRequest::authorization)
+                .containsExactly(expectedBasicAuthorization());
         });
     }
 
     @Test
     void twilioClientSendsBasicAuthorizationHeaderToTheBaseUrl() {
         this.runner.withPropertyValues("twilio.base-url=" + url("")).run((context) -> {
-            context.getBean(TwilioClient.class).request(HttpMethod.GET, "/2010-04-01/Accounts.json");
+            context.getBean(TwilioClient.class)
+                .request(HttpMethod.GET, "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json");
 
-            assertThat(this.authorizations).containsExactly(Optional.of(expectedBasicAuthorization()));
+            assertThat(this.server.requests()).extracting(RecordedRequest::authorization)
+                .containsExactly(expectedBasicAuthorization());
         });
     }
 

@@ -14,13 +14,13 @@ import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.strategy.TokenAuthStrategy;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import io.github.twilioauth.token.CachingTokenManager;
 import io.github.twilioauth.token.TokenExecutors;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -49,8 +49,8 @@ class TwilioTokenAutoConfigurationTest {
     static final MockTwilioExtension twilio = new MockTwilioExtension();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-                TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class, TwilioClientsAutoConfiguration.class));
+        .withConfiguration(TwilioAutoConfigurations.client())
+        .withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class));
 
     private ApplicationContextRunner withSingleClientAndTenants() {
         MockTwilioServer server = twilio.server()

@@ -8,26 +8,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+/**
+ * What {@link BasicCredentialProviderBuilder} builds and what it rejects.
+ */
 class BasicCredentialProviderBuilderTest {
 
     private static final String ACCOUNT_SID = "AC-basic-username-4c1d";
 
     private static final String AUTH_TOKEN = "auth-token-basic-Zq81-do-not-log";
 
+    private static BasicCredentialProvider build() {
+        return new BasicCredentialProviderBuilder().setUsername(ACCOUNT_SID).setPassword(AUTH_TOKEN).build();
+    }
+
     @Test
     void buildsProviderOfTypeBasic() {
-        BasicCredentialProvider provider = new BasicCredentialProviderBuilder().setUsername(ACCOUNT_SID)
-            .setPassword(AUTH_TOKEN)
-            .build();
+        BasicCredentialProvider provider = build();
 
         assertThat(provider.getAuthType()).isEqualTo(AuthType.BASIC);
     }
 
     @Test
     void getUsernameReturnsTheUsername() {
-        BasicCredentialProvider provider = new BasicCredentialProviderBuilder().setUsername(ACCOUNT_SID)
-            .setPassword(AUTH_TOKEN)
-            .build();
+        BasicCredentialProvider provider = build();
 
         assertThat(provider.getUsername()).isEqualTo(ACCOUNT_SID);
     }
@@ -82,27 +85,21 @@ class BasicCredentialProviderBuilderTest {
 
     @Test
     void toAuthStrategyReturnsTheSameInstanceOnEveryCall() {
-        BasicCredentialProvider provider = new BasicCredentialProviderBuilder().setUsername(ACCOUNT_SID)
-            .setPassword(AUTH_TOKEN)
-            .build();
+        BasicCredentialProvider provider = build();
 
         assertThat(provider.toAuthStrategy()).isSameAs(provider.toAuthStrategy());
     }
 
     @Test
     void toStringDoesNotContainThePassword() {
-        BasicCredentialProvider provider = new BasicCredentialProviderBuilder().setUsername(ACCOUNT_SID)
-            .setPassword(AUTH_TOKEN)
-            .build();
+        BasicCredentialProvider provider = build();
 
         assertThat(provider.toString()).contains(ACCOUNT_SID).doesNotContain(AUTH_TOKEN);
     }
 
     @Test
     void authStrategyToStringDoesNotContainThePassword() {
-        BasicCredentialProvider provider = new BasicCredentialProviderBuilder().setUsername(ACCOUNT_SID)
-            .setPassword(AUTH_TOKEN)
-            .build();
+        BasicCredentialProvider provider = build();
 
         assertThat(provider.toAuthStrategy().toString()).doesNotContain(AUTH_TOKEN);
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,12 +12,11 @@ import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
 import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
-import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManager;
-import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
 import io.github.twilioauth.testsupport.Retries;
 import org.springframework.boot.health.contributor.Health;
@@ -40,24 +38,11 @@ class TwilioHealthIndicatorTest {
     private static final String CLIENT_SECRET = "health-client-secret";
 
     @RegisterExtension
-    static final MockTwilioExtension twilio = new MockTwilioExtension();
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
     private final FakeTicker ticker = new FakeTicker();
 
-    private MockTwilioServer server;
-
-    @BeforeEach
-    void registerApp() {
-        this.server = twilio.server().oauthApp(CLIENT_ID, CLIENT_SECRET,
-                ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
-    }
-
-    private TokenManagerOptions.Builder options() {
-        return TokenManagerOptions.builder()
-            .clientId(CLIENT_ID)
-            .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl());
-    }
+    private final MockTwilioServer server = app.server();
 
     private TokenManagerSettings.Builder settings() {
         return TokenManagerSettings.builder().ticker(this.ticker).executor(Runnable::run).retry(Retries.attempts(1));
@@ -109,7 +94,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void reportsUnknownWithoutRequestingATokenBeforeTheFirstCall() {
-        Health health = new TwilioHealthIndicator(oauth(new ApiTokenManager(options().build(), settings().build())),
+        Health health = new TwilioHealthIndicator(oauth(new ApiTokenManager(app.options().build(), settings().build())),
                 false).health();
         assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
         assertThat(health.getDetails()).containsExactly(Map.entry("authType", "client-credentials"),
@@ -119,7 +104,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void reportsUpWithTheCachedTokensDeadlineAfterAFetch() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
+        ApiTokenManager tokens = new ApiTokenManager(app.options().build(), settings().build());
         Instant before = Instant.now();
         tokens.getToken();
         Health health = new TwilioHealthIndicator(oauth(tokens), false).health();
@@ -134,7 +119,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void reportsDownWithTheStatusAndTwilioCodeWhenTheFirstTokenRequestFails() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
+        ApiTokenManager tokens = new ApiTokenManager(app.options().build(), settings().build());
         this.server.failNextTokenRequests(1, 401);
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::getToken);
         Health health = new TwilioHealthIndicator(oauth(tokens), false).health();
@@ -148,8 +133,8 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void reportsStatusZeroWithoutACodeWhenTheTokenEndpointCannotBeReached() {
-        ApiTokenManager tokens = new ApiTokenManager(options().tokenUrl("http://127.0.0.1:1/v2/token").build(),
-                settings().build());
+        String tokenUrl = MockTwilioServer.closedPortUrl() + "/v2/token";
+        ApiTokenManager tokens = new ApiTokenManager(app.options().tokenUrl(tokenUrl).build(), settings().build());
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::getToken);
         Health health = new TwilioHealthIndicator(oauth(tokens), false).health();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -158,7 +143,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void staysUpWhileTheTokenIsUsableAfterAFailedRefresh() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
+        ApiTokenManager tokens = new ApiTokenManager(app.options().build(), settings().build());
         tokens.getToken();
         this.server.failNextTokenRequests(1, 500);
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::refreshToken);
@@ -172,7 +157,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void reportsDownOnceTheTokenExpiresAfterAFailedRefresh() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
+        ApiTokenManager tokens = new ApiTokenManager(app.options().build(), settings().build());
         tokens.getToken();
         this.server.failNextTokenRequests(1, 500);
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::refreshToken);
@@ -184,7 +169,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void staysUpWhenTheTokenExpiresWithoutAFailedRequest() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
+        ApiTokenManager tokens = new ApiTokenManager(app.options().build(), settings().build());
         tokens.getToken();
         this.ticker.advance(Duration.ofHours(1));
         Health health = new TwilioHealthIndicator(oauth(tokens), false).health();
@@ -195,7 +180,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void requestsATokenWhenAskedToAndNoneIsUsable() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
+        ApiTokenManager tokens = new ApiTokenManager(app.options().build(), settings().build());
         TwilioHealthIndicator indicator = new TwilioHealthIndicator(oauth(tokens), true);
         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
         assertThat(indicator.health().getDetails()).containsEntry("tokenValid", true);
@@ -205,7 +190,7 @@ class TwilioHealthIndicatorTest {
     @Test
     void reportsDownWhenTheTokenItRequestsIsRefused() {
         this.server.failNextTokenRequests(1, 401);
-        Health health = new TwilioHealthIndicator(oauth(new ApiTokenManager(options().build(), settings().build())),
+        Health health = new TwilioHealthIndicator(oauth(new ApiTokenManager(app.options().build(), settings().build())),
                 true).health();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("lastFailureStatus", 401).containsEntry("lastFailureCode", 20003);
@@ -213,7 +198,7 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void neverShowsTheClientIdTheSecretOrTheToken() {
-        ApiTokenManager tokens = new ApiTokenManager(options().build(), settings().build());
+        ApiTokenManager tokens = new ApiTokenManager(app.options().build(), settings().build());
         String token = tokens.getToken();
         this.server.failNextTokenRequests(1, 401);
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::refreshToken);

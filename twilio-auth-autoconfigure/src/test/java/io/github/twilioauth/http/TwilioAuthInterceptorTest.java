@@ -23,11 +23,10 @@ import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioEndpoints;
 import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
-import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.token.ApiTokenManager;
-import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
 import io.github.twilioauth.testsupport.Retries;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -50,9 +49,11 @@ class TwilioAuthInterceptorTest {
     static final String CLIENT_SECRET = "interceptor-client-secret";
 
     @RegisterExtension
-    static final MockTwilioExtension twilio = new MockTwilioExtension();
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
     private final FakeTicker ticker = new FakeTicker();
+
+    private final MockTwilioServer server = app.server();
 
     private final ExecutorService callers = Executors.newSingleThreadExecutor();
 
@@ -64,22 +65,14 @@ class TwilioAuthInterceptorTest {
 
     private TwilioClient client;
 
-    private MockTwilioServer server;
-
     @BeforeEach
     void createClient() {
-        this.server = twilio.server().oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID);
         this.pool = PoolingHttpClientConnectionManagerBuilder.create().setMaxConnPerRoute(2).setMaxConnTotal(2).build();
         this.httpClient = HttpClients.custom()
             .setConnectionManager(this.pool)
             .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(3)).build())
             .build();
-        this.tokens = new ApiTokenManager(
-                TokenManagerOptions.builder()
-                    .clientId(CLIENT_ID)
-                    .clientSecret(CLIENT_SECRET)
-                    .tokenUrl(this.server.tokenUrl())
-                    .build(),
+        this.tokens = new ApiTokenManager(app.options().build(),
                 TokenManagerSettings.builder().ticker(this.ticker).executor(Runnable::run).retry(Retries.attempts(1)).build());
         this.client = TwilioClient.create(
                 RestClient.builder().requestFactory(new HttpComponentsClientHttpRequestFactory(this.httpClient)),

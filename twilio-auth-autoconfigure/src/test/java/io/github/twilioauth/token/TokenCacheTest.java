@@ -25,16 +25,15 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.TwilioRetryPolicy;
-import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.TokenGate;
 import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.Retries;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +63,7 @@ class TokenCacheTest {
     static final Duration BLOCKED = Duration.ofSeconds(10);
 
     @RegisterExtension
-    static final MockTwilioExtension twilio = new MockTwilioExtension();
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
     private final FakeTicker ticker = new FakeTicker();
 
@@ -72,13 +71,7 @@ class TokenCacheTest {
 
     private final List<CachingTokenManager> managers = new ArrayList<>();
 
-    private MockTwilioServer server;
-
-    @BeforeEach
-    void registerApp() {
-        this.server = twilio.server();
-        this.server.oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
-    }
+    private final MockTwilioServer server = app.server();
 
     @AfterEach
     void closeManagersAndThreads() {
@@ -91,11 +84,7 @@ class TokenCacheTest {
     }
 
     private ApiTokenManager manager(TokenManagerSettings.Builder settings) {
-        ApiTokenManager manager = new ApiTokenManager(TokenManagerOptions.builder()
-            .clientId(CLIENT_ID)
-            .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl())
-            .build(), settings.build());
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(), settings.build());
         this.managers.add(manager);
         return manager;
     }
@@ -320,12 +309,8 @@ class TokenCacheTest {
 
     @Test
     void cacheTtlOfTwentySecondsIsCached() {
-        ApiTokenManager manager = new ApiTokenManager(TokenManagerOptions.builder()
-            .clientId(CLIENT_ID)
-            .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl())
-            .cacheTtl(Duration.ofSeconds(20))
-            .build(), settings().executor(Runnable::run).build());
+        ApiTokenManager manager = new ApiTokenManager(app.options().cacheTtl(Duration.ofSeconds(20)).build(),
+                settings().executor(Runnable::run).build());
         this.managers.add(manager);
 
         assertHundredCallsMakeOneRequest(manager);

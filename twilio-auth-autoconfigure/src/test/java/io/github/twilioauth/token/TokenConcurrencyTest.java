@@ -14,14 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.TokenGate;
 import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.Retries;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,30 +42,17 @@ class TokenConcurrencyTest {
     static final Duration USABLE = Duration.ofHours(1).minusSeconds(30);
 
     @RegisterExtension
-    static final MockTwilioExtension twilio = new MockTwilioExtension();
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
     private final FakeTicker ticker = new FakeTicker();
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
-    private MockTwilioServer server;
-
-    @BeforeEach
-    void registerApp() {
-        this.server = twilio.server();
-        this.server.oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
-    }
+    private final MockTwilioServer server = app.server();
 
     @AfterEach
     void stopThreads() {
         this.threads.shutdownNow();
-    }
-
-    private TokenManagerOptions.Builder options() {
-        return TokenManagerOptions.builder()
-            .clientId(CLIENT_ID)
-            .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl());
     }
 
     private TokenManagerSettings.Builder settings() {
@@ -75,7 +61,7 @@ class TokenConcurrencyTest {
 
     @Test
     void renewsAheadOfExpiryWhileHandingOutTheCurrentToken() throws Exception {
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().build());
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(), settings().build());
         String first = manager.getToken();
         this.ticker.advance(Duration.ofNanos((long) (USABLE.toNanos() * 0.8)).plusSeconds(1));
         TokenGate gate = this.server.holdTokenRequests();
@@ -92,7 +78,7 @@ class TokenConcurrencyTest {
 
     @Test
     void doesNotRenewBeforeTheRefreshAheadFraction() {
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().build());
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(), settings().build());
         String first = manager.getToken();
         this.ticker.advance(Duration.ofNanos((long) (USABLE.toNanos() * 0.8)).minusSeconds(1));
         assertThat(manager.getToken()).isSameAs(first);
@@ -102,7 +88,7 @@ class TokenConcurrencyTest {
     @Test
     void refreshAheadFractionIsConfigurable() {
         AtomicInteger fetches = new AtomicInteger();
-        ApiTokenManager manager = new ApiTokenManager(options().build(),
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(),
                 settings().refreshAhead(0.5).executor(countingEach(fetches)).build());
         String first = manager.getToken();
         this.ticker.advance(USABLE.dividedBy(2).plusSeconds(1));
@@ -115,7 +101,7 @@ class TokenConcurrencyTest {
     @Test
     void failedRenewalKeepsTheCurrentTokenAndBacksOff() {
         AtomicInteger fetches = new AtomicInteger();
-        ApiTokenManager manager = new ApiTokenManager(options().build(),
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(),
                 settings().executor(countingEach(fetches)).build());
         String first = manager.getToken();
         this.ticker.advance(Duration.ofNanos((long) (USABLE.toNanos() * 0.9)));
@@ -143,7 +129,7 @@ class TokenConcurrencyTest {
 
     @Test
     void concurrentFirstCallersShareOneTokenRequest() throws Exception {
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().build());
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(), settings().build());
         TokenGate gate = this.server.holdTokenRequests();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<String>> tokens = new ArrayList<>();
@@ -166,7 +152,7 @@ class TokenConcurrencyTest {
 
     @Test
     void concurrentCallersAfterExpiryShareOneTokenRequest() throws Exception {
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().build());
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(), settings().build());
         String first = manager.getToken();
         this.ticker.advance(Duration.ofHours(1));
         CountDownLatch start = new CountDownLatch(1);
@@ -186,7 +172,7 @@ class TokenConcurrencyTest {
 
     @Test
     void concurrentRefreshesShareOneTokenRequest() throws Exception {
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().build());
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(), settings().build());
         String rejected = manager.getToken();
         TokenGate gate = this.server.holdTokenRequests();
         List<Future<String>> tokens = new ArrayList<>();
@@ -207,7 +193,7 @@ class TokenConcurrencyTest {
         for (int i = 0; i < 20; i++) {
             String clientId = "OQ" + String.format("%032d", i);
             this.server.oauthApp(clientId, CLIENT_SECRET, ACCOUNT_SID);
-            managers.add(new ApiTokenManager(options().clientId(clientId).build(), settings().build()));
+            managers.add(new ApiTokenManager(app.options().clientId(clientId).build(), settings().build()));
         }
         TokenGate gate = this.server.holdTokenRequests();
         List<Future<String>> tokens = new ArrayList<>();

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioAuthenticationException;
-import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.Retries;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,28 +33,21 @@ class TokenMetricsTest {
     private static final String CLIENT_SECRET = "metered-client-secret";
 
     @RegisterExtension
-    static final MockTwilioExtension twilio = new MockTwilioExtension();
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private final FakeTicker ticker = new FakeTicker();
 
-    private MockTwilioServer server;
+    private final MockTwilioServer server = app.server();
 
     private ApiTokenManager manager;
 
     @BeforeEach
     void createManager() {
-        this.server = twilio.server().oauthApp(CLIENT_ID, CLIENT_SECRET,
-                ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
         ObservationRegistry observations = ObservationRegistry.create();
         observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meters));
-        this.manager = new ApiTokenManager(
-                TokenManagerOptions.builder()
-                    .clientId(CLIENT_ID)
-                    .clientSecret(CLIENT_SECRET)
-                    .tokenUrl(this.server.tokenUrl())
-                    .build(),
+        this.manager = new ApiTokenManager(app.options().build(),
                 TokenManagerSettings.builder()
                     .ticker(this.ticker)
                     .executor(Runnable::run)

@@ -1,26 +1,20 @@
 package io.github.twilioauth.token;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioAuthenticationException;
-import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.Retries;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
@@ -45,26 +39,13 @@ class TokenObservationTest {
     private static final String CLIENT_SECRET = "observed-client-secret";
 
     @RegisterExtension
-    static final MockTwilioExtension twilio = new MockTwilioExtension();
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
     private final TestObservationRegistry observations = TestObservationRegistry.create();
 
     private final FakeTicker ticker = new FakeTicker();
 
-    private MockTwilioServer server;
-
-    @BeforeEach
-    void registerApp() {
-        this.server = twilio.server().oauthApp(CLIENT_ID, CLIENT_SECRET,
-                ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
-    }
-
-    private TokenManagerOptions.Builder options() {
-        return TokenManagerOptions.builder()
-            .clientId(CLIENT_ID)
-            .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl());
-    }
+    private final MockTwilioServer server = app.server();
 
     private TokenManagerSettings.Builder settings() {
         return TokenManagerSettings.builder()
@@ -75,7 +56,7 @@ class TokenObservationTest {
     }
 
     private ApiTokenManager manager() {
-        return new ApiTokenManager(options().build(), settings().build());
+        return new ApiTokenManager(app.options().build(), settings().build());
     }
 
     @Test
@@ -137,27 +118,11 @@ class TokenObservationTest {
     }
 
     @Test
-    void observesAReadTimeoutAsATimeout() throws IOException {
-        CountDownLatch release = new CountDownLatch(1);
-        HttpServer silent = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        silent.createContext("/v2/token", (exchange) -> {
-            try {
-                release.await();
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.close();
-        });
-        silent.start();
-        try {
-            ApiTokenManager manager = new ApiTokenManager(options().tokenUrl("http://127.0.0.1:" + silent.getAddress().getPort() + "/v2/token").build(), settings().readTimeout(Duration.ofMillis(200)).build());
-            assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken);
-        }
-        finally {
-            release.countDown();
-            silent.stop(0);
-        }
+    void observesAReadTimeoutAsATimeout() {
+        this.server.hangNextTokenRequests(1);
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(),
+                settings().readTimeout(Duration.ofMillis(200)).build());
+        assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken);
         assertThat(this.observations).hasObservationWithNameEqualTo(FETCH)
             .that()
             .hasLowCardinalityKeyValue("outcome", "timeout");
@@ -165,8 +130,8 @@ class TokenObservationTest {
 
     @Test
     void observesAnUnreachableTokenEndpointAsAnIoError() {
-        ApiTokenManager manager = new ApiTokenManager(options().tokenUrl("http://127.0.0.1:1/v2/token").build(),
-                settings().build());
+        String tokenUrl = MockTwilioServer.closedPortUrl() + "/v2/token";
+        ApiTokenManager manager = new ApiTokenManager(app.options().tokenUrl(tokenUrl).build(), settings().build());
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken);
         assertThat(this.observations).hasObservationWithNameEqualTo(FETCH)
             .that()
@@ -177,7 +142,7 @@ class TokenObservationTest {
     void tagsOrganizationTokensWithTheirType() {
         String orgSid = "OR" + "7".repeat(32);
         this.server.organization(orgSid, "observed-org-client", "observed-org-secret", ACCOUNT_SID);
-        new OrgsTokenManager(options().clientId("observed-org-client").clientSecret("observed-org-secret").build(),
+        new OrgsTokenManager(app.options().clientId("observed-org-client").clientSecret("observed-org-secret").build(),
                 settings().build())
             .getToken();
         assertThat(this.observations).hasObservationWithNameEqualTo(FETCH)

@@ -80,8 +80,10 @@ final class ApiEndpoint implements HttpHandler {
         String method = exchange.getRequestMethod();
         String query = exchange.getRequestURI().getRawQuery();
         Map<String, List<String>> form = FormData.read(exchange);
-        Caller caller = Caller.from(exchange.getRequestHeaders().getFirst("Authorization"), this.issuer);
-        this.requests.add(new RecordedRequest(method, path, query, caller.scheme(), caller.principal(), form));
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Caller caller = Caller.from(authorization, this.issuer);
+        this.requests.add(
+                new RecordedRequest(method, path, query, caller.scheme(), caller.principal(), form, authorization));
         this.faults.delay();
         Reply injected = this.faults.next();
         if (injected instanceof TwilioError.Injected error) {

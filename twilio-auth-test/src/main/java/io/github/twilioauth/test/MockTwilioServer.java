@@ -2,7 +2,9 @@ package io.github.twilioauth.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -24,7 +26,8 @@ import com.sun.net.httpserver.HttpServer;
  * Register credentials, {@link #start()} the server, point the client under test at
  * {@link #baseUrl()} and {@link #tokenUrl()}, then look at what it sent with
  * {@link #tokenRequests()}, {@link #requests()} and {@link #messages()}, or inject faults
- * (error statuses, {@code Retry-After}, latency, held token requests, revoked tokens).
+ * (error statuses, {@code Retry-After}, latency, held token requests, revoked tokens, requests
+ * never answered).
  * <p>
  * Status callbacks: a message created with a {@code StatusCallback} gets the callbacks Twilio
  * would post to it, signed with the account's Auth Token ({@link #authToken(String)}):
@@ -68,6 +71,9 @@ public final class MockTwilioServer implements AutoCloseable {
     private final StatusCallbacks statusCallbacks;
 
     private volatile Clock clock = Clock.systemUTC();
+
+    /** What the requests queued by {@code hangNext...} wait for; replaced, once released, by reset. */
+    private Hang hang = new Hang();
 
     private HttpServer server;
 
@@ -125,6 +131,7 @@ public final class MockTwilioServer implements AutoCloseable {
             return;
         }
         this.closed = true;
+        this.hang.release();
         this.statusCallbacks.close();
         if (this.server != null) {
             this.server.stop(0);
@@ -151,6 +158,22 @@ public final class MockTwilioServer implements AutoCloseable {
      */
     public String tokenUrl() {
         return baseUrl() + TokenEndpoint.PATH;
+    }
+
+    /**
+     * Returns the URL of a port of {@code 127.0.0.1} that nothing listens on, for a client that
+     * must fail to connect: the port was free when this method bound it, and is closed again
+     * when it returns, so a connection is refused (unless another program binds it meanwhile).
+     * @return {@code http://127.0.0.1:<port>}, without a trailing slash
+     * @throws UncheckedIOException if no port can be bound
+     */
+    public static String closedPortUrl() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return baseUrl(new InetSocketAddress(LOOPBACK, socket.getLocalPort()));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot bind " + LOOPBACK, ex);
+        }
     }
 
     static String baseUrl(InetSocketAddress address) {
@@ -324,14 +347,18 @@ public final class MockTwilioServer implements AutoCloseable {
 
     /**
      * Forgets recorded requests, created messages and delivered status callbacks, drops queued and
-     * random faults, latencies and message failures, and releases held token requests.
-     * Registrations, token lifetime and clock are kept.
+     * random faults, latencies and message failures, releases held token requests and ends hung
+     * requests. Registrations, token lifetime and clock are kept.
      */
     public void reset() {
         this.tokenEndpoint.reset();
         this.apiEndpoint.reset();
         this.messages.clear();
         this.statusCallbacks.reset();
+        synchronized (this) {
+            this.hang.release();
+            this.hang = new Hang();
+        }
     }
 
     /**
@@ -391,6 +418,17 @@ public final class MockTwilioServer implements AutoCloseable {
         this.tokenEndpoint.faults()
             .queue(1, new StreamedReply(requireStatus(status), Objects.requireNonNull(contentType, "contentType"), "",
                     -1, ""));
+    }
+
+    /**
+     * Leaves the next token requests unanswered, as a token endpoint that accepted the connection
+     * and stalled: each one is recorded, then waits without a byte of response until
+     * {@link #reset()} or {@link #close()}, which close its connection. A client gives up only by
+     * its own read timeout. Queued after the token faults already queued.
+     * @param count how many requests to leave unanswered
+     */
+    public synchronized void hangNextTokenRequests(int count) {
+        this.tokenEndpoint.faults().queue(requireCount(count), this.hang);
     }
 
     /**
@@ -478,6 +516,17 @@ public final class MockTwilioServer implements AutoCloseable {
         this.apiEndpoint.faults()
             .queue(1, new StreamedReply(requireStatus(status), Objects.requireNonNull(contentType, "contentType"), "",
                     -1, ""));
+    }
+
+    /**
+     * Leaves the next API requests unanswered, as an API host that accepted the connection and
+     * stalled: each one is recorded, then waits without a byte of response until
+     * {@link #reset()} or {@link #close()}, which close its connection. A client gives up only by
+     * its own read timeout. Queued after the API faults already queued.
+     * @param count how many requests to leave unanswered
+     */
+    public synchronized void hangNextApiRequests(int count) {
+        this.apiEndpoint.faults().queue(requireCount(count), this.hang);
     }
 
     /**

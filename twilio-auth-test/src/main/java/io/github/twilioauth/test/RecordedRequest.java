@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * An API request (anything but a token request) that reached a {@link MockTwilioServer}.
- * It holds no credential: only the authentication scheme and who the caller claimed to be.
+ * <p>
+ * {@link #toString()} masks the credentials of the {@code Authorization} header, so a recorded
+ * request can be printed safely.
  *
  * @param method the HTTP method
  * @param path the decoded request path
@@ -15,7 +17,24 @@ import java.util.Map;
  * @param principal the Basic username, the subject of a Bearer token this server issued, or
  * {@code null}
  * @param form the fields of a form-encoded body, in the order they were sent; immutable
+ * @param authorization the {@code Authorization} header as it arrived (the first one, if there
+ * were several), or {@code null} without one
  */
 public record RecordedRequest(String method, String path, String query, String authScheme, String principal,
-        Map<String, List<String>> form) {
+        Map<String, List<String>> form, String authorization) {
+
+    @Override
+    public String toString() {
+        return "RecordedRequest[method=" + this.method + ", path=" + this.path + ", query=" + this.query
+                + ", authScheme=" + this.authScheme + ", principal=" + this.principal + ", form=" + this.form
+                + ", authorization=" + masked(this.authorization) + "]";
+    }
+
+    private static String masked(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        int space = authorization.indexOf(' ');
+        return (space < 0) ? "******" : authorization.substring(0, space) + " ******";
+    }
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +33,7 @@ class AuthenticationTest {
 
     private static final Instant NOW = Instant.parse("2025-11-01T10:00:00Z");
 
+    @AutoClose
     private final MockTwilioServer server = new MockTwilioServer().clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .account(ACCOUNT_SID, AUTH_TOKEN)
         .apiKey(API_KEY, API_SECRET, ACCOUNT_SID)
@@ -43,11 +44,6 @@ class AuthenticationTest {
         .start();
 
     private final TwilioHttp http = new TwilioHttp();
-
-    @AfterEach
-    void closeServer() {
-        this.server.close();
-    }
 
     @Test
     void acceptsBasicWithAccountSidAndAuthToken() {
@@ -167,17 +163,21 @@ class AuthenticationTest {
     }
 
     @Test
-    void recordsSchemeAndPrincipalWithoutCredentials() {
+    void recordsSchemePrincipalAndAuthorizationHeaderButPrintsNoCredentials() {
         String token = this.http.accessToken(this.server, "account-client", "account-secret");
         listMessages(TwilioHttp.basic(API_KEY, API_SECRET));
         listMessages(TwilioHttp.bearer(token));
         listMessages(null);
 
-        assertThat(this.server.requests()).extracting(RecordedRequest::authScheme, RecordedRequest::principal)
-            .containsExactly(tuple("Basic", API_KEY),
-                    tuple("Bearer", ACCOUNT_SID),
-                    tuple(null, null));
-        assertThat(this.server.requests().toString()).doesNotContain(API_SECRET).doesNotContain(token);
+        assertThat(this.server.requests())
+            .extracting(RecordedRequest::authScheme, RecordedRequest::principal, RecordedRequest::authorization)
+            .containsExactly(tuple("Basic", API_KEY, TwilioHttp.basic(API_KEY, API_SECRET)),
+                    tuple("Bearer", ACCOUNT_SID, TwilioHttp.bearer(token)),
+                    tuple(null, null, null));
+        assertThat(this.server.requests().toString()).contains("Basic ******", "Bearer ******")
+            .doesNotContain(API_SECRET)
+            .doesNotContain(TwilioHttp.basic(API_KEY, API_SECRET).substring("Basic ".length()))
+            .doesNotContain(token);
     }
 
     private HttpResponse<String> listMessages(String authorization) {

@@ -1,16 +1,22 @@
 package io.github.twilioauth.test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Faults injected into the token endpoint and the API.
@@ -25,16 +31,12 @@ class FaultInjectionTest {
 
     private static final String CLIENT_SECRET = "client-secret";
 
+    @AutoClose
     private final MockTwilioServer server = new MockTwilioServer().account(ACCOUNT_SID, AUTH_TOKEN)
         .oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
         .start();
 
     private final TwilioHttp http = new TwilioHttp();
-
-    @AfterEach
-    void closeServer() {
-        this.server.close();
-    }
 
     @Test
     void failsTheNextTokenRequestsWithStatusThenRecovers() {
@@ -205,6 +207,50 @@ class FaultInjectionTest {
     }
 
     @Test
+    void leavesTheNextTokenRequestsUnansweredUntilReset() {
+        this.server.hangNextTokenRequests(1);
+        CompletableFuture<HttpResponse<String>> hung = requestTokenAsync();
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.server.tokenRequestCount() == 1);
+
+        assertThat(requestToken().statusCode()).isEqualTo(200);
+        assertThat(hung).isNotDone();
+
+        this.server.reset();
+
+        assertThat(hung).failsWithin(Duration.ofSeconds(10))
+            .withThrowableOfType(ExecutionException.class)
+            .withCauseInstanceOf(IOException.class);
+    }
+
+    @Test
+    void leavesTheNextApiRequestsUnansweredAndUnprocessedUntilClosed() {
+        this.server.hangNextApiRequests(1);
+        CompletableFuture<HttpResponse<String>> hung = this.http.postFormAsync(messagesUrl(),
+                TwilioHttp.basic(ACCOUNT_SID, AUTH_TOKEN), "To", "+15558675310", "From", "+15017122661", "Body",
+                "Hung");
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.server.requests().size() == 1);
+
+        assertThat(createMessage().statusCode()).isEqualTo(201);
+        assertThat(hung).isNotDone();
+        assertThat(this.server.messages()).extracting(SentMessage::body).containsExactly("Hello");
+
+        this.server.close();
+
+        assertThat(hung).failsWithin(Duration.ofSeconds(10))
+            .withThrowableOfType(ExecutionException.class)
+            .withCauseInstanceOf(IOException.class);
+    }
+
+    @Test
+    void closedPortUrlRefusesConnections() {
+        String url = MockTwilioServer.closedPortUrl();
+
+        assertThat(url).startsWith("http://127.0.0.1:");
+        assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> this.http.get(url + "/v2/token", null))
+            .withCauseInstanceOf(ConnectException.class);
+    }
+
+    @Test
     void resetForgetsRecordingsFaultsAndMessagesButKeepsRegistrations() {
         createMessage();
         requestToken();
@@ -235,6 +281,11 @@ class FaultInjectionTest {
 
     private HttpResponse<String> requestToken() {
         return this.http.requestToken(this.server, CLIENT_ID, CLIENT_SECRET);
+    }
+
+    private CompletableFuture<HttpResponse<String>> requestTokenAsync() {
+        return this.http.postFormAsync(this.server.tokenUrl(), null, "grant_type", "client_credentials", "client_id",
+                CLIENT_ID, "client_secret", CLIENT_SECRET);
     }
 
     private HttpResponse<String> listMessages() {

@@ -3,7 +3,7 @@ package io.github.twilioauth.test;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,15 +20,11 @@ class RandomTokenFaultsTest {
 
     private static final String CLIENT_SECRET = "client-secret";
 
+    @AutoClose
     private final MockTwilioServer server = new MockTwilioServer().oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
         .start();
 
     private final TwilioHttp http = new TwilioHttp();
-
-    @AfterEach
-    void closeServer() {
-        this.server.close();
-    }
 
     @Test
     void theSameSeedFailsTheSameRequests() {

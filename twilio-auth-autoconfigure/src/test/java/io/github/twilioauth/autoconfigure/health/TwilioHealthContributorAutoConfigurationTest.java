@@ -7,17 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioAuthenticationException;
-import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
 import io.github.twilioauth.credential.OAuthCredentialProvider;
 import io.github.twilioauth.health.TwilioHealthIndicator;
-import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
@@ -29,7 +26,6 @@ import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -52,23 +48,20 @@ class TwilioHealthContributorAutoConfigurationTest {
     private static final String AUTH_TOKEN = "health-context-auth-token";
 
     @RegisterExtension
-    static final MockTwilioExtension twilio = new MockTwilioExtension();
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
-    private MockTwilioServer server;
+    private final MockTwilioServer server = app.server();
 
-    private ApplicationContextRunner runner;
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(TwilioAutoConfigurations.client())
+        .withConfiguration(AutoConfigurations.of(TwilioHealthContributorAutoConfiguration.class,
+                HealthContributorRegistryAutoConfiguration.class))
+        .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
+                "twilio.auth.retry.max-retries=0");
 
     @BeforeEach
-    void startApplication() {
-        this.server = twilio.server()
-            .oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
-            .account(ACCOUNT_SID, AUTH_TOKEN);
-        this.runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class,
-                    TwilioHealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class))
-            .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
-                    "twilio.auth.retry.max-retries=0");
+    void registerAccount() {
+        this.server.account(ACCOUNT_SID, AUTH_TOKEN);
     }
 
     private ApplicationContextRunner clientCredentials() {
@@ -187,9 +180,8 @@ class TwilioHealthContributorAutoConfigurationTest {
     @Test
     void isAbsentWithoutTwilioCredentials() {
         new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class,
-                    TwilioHealthContributorAutoConfiguration.class))
+            .withConfiguration(TwilioAutoConfigurations.client())
+            .withConfiguration(AutoConfigurations.of(TwilioHealthContributorAutoConfiguration.class))
             .run((context) -> assertThat(context).doesNotHaveBean("twilioHealthContributor"));
     }
 

@@ -12,6 +12,7 @@ import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookAutoConfiguration
 import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookReactiveAutoConfiguration;
 import io.github.twilioauth.test.webhook.TwilioWebhookSigner;
 import io.github.twilioauth.test.webhook.TwilioWebhookTestClient;
+import io.github.twilioauth.webhook.StackNeutralWebhookController;
 import io.github.twilioauth.webhook.TwilioWebhook;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
@@ -25,10 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
@@ -53,7 +51,8 @@ class TwilioWebhookWebFilterTest {
         .withConfiguration(AutoConfigurations.of(CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class,
                 HttpHandlerAutoConfiguration.class, TwilioWebhookAutoConfiguration.class,
                 TwilioWebhookReactiveAutoConfiguration.class))
-        .withUserConfiguration(WebhookController.class, StatusController.class, OpenController.class, RawRoutes.class)
+        .withUserConfiguration(WebhookController.class, StackNeutralWebhookController.class, StatusController.class,
+                OpenController.class, RawRoutes.class)
         .withPropertyValues("twilio.webhook.auth-token=" + TOKEN, "twilio.webhook.secondary-auth-token=next-token",
                 "twilio.tenants.acme.account-sid=" + ACME, "twilio.tenants.acme.webhook.auth-token=" + ACME_TOKEN,
                 "twilio.webhook.paths=/raw/**", "twilio.webhook.max-body-size=256B");
@@ -307,27 +306,6 @@ class TwilioWebhookWebFilterTest {
             return exchange.getFormData().map((form) -> "digits " + form.getFirst("Digits"));
         }
 
-        @TwilioWebhook
-        @GetMapping("/voice")
-        String voiceGet(@RequestParam("CallSid") String callSid) {
-            return callSid;
-        }
-
-        @TwilioWebhook
-        @PostMapping("/bound")
-        String bound(@ModelAttribute Sms sms) {
-            return sms.From() + " bound " + sms.Body();
-        }
-
-        @TwilioWebhook
-        @PostMapping("/studio")
-        String studio(@RequestBody String json) {
-            return json;
-        }
-
-    }
-
-    record Sms(String From, String Body) {
     }
 
     @TwilioWebhook

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookAutoConfiguration;
 import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookServletAutoConfiguration;
 import io.github.twilioauth.test.webhook.TwilioWebhookSigner;
+import io.github.twilioauth.webhook.StackNeutralWebhookController;
 import io.github.twilioauth.webhook.TwilioWebhook;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -20,10 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.DefaultMockMvcBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.ForwardedHeaderFilter;
@@ -50,7 +48,8 @@ class TwilioWebhookHandlerInterceptorTest {
         .withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
                 HttpMessageConvertersAutoConfiguration.class, TwilioWebhookAutoConfiguration.class,
                 TwilioWebhookServletAutoConfiguration.class))
-        .withUserConfiguration(WebhookController.class, StatusController.class, OpenController.class)
+        .withUserConfiguration(WebhookController.class, StackNeutralWebhookController.class, StatusController.class,
+                OpenController.class)
         .withPropertyValues("twilio.webhook.auth-token=" + TOKEN, "twilio.webhook.secondary-auth-token=next-token",
                 "twilio.tenants.acme.account-sid=" + ACME, "twilio.tenants.acme.webhook.auth-token=" + ACME_TOKEN,
                 "twilio.webhook.paths=/raw/**", "twilio.webhook.max-body-size=256B");
@@ -289,27 +288,6 @@ class TwilioWebhookHandlerInterceptorTest {
             return "digits " + digits;
         }
 
-        @TwilioWebhook
-        @GetMapping("/voice")
-        String voiceGet(@RequestParam("CallSid") String callSid) {
-            return callSid;
-        }
-
-        @TwilioWebhook
-        @PostMapping("/bound")
-        String bound(@ModelAttribute Sms sms) {
-            return sms.From() + " bound " + sms.Body();
-        }
-
-        @TwilioWebhook
-        @PostMapping("/studio")
-        String studio(@RequestBody String json) {
-            return json;
-        }
-
-    }
-
-    record Sms(String From, String Body) {
     }
 
     @TwilioWebhook

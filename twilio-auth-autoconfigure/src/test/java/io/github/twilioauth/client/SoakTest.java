@@ -1,4 +1,4 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,10 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.twilioauth.TwilioException;
-import io.github.twilioauth.client.Message;
-import io.github.twilioauth.client.Messages;
-import io.github.twilioauth.client.TwilioClient;
-import io.github.twilioauth.client.TwilioEndpoints;
 import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.RecordedRequest;

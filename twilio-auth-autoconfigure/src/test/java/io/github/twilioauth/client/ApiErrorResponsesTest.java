@@ -1,27 +1,27 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth.client;
 
-import java.time.Duration;
+import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioApiException;
 import io.github.twilioauth.TwilioException;
-import io.github.twilioauth.client.TwilioClient;
-import io.github.twilioauth.client.TwilioEndpoints;
 import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
 import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
 import io.github.twilioauth.credential.CredentialProvider;
-import io.github.twilioauth.hardening.ScriptedHttpServer.Reply;
-import io.github.twilioauth.testsupport.Jwts;
+import io.github.twilioauth.test.MockTwilioExtension;
+import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.RecordedRequest;
+import io.github.twilioauth.testsupport.Retries;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
-import io.github.twilioauth.testsupport.Retries;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-import static io.github.twilioauth.hardening.Failures.clearFailure;
+import static io.github.twilioauth.testsupport.Failures.clearFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,15 +33,24 @@ class ApiErrorResponsesTest {
 
     static final String ACCOUNT_SID = "AC" + "a".repeat(32);
 
-    static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    static final String AUTH_TOKEN = "api-errors-auth-token";
 
-    static final String TOKEN = "/v2/token";
+    static final String CLIENT_ID = "OQ" + "a".repeat(32);
 
-    private final ScriptedHttpServer server = ScriptedHttpServer.start();
+    static final String CLIENT_SECRET = "api-errors-client-secret";
 
-    @AfterEach
-    void closeServer() {
-        this.server.close();
+    static final String JSON = "application/json";
+
+    @RegisterExtension
+    static final MockTwilioExtension twilio = new MockTwilioExtension();
+
+    private MockTwilioServer server;
+
+    @BeforeEach
+    void registerAccount() {
+        this.server = twilio.server()
+            .account(ACCOUNT_SID, AUTH_TOKEN)
+            .oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID);
     }
 
     private TwilioClient client(CredentialProvider credentials) {
@@ -50,9 +59,12 @@ class ApiErrorResponsesTest {
     }
 
     private TwilioClient basicClient() {
-        return client(new BasicCredentialProviderBuilder().setUsername(ACCOUNT_SID)
-            .setPassword("api-errors-auth-token")
-            .build());
+        return client(new BasicCredentialProviderBuilder().setUsername(ACCOUNT_SID).setPassword(AUTH_TOKEN).build());
+    }
+
+    /** Answers the next API request with exactly this response, whatever it asked. */
+    private void answerNext(int status, String contentType, String body) {
+        this.server.respondToNextApiRequest(status, Map.of(), contentType, body);
     }
 
     /** Sends a message: a POST, which is never retried after a 5xx. */
@@ -63,8 +75,8 @@ class ApiErrorResponsesTest {
 
     @Test
     void twilioErrorJsonGivesStatusCodeMoreInfoAndMessage() {
-        this.server.answer(MESSAGES, Reply.json(400, "{\"code\":21211,\"message\":\"The 'To' number 5558675310 is "
-                + "not a valid phone number.\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}"));
+        answerNext(400, JSON, "{\"code\":21211,\"message\":\"The 'To' number 5558675310 is "
+                + "not a valid phone number.\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}");
 
         TwilioApiException failure = failureOfCreate(basicClient());
 
@@ -76,9 +88,9 @@ class ApiErrorResponsesTest {
 
     @Test
     void problemDetailsGiveStatusCodeAndDetail() {
-        this.server.answer(MESSAGES, Reply.of(400, "application/problem+json",
+        answerNext(400, "application/problem+json",
                 "{\"type\":\"https://www.twilio.com/docs/errors/20001\",\"title\":\"Invalid parameter\","
-                        + "\"status\":400,\"code\":20001,\"detail\":\"PageSize must be between 1 and 1000\"}"));
+                        + "\"status\":400,\"code\":20001,\"detail\":\"PageSize must be between 1 and 1000\"}");
 
         TwilioApiException failure = failureOfCreate(basicClient());
 
@@ -89,8 +101,8 @@ class ApiErrorResponsesTest {
 
     @Test
     void problemDetailsWithoutDetailGiveTheTitle() {
-        this.server.answer(MESSAGES, Reply.of(404, "application/problem+json",
-                "{\"type\":\"about:blank\",\"title\":\"Resource not found\",\"status\":404}"));
+        answerNext(404, "application/problem+json",
+                "{\"type\":\"about:blank\",\"title\":\"Resource not found\",\"status\":404}");
 
         TwilioApiException failure = failureOfCreate(basicClient());
 
@@ -101,9 +113,9 @@ class ApiErrorResponsesTest {
 
     @Test
     void htmlErrorPageGivesTheStatusAndAReadableMessageWithoutTheHtml() {
-        this.server.answer(MESSAGES, Reply.of(502, "text/html",
+        answerNext(502, "text/html",
                 "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1>"
-                        + "</center><hr><center>nginx</center></body></html>"));
+                        + "</center><hr><center>nginx</center></body></html>");
 
         TwilioApiException failure = failureOfCreate(basicClient());
 
@@ -114,19 +126,19 @@ class ApiErrorResponsesTest {
 
     @Test
     void emptyErrorBodyGivesTheStatus() {
-        this.server.answer(MESSAGES, Reply.empty(500));
+        answerNext(500, null, null);
 
         TwilioApiException failure = failureOfCreate(basicClient());
 
         assertThat(failure.statusCode()).isEqualTo(500);
         assertThat(failure.code()).isNull();
         assertThat(failure.getMessage()).contains("HTTP 500", "empty body");
-        assertThat(this.server.requestCount(MESSAGES)).isEqualTo(1);
+        assertThat(this.server.requests()).hasSize(1);
     }
 
     @Test
     void errorJsonWithACodeThatIsNotANumberGivesNoCode() {
-        this.server.answer(MESSAGES, Reply.json(400, "{\"code\":\"E-BAD\",\"message\":\"Something odd\"}"));
+        answerNext(400, JSON, "{\"code\":\"E-BAD\",\"message\":\"Something odd\"}");
 
         TwilioApiException failure = failureOfCreate(basicClient());
 
@@ -137,7 +149,7 @@ class ApiErrorResponsesTest {
 
     @Test
     void successWithABodyThatIsNotJsonFailsClearly() {
-        this.server.answer(MESSAGES, Reply.of(201, "text/html", "<html><body>Created</body></html>"));
+        answerNext(201, "text/html", "<html><body>Created</body></html>");
 
         TwilioException failure = clearFailure(TwilioException.class,
                 () -> basicClient().messages().create("+15558675310", "+15005550006", "hello"));
@@ -147,15 +159,13 @@ class ApiErrorResponsesTest {
 
     @Test
     void unauthorizedAfterARefreshIsRetriedOnceThenFailsWith401() {
-        this.server.answer(TOKEN, (n) -> Reply.json(200, Jwts.tokenBody("opaque-token-" + n, "3600")));
-        this.server.answer(MESSAGES, Reply.json(401, "{\"code\":20003,\"message\":\"Authenticate\","
-                + "\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}"));
+        this.server.rejectNextApiRequests(2);
         CredentialProvider oauth = new ClientCredentialProviderBuilder()
             .setTokenManager(new ApiTokenManager(
                     TokenManagerOptions.builder()
-                        .clientId("OQ" + "a".repeat(32))
-                        .clientSecret("api-errors-client-secret")
-                        .tokenUrl(this.server.url(TOKEN))
+                        .clientId(CLIENT_ID)
+                        .clientSecret(CLIENT_SECRET)
+                        .tokenUrl(this.server.tokenUrl())
                         .build(),
                     TokenManagerSettings.builder().retry(Retries.attempts(3)).build()))
             .build();
@@ -164,18 +174,20 @@ class ApiErrorResponsesTest {
 
         assertThat(failure.statusCode()).isEqualTo(401);
         assertThat(failure.code()).isEqualTo(20003);
-        assertThat(this.server.authorizations(MESSAGES)).containsExactly("Bearer opaque-token-1",
-                "Bearer opaque-token-2");
-        assertThat(this.server.requestCount(TOKEN)).isEqualTo(2);
+        assertThat(this.server.issuedTokens()).hasSize(2);
+        assertThat(this.server.requests()).extracting(RecordedRequest::authorization)
+            .containsExactly("Bearer " + this.server.issuedTokens().get(0),
+                    "Bearer " + this.server.issuedTokens().get(1));
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
     }
 
     @Test
     void unauthorizedWithBasicCredentialsIsNotRetried() {
-        this.server.answer(MESSAGES, Reply.json(401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}"));
+        this.server.rejectNextApiRequests(2);
 
         TwilioApiException failure = failureOfCreate(basicClient());
 
         assertThat(failure.statusCode()).isEqualTo(401);
-        assertThat(this.server.requestCount(MESSAGES)).isEqualTo(1);
+        assertThat(this.server.requests()).hasSize(1);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +14,19 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * exception (one may only be wrapped, as a cause), and with no {@link NullPointerException} or
  * {@link ClassCastException} anywhere in the cause chain, as those reveal a bug.
  */
-final class Failures {
+public final class Failures {
 
     private Failures() {
     }
 
-    static <T extends Throwable> T clearFailure(Class<T> type, ThrowingCallable call) {
+    /**
+     * Runs a call that must fail, and checks how.
+     * @param <T> the type of the failure
+     * @param type the exception type the call must throw
+     * @param call the call
+     * @return what the call threw
+     */
+    public static <T extends Throwable> T clearFailure(Class<T> type, ThrowingCallable call) {
         Throwable thrown = catchThrowable(call);
         assertThat(thrown).as("what the call threw").isInstanceOf(type).isNotInstanceOf(JacksonException.class);
         assertThat(causeChain(thrown)).as("the cause chain of %s", thrown)
@@ -27,7 +34,7 @@ final class Failures {
         return type.cast(thrown);
     }
 
-    static List<Throwable> causeChain(Throwable thrown) {
+    private static List<Throwable> causeChain(Throwable thrown) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable cause = thrown; cause != null && !chain.contains(cause); cause = cause.getCause()) {
             chain.add(cause);

@@ -1,4 +1,4 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth;
 
 import java.util.ArrayList;
 import java.util.Arrays;

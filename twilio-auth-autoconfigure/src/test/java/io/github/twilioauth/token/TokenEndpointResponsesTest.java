@@ -1,32 +1,29 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth.token;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.twilioauth.TwilioAuthenticationException;
-import io.github.twilioauth.test.MockTwilioExtension;
+import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.testsupport.Retries;
-import io.github.twilioauth.token.ApiTokenManager;
-import io.github.twilioauth.token.TokenManagerOptions;
-import io.github.twilioauth.token.TokenManagerSettings;
 
-import static io.github.twilioauth.hardening.Failures.clearFailure;
+import static io.github.twilioauth.testsupport.Failures.clearFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Every kind of bad answer of the token endpoint, and every way it can fail to answer, gives a
  * {@link TwilioAuthenticationException} that says what was wrong, or a token used for a sound
- * lifetime.
+ * lifetime; error statuses are retried, or not, as the retry policy says.
  */
 class TokenEndpointResponsesTest {
 
@@ -42,49 +39,30 @@ class TokenEndpointResponsesTest {
             + "<body><h1>We'll be right back</h1></body></html>";
 
     @RegisterExtension
-    static final MockTwilioExtension twilio = new MockTwilioExtension();
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
     private final FakeTicker ticker = new FakeTicker();
 
-    private MockTwilioServer server;
-
-    private ScriptedHttpServer scripted;
-
-    @BeforeEach
-    void registerApp() {
-        this.server = twilio.server();
-        this.server.oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID).tokenLifetime(Duration.ofHours(1));
-    }
-
-    @AfterEach
-    void closeScriptedServer() {
-        if (this.scripted != null) {
-            this.scripted.close();
-        }
-    }
+    private final MockTwilioServer server = app.server();
 
     /**
-     * Options and settings against the stand-in with a fake ticker; a token is renewed only once it is no
-     * longer usable (refresh-ahead 1), so that each renewal is a blocking fetch the test sees.
+     * Settings with a fake ticker; a token is renewed only once it is no longer usable
+     * (refresh-ahead 1), so that each renewal is a blocking fetch the test sees.
      */
-    private TokenManagerOptions.Builder options() {
-        return TokenManagerOptions.builder()
-            .clientId(CLIENT_ID)
-            .clientSecret(CLIENT_SECRET)
-            .tokenUrl(this.server.tokenUrl());
-    }
-
     private TokenManagerSettings.Builder settings() {
         return TokenManagerSettings.builder()
             .ticker(this.ticker)
             .executor(Runnable::run)
             .refreshAhead(1.0)
-            .retry(Retries.attempts(3))
             .retry(Retries.attempts(1));
     }
 
     private ApiTokenManager manager() {
-        return new ApiTokenManager(options().build(), settings().build());
+        return new ApiTokenManager(app.options().build(), settings().build());
+    }
+
+    private ApiTokenManager managerMaking(int attempts) {
+        return new ApiTokenManager(app.options().build(), settings().retry(Retries.attempts(attempts)).build());
     }
 
     private TwilioAuthenticationException failureOfTokenResponse(int status, String contentType, String body) {
@@ -150,35 +128,42 @@ class TokenEndpointResponsesTest {
         assertThat(failure.getMessage()).contains("not a JSON object");
     }
 
+    /**
+     * Asserts that the manager hands out the token, from one token request, until
+     * {@code stillUsedAt} has passed, and a new one, from a second request, once
+     * {@code renewedAt} has.
+     * @return the new token
+     */
+    private String assertRenewedBetween(ApiTokenManager manager, String token, Duration stillUsedAt,
+            Duration renewedAt) {
+        assertThat(manager.getToken()).isEqualTo(token);
+        this.ticker.advance(stillUsedAt);
+        assertThat(manager.getToken()).isEqualTo(token);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+
+        this.ticker.advance(renewedAt.minus(stillUsedAt));
+        String renewed = manager.getToken();
+        assertThat(renewed).isNotEqualTo(token);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+        return renewed;
+    }
+
     @Test
     void accessTokenThatIsNotAJwtIsUsedUntilThirtySecondsBeforeExpiresIn() {
         this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody("opaque-token-one", "600"));
         this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody("opaque-token-two", "600"));
-        ApiTokenManager manager = manager();
 
-        assertThat(manager.getToken()).isEqualTo("opaque-token-one");
-        this.ticker.advance(Duration.ofSeconds(569));
-        assertThat(manager.getToken()).isEqualTo("opaque-token-one");
-        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
-
-        this.ticker.advance(Duration.ofSeconds(1));
-        assertThat(manager.getToken()).isEqualTo("opaque-token-two");
-        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+        assertThat(assertRenewedBetween(manager(), "opaque-token-one", Duration.ofSeconds(569),
+                Duration.ofSeconds(570)))
+            .isEqualTo("opaque-token-two");
     }
 
     @Test
     void jwtWithoutExpIsUsedUntilThirtySecondsBeforeExpiresIn() {
         String first = Jwts.withoutExp();
         this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody(first, "600"));
-        ApiTokenManager manager = manager();
 
-        assertThat(manager.getToken()).isEqualTo(first);
-        this.ticker.advance(Duration.ofSeconds(569));
-        assertThat(manager.getToken()).isEqualTo(first);
-
-        this.ticker.advance(Duration.ofSeconds(1));
-        assertThat(manager.getToken()).isNotEqualTo(first);
-        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+        assertRenewedBetween(manager(), first, Duration.ofSeconds(569), Duration.ofSeconds(570));
     }
 
     @Test
@@ -186,16 +171,10 @@ class TokenEndpointResponsesTest {
         String first = Jwts.withoutExp();
         this.server.respondToNextTokenRequest(200, JSON,
                 "{\"access_token\":\"" + first + "\",\"token_type\":\"Bearer\"}");
-        ApiTokenManager manager = new ApiTokenManager(options().cacheTtl(Duration.ofMinutes(10)).build(),
+        ApiTokenManager manager = new ApiTokenManager(app.options().cacheTtl(Duration.ofMinutes(10)).build(),
                 settings().build());
 
-        assertThat(manager.getToken()).isEqualTo(first);
-        this.ticker.advance(Duration.ofSeconds(569));
-        assertThat(manager.getToken()).isEqualTo(first);
-
-        this.ticker.advance(Duration.ofSeconds(1));
-        assertThat(manager.getToken()).isNotEqualTo(first);
-        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+        assertRenewedBetween(manager, first, Duration.ofSeconds(569), Duration.ofSeconds(570));
     }
 
     @Test
@@ -233,16 +212,8 @@ class TokenEndpointResponsesTest {
     @Test
     void hugeExpiresInIsCappedAtADayWithoutOverflowing() {
         this.server.respondToNextTokenRequest(200, JSON, Jwts.tokenBody("long-lived-token", "1000000000000000"));
-        ApiTokenManager manager = manager();
 
-        assertThat(manager.getToken()).isEqualTo("long-lived-token");
-        this.ticker.advance(Duration.ofHours(23));
-        assertThat(manager.getToken()).isEqualTo("long-lived-token");
-        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
-
-        this.ticker.advance(Duration.ofHours(1));
-        assertThat(manager.getToken()).isNotEqualTo("long-lived-token");
-        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+        assertRenewedBetween(manager(), "long-lived-token", Duration.ofHours(23), Duration.ofHours(24));
     }
 
     @Test
@@ -280,7 +251,7 @@ class TokenEndpointResponsesTest {
         for (int i = 0; i < 3; i++) {
             this.server.respondToNextTokenRequest(200, JSON, huge);
         }
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
+        ApiTokenManager manager = managerMaking(3);
 
         TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
 
@@ -290,8 +261,8 @@ class TokenEndpointResponsesTest {
 
     @Test
     void refusedConnectionFailsClearlyNamingTheUrl() {
-        String tokenUrl = ScriptedHttpServer.closedPortUrl("/v2/token");
-        ApiTokenManager manager = new ApiTokenManager(options().tokenUrl(tokenUrl).build(),
+        String tokenUrl = MockTwilioServer.closedPortUrl() + "/v2/token";
+        ApiTokenManager manager = new ApiTokenManager(app.options().tokenUrl(tokenUrl).build(),
                 settings().retry(Retries.attempts(2)).build());
 
         TwilioAuthenticationException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
@@ -303,8 +274,8 @@ class TokenEndpointResponsesTest {
 
     @Test
     void endpointThatNeverAnswersFailsWithinTheReadTimeout() {
-        this.scripted = ScriptedHttpServer.start().hang("/v2/token");
-        ApiTokenManager manager = new ApiTokenManager(options().tokenUrl(this.scripted.url("/v2/token")).build(),
+        this.server.hangNextTokenRequests(1);
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(),
                 settings().readTimeout(Duration.ofMillis(300)).build());
         long started = System.nanoTime();
 
@@ -313,36 +284,66 @@ class TokenEndpointResponsesTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         assertThat(failure.statusCode()).isZero();
-        assertThat(failure.getMessage()).contains(this.scripted.url("/v2/token"));
-        assertThat(this.scripted.requestCount("/v2/token")).isEqualTo(1);
+        assertThat(failure.getMessage()).contains(this.server.tokenUrl());
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
     }
 
-    @Test
-    void fewer500sThanAttemptsAreRetriedUntilATokenComes() {
-        this.server.failNextTokenRequests(2, 500);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
+    @ParameterizedTest(name = "{1} x HTTP {0}")
+    @CsvSource({ "500, 2", "503, 2", "429, 1" })
+    void fewerErrorsThanAttemptsAreRetriedUntilATokenComes(int status, int errors) {
+        this.server.failNextTokenRequests(errors, status);
+        ApiTokenManager manager = managerMaking(errors + 1);
 
         assertThat(manager.getToken()).isNotBlank();
-        assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(errors + 1);
     }
 
-    @Test
-    void asMany500sAsAttemptsFailWithStatus500AndTwilioCode() {
-        this.server.failNextTokenRequests(3, 500);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
+    @ParameterizedTest(name = "HTTP {0} on {2} attempts")
+    @CsvSource({ "500, 20500, 3", "429, 20429, 2" })
+    void asManyErrorsAsAttemptsFailWithTheStatusAndTwilioCode(int status, int code, int attempts) {
+        this.server.failNextTokenRequests(attempts, status);
+        ApiTokenManager manager = managerMaking(attempts);
 
         TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
 
-        assertThat(failure.statusCode()).isEqualTo(500);
-        assertThat(failure.code()).isEqualTo(20500);
-        assertThat(failure.getMessage()).contains("HTTP 500", "20500");
-        assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+        assertThat(failure.statusCode()).isEqualTo(status);
+        assertThat(failure.code()).isEqualTo(code);
+        assertThat(failure.getMessage()).contains("HTTP " + status, String.valueOf(code));
+        assertThat(this.server.tokenRequestCount()).isEqualTo(attempts);
+    }
+
+    @Test
+    void badRequestIsNotRetried() {
+        this.server.failNextTokenRequests(1, 400);
+        ApiTokenManager manager = managerMaking(3);
+
+        TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
+
+        assertThat(failure.statusCode()).isEqualTo(400);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void noRetryStartsAfterTheRetryDeadline() {
+        this.server.failNextTokenRequests(5, 503);
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(),
+                settings().retry(TwilioRetryPolicy.builder()
+                    .maxRetries(9)
+                    .delay(Duration.ofSeconds(1))
+                    .jitter(Duration.ZERO)
+                    .timeout(Duration.ofMillis(500))
+                    .build()).build());
+
+        TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
+
+        assertThat(failure.statusCode()).isEqualTo(503);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
     }
 
     @Test
     void tooManyRequestsWithRetryAfterIsRetriedAfterTheAnnouncedDelay() {
         this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofSeconds(1));
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(2)).build());
+        ApiTokenManager manager = managerMaking(2);
         long started = System.nanoTime();
 
         assertThat(manager.getToken()).isNotBlank();
@@ -352,30 +353,9 @@ class TokenEndpointResponsesTest {
     }
 
     @Test
-    void tooManyRequestsWithoutRetryAfterIsRetriedAfterTheBackoff() {
-        this.server.failNextTokenRequests(1, 429);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(2)).build());
-
-        assertThat(manager.getToken()).isNotBlank();
-        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-    }
-
-    @Test
-    void tooManyRequestsOnEveryAttemptFailWithStatus429() {
-        this.server.failNextTokenRequests(2, 429);
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(2)).build());
-
-        TwilioAuthenticationException failure = clearFailure(TwilioAuthenticationException.class, manager::getToken);
-
-        assertThat(failure.statusCode()).isEqualTo(429);
-        assertThat(failure.code()).isEqualTo(20429);
-        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-    }
-
-    @Test
     void retryAfterLongerThanTheLimitFailsAtOnceWithStatus429() {
         this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofMinutes(5));
-        ApiTokenManager manager = new ApiTokenManager(options().build(), settings().retry(Retries.attempts(3)).build());
+        ApiTokenManager manager = managerMaking(3);
 
         TwilioAuthenticationException failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> clearFailure(TwilioAuthenticationException.class, manager::getToken));

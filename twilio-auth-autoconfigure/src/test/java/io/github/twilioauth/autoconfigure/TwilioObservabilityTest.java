@@ -1,30 +1,24 @@
-package io.github.twilioauth.observation;
+package io.github.twilioauth.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.Message;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.OAuthCredentialProvider;
-import io.github.twilioauth.test.MockTwilioExtension;
-import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import io.github.twilioauth.token.CachingTokenManager;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -46,23 +40,15 @@ class TwilioObservabilityTest {
     private static final String TO = "+15558675310";
 
     @RegisterExtension
-    static final MockTwilioExtension twilio = new MockTwilioExtension();
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
-    private MockTwilioServer server;
-
-    private ApplicationContextRunner runner;
-
-    @BeforeEach
-    void startApplication() {
-        this.server = twilio.server().oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID);
-        this.runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-                    CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-                    RestClientAutoConfiguration.class, RestClientObservationAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
-            .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
-                    "twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + CLIENT_SECRET);
-    }
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(TwilioAutoConfigurations.client())
+        .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+                CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+                RestClientObservationAutoConfiguration.class))
+        .withPropertyValues("twilio.base-url=" + app.server().baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
+                "twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + CLIENT_SECRET);
 
     private static Message sendOne(AssertableApplicationContext context) {
         return context.getBean(TwilioClient.class).messages().create(TO, "+15005550006", "observed");

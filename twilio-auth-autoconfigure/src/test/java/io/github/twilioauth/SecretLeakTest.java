@@ -1,4 +1,4 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,7 +12,6 @@ import java.util.function.UnaryOperator;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,11 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.autoconfigure.ProviderConfig;
-import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
 import io.github.twilioauth.autoconfigure.TwilioProperties;
-import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.Message;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioEndpoints;
@@ -33,28 +28,26 @@ import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
 import io.github.twilioauth.credential.OrgsCredentialProviderBuilder;
-import io.github.twilioauth.hardening.RecordingRequestFactory.SentRequest;
-import io.github.twilioauth.hardening.ScriptedHttpServer.Reply;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
 import io.github.twilioauth.strategy.RequestConfig;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.Jwts;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
 import io.github.twilioauth.testsupport.Retries;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,8 +60,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * token, API secret, access token or Basic credential string.
  * <p>
  * Every secret of this test contains {@link #MARK}, so that a partial leak is caught too; the
- * Basic credential strings and the access tokens the stand-in issues (read from the requests as
- * they went on the wire) are searched for as well.
+ * Basic credential strings and the access tokens the stand-in issues are searched for as well.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretLeakTest {
@@ -106,13 +98,9 @@ class SecretLeakTest {
 
     private static TraceLogRecorder logs;
 
-    private final RecordingRequestFactory wire = new RecordingRequestFactory();
-
     private final Map<String, String> evidence = new LinkedHashMap<>();
 
     private MockTwilioServer server;
-
-    private ScriptedHttpServer scripted;
 
     @BeforeAll
     static void logEverything() {
@@ -132,13 +120,6 @@ class SecretLeakTest {
             .oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
             .organization(ORG_SID, ORG_CLIENT_ID, ORG_SECRET, ACCOUNT_SID);
         logs.drain();
-    }
-
-    @AfterEach
-    void closeScriptedServer() {
-        if (this.scripted != null) {
-            this.scripted.close();
-        }
     }
 
     @Test
@@ -223,13 +204,13 @@ class SecretLeakTest {
 
     @Test
     void unreachableAndSilentTokenEndpointsLeakNothing(CapturedOutput output) {
-        String closed = ScriptedHttpServer.closedPortUrl("/v2/token");
+        String closed = MockTwilioServer.closedPortUrl() + "/v2/token";
         fails(() -> client(oauth(tokens(CLIENT_SECRET, closed, (settings) -> settings.retry(Retries.attempts(2)))))
             .messages()
             .create(TO, FROM, "connection refused"));
-        this.scripted = ScriptedHttpServer.start().hang("/v2/token");
-        fails(() -> client(oauth(tokens(CLIENT_SECRET, this.scripted.url("/v2/token"),
-                (settings) -> settings.readTimeout(Duration.ofMillis(300)))))
+        this.server.hangNextTokenRequests(3);
+        fails(() -> client(oauth(tokens(CLIENT_SECRET,
+                (settings) -> settings.retry(Retries.attempts(3)).readTimeout(Duration.ofMillis(300)))))
             .messages()
             .create(TO, FROM, "read timeout"));
 
@@ -257,23 +238,25 @@ class SecretLeakTest {
         fails(() -> client.messages().create(TO, FROM, "429"));
         fails(() -> client.messages().fetch("SM" + "0".repeat(32)));
 
-        this.scripted = ScriptedHttpServer.start();
-        String messages = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
-        TwilioClient scriptedClient = client(basic(ACCOUNT_SID, AUTH_TOKEN), this.scripted.baseUrl());
-        for (Reply reply : List.of(
-                Reply.json(400,
-                        "{\"code\":21211,\"message\":\"Invalid 'To'\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}"),
-                Reply.of(400, "application/problem+json",
-                        "{\"type\":\"https://www.twilio.com/docs/errors/20001\",\"title\":\"Invalid\",\"status\":400,\"code\":20001,\"detail\":\"Bad\"}"),
-                Reply.of(502, "text/html", "<html><body>Bad gateway</body></html>"), Reply.empty(500),
-                Reply.of(201, "text/html", "<html><body>Created</body></html>"))) {
-            this.scripted.answer(messages, reply);
-            fails(() -> scriptedClient.messages().create(TO, FROM, "odd answer"));
+        TwilioClient authTokenClient = client(basic(ACCOUNT_SID, AUTH_TOKEN));
+        String json = "application/json";
+        List<String[]> oddAnswers = List.of(
+                new String[] { "400", json, "{\"code\":21211,\"message\":\"Invalid 'To'\","
+                        + "\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}" },
+                new String[] { "400", "application/problem+json",
+                        "{\"type\":\"https://www.twilio.com/docs/errors/20001\",\"title\":\"Invalid\","
+                                + "\"status\":400,\"code\":20001,\"detail\":\"Bad\"}" },
+                new String[] { "502", "text/html", "<html><body>Bad gateway</body></html>" },
+                new String[] { "500", null, null },
+                new String[] { "201", "text/html", "<html><body>Created</body></html>" });
+        for (String[] answer : oddAnswers) {
+            this.server.respondToNextApiRequest(Integer.parseInt(answer[0]), Map.of(), answer[1], answer[2]);
+            fails(() -> authTokenClient.messages().create(TO, FROM, "odd answer"));
         }
-        this.scripted.answer("/v2/token", (n) -> Reply.json(200, Jwts.tokenBody(SCRIPTED_TOKEN + "-" + n, "3600")));
-        this.scripted.answer(messages, Reply.json(401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}"));
-        TwilioClient bearerClient = client(oauth(tokens(CLIENT_SECRET, this.scripted.url("/v2/token"),
-                UnaryOperator.identity())), this.scripted.baseUrl());
+        this.server.respondToNextTokenRequest(200, json, Jwts.tokenBody(SCRIPTED_TOKEN + "-1", "3600"));
+        this.server.respondToNextTokenRequest(200, json, Jwts.tokenBody(SCRIPTED_TOKEN + "-2", "3600"));
+        this.server.rejectNextApiRequests(2);
+        TwilioClient bearerClient = client(oauth(tokens(CLIENT_SECRET, UnaryOperator.identity())));
         fails(() -> bearerClient.messages().create(TO, FROM, "401 after a refresh"));
 
         assertNothingLeaked(output);
@@ -287,8 +270,7 @@ class SecretLeakTest {
     @Test
     void autoConfiguredClientsLeakNothing(CapturedOutput output) {
         ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withConfiguration(TwilioAutoConfigurations.client())
             .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID);
         runner.withPropertyValues("twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + CLIENT_SECRET)
@@ -306,8 +288,7 @@ class SecretLeakTest {
     @Test
     void misconfigurationReportsLeakNothing(CapturedOutput output) {
         ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class));
+            .withConfiguration(TwilioAutoConfigurations.client());
         List<String[]> misconfigurations = List.of(
                 new String[] { "twilio.auth.api-key=" + API_KEY, "twilio.auth.api-secret=" + API_SECRET },
                 new String[] { "twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.auth-token=" + AUTH_TOKEN,
@@ -384,12 +365,9 @@ class SecretLeakTest {
     }
 
     private TwilioClient client(CredentialProvider credentials) {
-        return client(credentials, this.server.baseUrl());
-    }
-
-    private TwilioClient client(CredentialProvider credentials, String baseUrl) {
-        TwilioClient client = TwilioClient.create(RestClient.builder().requestFactory(this.wire), credentials,
-                new TwilioEndpoints(baseUrl, null, null), ACCOUNT_SID);
+        RestClient.Builder restClient = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory());
+        TwilioClient client = TwilioClient.create(restClient, credentials,
+                new TwilioEndpoints(this.server.baseUrl(), null, null), ACCOUNT_SID);
         describe(credentials, credentials.toAuthStrategy(), client);
         return client;
     }
@@ -461,17 +439,9 @@ class SecretLeakTest {
         for (String password : List.of(API_SECRET, WRONG_SECRET)) {
             secrets.put(base64(API_KEY + ":" + password), "Basic credentials of " + API_KEY);
         }
-        for (SentRequest request : this.wire.sent()) {
-            for (String authorization : request.authorizations()) {
-                if (authorization.startsWith("Bearer ")) {
-                    String token = authorization.substring("Bearer ".length());
-                    secrets.put(token, "an access token");
-                    String[] parts = token.split("\\.");
-                    if (parts.length == 3) {
-                        secrets.put(parts[2], "the signature of an access token");
-                    }
-                }
-            }
+        for (String token : this.server.issuedTokens()) {
+            secrets.put(token, "an access token");
+            secrets.put(token.split("\\.")[2], "the signature of an access token");
         }
         return secrets;
     }

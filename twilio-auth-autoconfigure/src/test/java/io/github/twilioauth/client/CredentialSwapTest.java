@@ -1,4 +1,4 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,12 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.github.twilioauth.client.Messages;
-import io.github.twilioauth.client.TwilioClient;
-import io.github.twilioauth.client.TwilioEndpoints;
 import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
 import io.github.twilioauth.credential.CredentialProvider;
-import io.github.twilioauth.hardening.RecordingRequestFactory.SentRequest;
+import io.github.twilioauth.client.RecordingRequestFactory.SentRequest;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.RecordedRequest;
 import org.springframework.web.client.RestClient;

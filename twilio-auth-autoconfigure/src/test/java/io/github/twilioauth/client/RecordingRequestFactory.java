@@ -1,4 +1,4 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth.client;
 
 import java.io.IOException;
 import java.io.OutputStream;

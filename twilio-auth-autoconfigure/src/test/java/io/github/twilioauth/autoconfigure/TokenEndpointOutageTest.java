@@ -1,23 +1,17 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth.autoconfigure;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioAuthenticationException;
-import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.Message;
 import io.github.twilioauth.client.TwilioClient;
-import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import static io.github.twilioauth.hardening.Failures.clearFailure;
+import static io.github.twilioauth.testsupport.Failures.clearFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,19 +27,13 @@ class TokenEndpointOutageTest {
     static final String CLIENT_SECRET = "outage-client-secret";
 
     @RegisterExtension
-    static final MockTwilioExtension twilio = new MockTwilioExtension();
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
-    private MockTwilioServer server;
-
-    @BeforeEach
-    void registerApp() {
-        this.server = twilio.server().oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID);
-    }
+    private final MockTwilioServer server = app.server();
 
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class))
+            .withConfiguration(TwilioAutoConfigurations.client())
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
                     "twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + CLIENT_SECRET,
                     "twilio.auth.retry.max-retries=1", "twilio.auth.retry.delay=10ms");
@@ -108,7 +96,7 @@ class TokenEndpointOutageTest {
 
     @Test
     void startsWhileTheTokenEndpointIsUnreachableAndTheFirstCallNamesIt() {
-        String tokenUrl = ScriptedHttpServer.closedPortUrl("/v2/token");
+        String tokenUrl = MockTwilioServer.closedPortUrl() + "/v2/token";
 
         runner().withPropertyValues("twilio.auth.token-url=" + tokenUrl).run((context) -> {
             assertThat(context).hasNotFailed();

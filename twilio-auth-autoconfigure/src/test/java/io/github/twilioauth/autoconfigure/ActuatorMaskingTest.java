@@ -1,4 +1,4 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth.autoconfigure;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,12 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioSanitizingAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.TwilioClient;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
@@ -21,7 +17,6 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint.PropertySourceDescriptor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -57,9 +52,9 @@ class ActuatorMaskingTest {
             TENANT_AUTH_TOKEN);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class,
-                TwilioSanitizingAutoConfiguration.class, ConfigurationPropertiesReportEndpointAutoConfiguration.class,
+        .withConfiguration(TwilioAutoConfigurations.client())
+        .withConfiguration(AutoConfigurations.of(TwilioSanitizingAutoConfiguration.class,
+                ConfigurationPropertiesReportEndpointAutoConfiguration.class,
                 EnvironmentEndpointAutoConfiguration.class))
         .withPropertyValues("management.endpoints.web.exposure.include=configprops,env",
                 "management.endpoint.configprops.show-values=always", "management.endpoint.env.show-values=always",
@@ -204,9 +199,8 @@ class ActuatorMaskingTest {
     @Test
     void startsWithoutActuatorOnTheClasspath() {
         new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class,
-                    TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class, TwilioSanitizingAutoConfiguration.class))
+            .withConfiguration(TwilioAutoConfigurations.client())
+            .withConfiguration(AutoConfigurations.of(TwilioSanitizingAutoConfiguration.class))
             .withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
             .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=" + AUTH_TOKEN)
             .run((context) -> assertThat(context).hasNotFailed()

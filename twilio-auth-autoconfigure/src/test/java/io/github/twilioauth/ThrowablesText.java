@@ -1,4 +1,4 @@
-package io.github.twilioauth.hardening;
+package io.github.twilioauth;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
