@@ -3,6 +3,8 @@ package io.github.twilioauth;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How long to wait before another attempt: shared by token requests, renewals ahead of expiry
  * and API call retries.
@@ -31,7 +33,7 @@ public final class Backoff {
      * @param header the header value, or {@code null}
      * @return the wait, or {@code null} when the header is absent, negative or not a number
      */
-    public static Duration retryAfter(String header) {
+    public static @Nullable Duration retryAfter(@Nullable String header) {
         if (header == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.apache.hc.core5.http.io.EofSensorInputStream;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.ClassUtils;
@@ -31,7 +32,7 @@ public final class ResponseBodies {
      * @return the body, or {@code null} when it is larger
      * @throws IOException if reading fails
      */
-    public static byte[] readAtMost(ClientHttpResponse response, long maxBytes) throws IOException {
+    public static byte @Nullable [] readAtMost(ClientHttpResponse response, long maxBytes) throws IOException {
         byte[] body = response.getBody().readNBytes((int) Math.min(maxBytes, MAX_BOUND) + 1);
         if (body.length <= maxBytes) {
             return body;

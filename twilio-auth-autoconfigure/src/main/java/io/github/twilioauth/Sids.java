@@ -1,5 +1,9 @@
 package io.github.twilioauth;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.lang.Contract;
+
 /**
  * Twilio SIDs: two capital letters that say what a resource is ({@code AC} an account,
  * {@code SK} an API key, {@code SM} a message, ...) followed by 32 hexadecimal characters.
@@ -16,7 +20,8 @@ public final class Sids {
      * @param value the value, possibly {@code null}
      * @return whether it is two capital letters and 32 hexadecimal characters
      */
-    public static boolean isSid(String value) {
+    @Contract("null -> false")
+    public static boolean isSid(@Nullable String value) {
         if (value == null || value.length() != LENGTH || !isCapital(value.charAt(0)) || !isCapital(value.charAt(1))) {
             return false;
         }
@@ -34,7 +39,7 @@ public final class Sids {
      * @param prefix the kind, such as {@code AC}
      * @return whether it is a SID that starts with the prefix
      */
-    public static boolean isSid(String value, String prefix) {
+    public static boolean isSid(@Nullable String value, String prefix) {
         return isSid(value) && value.startsWith(prefix);
     }
 

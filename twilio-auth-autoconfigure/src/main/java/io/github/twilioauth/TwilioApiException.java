@@ -1,5 +1,7 @@
 package io.github.twilioauth;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Twilio API call answered with an error status.
  * <p>
@@ -10,9 +12,9 @@ public class TwilioApiException extends TwilioException {
 
     private final int statusCode;
 
-    private final Integer code;
+    private final @Nullable Integer code;
 
-    private final String moreInfo;
+    private final @Nullable String moreInfo;
 
     /**
      * Creates an exception for an API error response.
@@ -21,7 +23,7 @@ public class TwilioApiException extends TwilioException {
      * @param code Twilio's error code, or {@code null} when the body had none
      * @param moreInfo link to Twilio's documentation of the code, or {@code null}
      */
-    public TwilioApiException(String message, int statusCode, Integer code, String moreInfo) {
+    public TwilioApiException(String message, int statusCode, @Nullable Integer code, @Nullable String moreInfo) {
         super(message);
         this.statusCode = statusCode;
         this.code = code;
@@ -53,7 +55,7 @@ public class TwilioApiException extends TwilioException {
      * Returns Twilio's error code.
      * @return the code, or {@code null} when the response carried none
      */
-    public Integer code() {
+    public @Nullable Integer code() {
         return this.code;
     }
 
@@ -61,7 +63,7 @@ public class TwilioApiException extends TwilioException {
      * Returns the link to Twilio's documentation of the error code.
      * @return the link, or {@code null}
      */
-    public String moreInfo() {
+    public @Nullable String moreInfo() {
         return this.moreInfo;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.twilioauth;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Obtaining credentials failed: the token endpoint refused the client, answered an error,
  * answered something that is not a token, or could not be reached.
@@ -11,7 +13,7 @@ public class TwilioAuthenticationException extends TwilioException {
 
     private final int statusCode;
 
-    private final Integer code;
+    private final @Nullable Integer code;
 
     /**
      * Creates an exception for a failure without an HTTP response (I/O, timeout).
@@ -30,7 +32,7 @@ public class TwilioAuthenticationException extends TwilioException {
      * @param statusCode the HTTP status
      * @param code Twilio's error code, or {@code null}
      */
-    public TwilioAuthenticationException(String message, int statusCode, Integer code) {
+    public TwilioAuthenticationException(String message, int statusCode, @Nullable Integer code) {
         super(message);
         this.statusCode = statusCode;
         this.code = code;
@@ -48,7 +50,7 @@ public class TwilioAuthenticationException extends TwilioException {
      * Returns Twilio's error code.
      * @return the code, or {@code null} when the response carried none
      */
-    public Integer code() {
+    public @Nullable Integer code() {
         return this.code;
     }
 }

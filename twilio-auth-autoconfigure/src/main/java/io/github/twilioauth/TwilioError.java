@@ -1,5 +1,6 @@
 package io.github.twilioauth;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param message the error's description, or {@code null}
  * @param moreInfo link to the documentation of the error, or {@code null}
  */
-public record TwilioError(Integer code, String message, String moreInfo) {
+public record TwilioError(@Nullable Integer code, @Nullable String message, @Nullable String moreInfo) {
 
     private static final int MAX_MESSAGE_LENGTH = 200;
 
@@ -25,7 +26,7 @@ public record TwilioError(Integer code, String message, String moreInfo) {
      * @param contentType the response's content type, or {@code null}
      * @return the error; never {@code null}
      */
-    public static TwilioError parse(byte[] body, String contentType) {
+    public static TwilioError parse(byte @Nullable [] body, @Nullable String contentType) {
         if (body == null || body.length == 0) {
             return new TwilioError(null, "empty body", null);
         }
@@ -40,7 +41,7 @@ public record TwilioError(Integer code, String message, String moreInfo) {
         return new TwilioError(code, message, moreInfo);
     }
 
-    private static JsonNode readJson(byte[] body) {
+    private static @Nullable JsonNode readJson(byte[] body) {
         try {
             return JsonMapper.shared().readTree(body);
         }
@@ -49,7 +50,7 @@ public record TwilioError(Integer code, String message, String moreInfo) {
         }
     }
 
-    private static String firstText(JsonNode json, String... names) {
+    private static @Nullable String firstText(JsonNode json, String... names) {
         for (String name : names) {
             JsonNode node = json.path(name);
             if (node.isString() && !node.stringValue().isBlank()) {

@@ -2,6 +2,8 @@ package io.github.twilioauth;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.backoff.BackOffExecution;
 
@@ -215,7 +217,7 @@ public final class TwilioRetryPolicy {
          * @param retryAfter the wait the server asked for, or {@code null} for the back-off's
          * @return the wait, or {@code null} to give up
          */
-        public Duration next(Duration retryAfter) {
+        public @Nullable Duration next(@Nullable Duration retryAfter) {
             long backOffMillis = this.backOff.nextBackOff();
             if (backOffMillis == BackOffExecution.STOP) {
                 return null;

@@ -18,6 +18,7 @@ import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
+import org.jspecify.annotations.Nullable;
 
 import static io.github.twilioauth.autoconfigure.ProviderConfig.hasText;
 
@@ -31,9 +32,9 @@ final class CredentialProviderFactory {
 
     private final ProviderConfig auth;
 
-    private final String accountSid;
+    private final @Nullable String accountSid;
 
-    private final String baseUrl;
+    private final @Nullable String baseUrl;
 
     private final String prefix;
 
@@ -62,11 +63,11 @@ final class CredentialProviderFactory {
     TokenManager createTokenManager(TokenManagerSettings tokenSettings) {
         ProviderConfig auth = this.auth;
         AuthType type = resolveType();
-        require(auth.getClientId(), "auth.client-id", type);
-        require(auth.getClientSecret(), "auth.client-secret", type);
+        String clientId = require(auth.getClientId(), "auth.client-id", type);
+        String clientSecret = require(auth.getClientSecret(), "auth.client-secret", type);
         TokenManagerOptions options = TokenManagerOptions.builder()
-            .clientId(auth.getClientId())
-            .clientSecret(auth.getClientSecret())
+            .clientId(clientId)
+            .clientSecret(clientSecret)
             .tokenUrl(tokenUrl())
             .cacheTtl(auth.getCacheTtl())
             .build();
@@ -85,7 +86,8 @@ final class CredentialProviderFactory {
      * {@code tokenManager} is given or the type needs none
      * @return the credential provider
      */
-    CredentialProvider createCredentialProvider(TokenManager tokenManager, TokenManagerSettings tokenSettings) {
+    CredentialProvider createCredentialProvider(@Nullable TokenManager tokenManager,
+            @Nullable TokenManagerSettings tokenSettings) {
         ProviderConfig auth = this.auth;
         AuthType type = resolveType();
         requireSid(this.accountSid, "account-sid", "AC");
@@ -134,25 +136,24 @@ final class CredentialProviderFactory {
 
     private CredentialProvider basic(ProviderConfig auth) {
         String accountSid = this.accountSid;
-        if (hasText(auth.getApiKey())) {
-            requireSid(auth.getApiKey(), "auth.api-key", "SK");
-            require(auth.getApiSecret(), "auth.api-secret", AuthType.BASIC,
+        String apiKey = auth.getApiKey();
+        if (hasText(apiKey)) {
+            requireSid(apiKey, "auth.api-key", "SK");
+            String apiSecret = require(auth.getApiSecret(), "auth.api-secret", AuthType.BASIC,
                     "it is required with " + this.prefix + ".auth.api-key");
             require(accountSid, "account-sid", AuthType.BASIC,
                     "it names the account in API paths and is required with " + this.prefix + ".auth.api-key");
-            return new BasicCredentialProviderBuilder().setUsername(auth.getApiKey())
-                .setPassword(auth.getApiSecret())
-                .build();
+            return new BasicCredentialProviderBuilder().setUsername(apiKey).setPassword(apiSecret).build();
         }
-        require(auth.getAuthToken(), "auth.auth-token", AuthType.BASIC,
+        String authToken = require(auth.getAuthToken(), "auth.auth-token", AuthType.BASIC,
                 "basic authentication needs " + this.prefix + ".auth.auth-token with " + this.prefix
                         + ".account-sid, or " + this.prefix + ".auth.api-key with " + this.prefix + ".auth.api-secret");
-        require(accountSid, "account-sid", AuthType.BASIC,
+        String username = require(accountSid, "account-sid", AuthType.BASIC,
                 "it is the username that goes with " + this.prefix + ".auth.auth-token");
-        return new BasicCredentialProviderBuilder().setUsername(accountSid).setPassword(auth.getAuthToken()).build();
+        return new BasicCredentialProviderBuilder().setUsername(username).setPassword(authToken).build();
     }
 
-    private TokenManager orBuiltIn(TokenManager tokenManager, TokenManagerSettings tokenSettings) {
+    private TokenManager orBuiltIn(@Nullable TokenManager tokenManager, @Nullable TokenManagerSettings tokenSettings) {
         if (tokenManager != null) {
             return tokenManager;
         }
@@ -169,7 +170,7 @@ final class CredentialProviderFactory {
      * @return the allowed hosts
      */
     static AllowedHosts allowedHosts(TwilioClientProperties client) {
-        List<String> hosts = new ArrayList<>(client.getAuth().getAllowedHosts());
+        List<@Nullable String> hosts = new ArrayList<>(client.getAuth().getAllowedHosts());
         hosts.add(AllowedHosts.hostOf(tokenUrl(client)));
         return endpointsOf(client).allowedHosts(hosts, client.getAuth().isAllowInsecureHttp());
     }
@@ -183,7 +184,7 @@ final class CredentialProviderFactory {
         return new TwilioEndpoints(client.getBaseUrl(), client.getRegion(), client.getEdge());
     }
 
-    private void requireSid(String sid, String property, String prefix) {
+    private void requireSid(@Nullable String sid, String property, String prefix) {
         if (sid == null || Sids.isSid(sid, prefix)) {
             return;
         }
@@ -197,7 +198,7 @@ final class CredentialProviderFactory {
                         + "0123456789abcdef0123456789abcdef) from the Twilio Console into " + name + ".");
     }
 
-    private void requireSecure(String url, String property) {
+    private void requireSecure(@Nullable String url, String property) {
         if (!hasText(url)) {
             return;
         }
@@ -242,13 +243,13 @@ final class CredentialProviderFactory {
                 : TokenManagerOptions.DEFAULT_TOKEN_URL;
     }
 
-    private void require(String value, String property, AuthType type) {
-        require(value, property, type, null);
+    private String require(@Nullable String value, String property, AuthType type) {
+        return require(value, property, type, null);
     }
 
-    private void require(String value, String property, AuthType type, String why) {
+    private String require(@Nullable String value, String property, AuthType type, @Nullable String why) {
         if (hasText(value)) {
-            return;
+            return value;
         }
         String name = this.prefix + "." + property;
         throw new TwilioConfigurationException(name,

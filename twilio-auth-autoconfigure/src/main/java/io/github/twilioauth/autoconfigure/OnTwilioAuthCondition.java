@@ -1,7 +1,6 @@
 package io.github.twilioauth.autoconfigure;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 import io.github.twilioauth.credential.AuthType;
@@ -20,13 +19,14 @@ class OnTwilioAuthCondition extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnTwilioAuth.class.getName());
-        AuthType[] accepted = (AuthType[]) attributes.get("value");
+        AuthType[] accepted = metadata.getAnnotations()
+            .get(ConditionalOnTwilioAuth.class)
+            .getEnumArray("value", AuthType.class);
         Set<AuthType> types = (accepted.length > 0) ? EnumSet.of(accepted[0], accepted) : EnumSet.allOf(AuthType.class);
-        AuthType type = Binder.get(context.getEnvironment())
+        ProviderConfig auth = Binder.get(context.getEnvironment())
             .bind("twilio.auth", ProviderConfig.class)
-            .map(ProviderConfig::resolveType)
             .orElse(null);
+        AuthType type = (auth != null) ? auth.resolveType() : null;
         if (type == null) {
             return ConditionOutcome.noMatch("no Twilio credentials in twilio.auth.*");
         }

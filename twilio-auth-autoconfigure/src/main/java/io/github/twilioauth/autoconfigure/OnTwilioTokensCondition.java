@@ -25,8 +25,8 @@ class OnTwilioTokensCondition extends SpringBootCondition {
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         Binder binder = Binder.get(context.getEnvironment());
-        AuthType single = binder.bind("twilio.auth",
-                ProviderConfig.class).map(ProviderConfig::resolveType).orElse(null);
+        ProviderConfig auth = binder.bind("twilio.auth", ProviderConfig.class).orElse(null);
+        AuthType single = (auth != null) ? auth.resolveType() : null;
         if (single != null && TOKEN_TYPES.contains(single)) {
             return ConditionOutcome.match("twilio.auth.* uses OAuth tokens (" + single + ")");
         }

@@ -6,7 +6,9 @@ import java.util.List;
 
 import io.github.twilioauth.credential.AuthType;
 import io.github.twilioauth.token.TokenManagerSettings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.lang.Contract;
 
 /**
  * Twilio credentials: the {@code twilio.auth.*} properties.
@@ -19,29 +21,29 @@ public class ProviderConfig {
      * Kind of authentication. When not set: 'client-credentials' if client-id is set, 'basic'
      * if auth-token or api-key is set.
      */
-    private AuthType type;
+    private @Nullable AuthType type;
 
     /**
      * OAuth client id of the Twilio OAuth app ('client-credentials' and 'orgs').
      */
-    private String clientId;
+    private @Nullable String clientId;
 
     /**
      * OAuth client secret of the Twilio OAuth app ('client-credentials' and 'orgs').
      */
-    private String clientSecret;
+    private @Nullable String clientSecret;
 
     /**
      * Token endpoint. Defaults to https://oauth.twilio.com/v2/token, or to
      * '{twilio.base-url}/v2/token' when twilio.base-url is set. Never regionalized.
      */
-    private String tokenUrl;
+    private @Nullable String tokenUrl;
 
     /**
      * Upper bound on how long one access token is used. Tokens are otherwise used until 30
      * seconds before the earliest of their JWT 'exp' claim and 'expires_in'.
      */
-    private Duration cacheTtl;
+    private @Nullable Duration cacheTtl;
 
     /**
      * Fraction of an access token's usable life after which it is renewed in the background
@@ -70,24 +72,24 @@ public class ProviderConfig {
     /**
      * Auth Token of the account in twilio.account-sid ('basic').
      */
-    private String authToken;
+    private @Nullable String authToken;
 
     /**
      * API Key SID ('basic'); the account is twilio.account-sid.
      */
-    private String apiKey;
+    private @Nullable String apiKey;
 
     /**
      * API Key secret ('basic').
      */
-    private String apiSecret;
+    private @Nullable String apiSecret;
 
     /**
      * Returns the kind of authentication this configuration asks for: {@link #getType()} when
      * set, otherwise inferred from the credentials present.
      * @return the auth type, or {@code null} when no Twilio credentials are configured
      */
-    public AuthType resolveType() {
+    public @Nullable AuthType resolveType() {
         if (this.type != null) {
             return this.type;
         }
@@ -100,47 +102,48 @@ public class ProviderConfig {
         return null;
     }
 
-    static boolean hasText(String value) {
+    @Contract("null -> false")
+    static boolean hasText(@Nullable String value) {
         return value != null && !value.isBlank();
     }
 
-    public AuthType getType() {
+    public @Nullable AuthType getType() {
         return this.type;
     }
 
-    public void setType(AuthType type) {
+    public void setType(@Nullable AuthType type) {
         this.type = type;
     }
 
-    public String getClientId() {
+    public @Nullable String getClientId() {
         return this.clientId;
     }
 
-    public void setClientId(String clientId) {
+    public void setClientId(@Nullable String clientId) {
         this.clientId = clientId;
     }
 
-    public String getClientSecret() {
+    public @Nullable String getClientSecret() {
         return this.clientSecret;
     }
 
-    public void setClientSecret(String clientSecret) {
+    public void setClientSecret(@Nullable String clientSecret) {
         this.clientSecret = clientSecret;
     }
 
-    public String getTokenUrl() {
+    public @Nullable String getTokenUrl() {
         return this.tokenUrl;
     }
 
-    public void setTokenUrl(String tokenUrl) {
+    public void setTokenUrl(@Nullable String tokenUrl) {
         this.tokenUrl = tokenUrl;
     }
 
-    public Duration getCacheTtl() {
+    public @Nullable Duration getCacheTtl() {
         return this.cacheTtl;
     }
 
-    public void setCacheTtl(Duration cacheTtl) {
+    public void setCacheTtl(@Nullable Duration cacheTtl) {
         this.cacheTtl = cacheTtl;
     }
 
@@ -172,27 +175,27 @@ public class ProviderConfig {
         this.allowInsecureHttp = allowInsecureHttp;
     }
 
-    public String getAuthToken() {
+    public @Nullable String getAuthToken() {
         return this.authToken;
     }
 
-    public void setAuthToken(String authToken) {
+    public void setAuthToken(@Nullable String authToken) {
         this.authToken = authToken;
     }
 
-    public String getApiKey() {
+    public @Nullable String getApiKey() {
         return this.apiKey;
     }
 
-    public void setApiKey(String apiKey) {
+    public void setApiKey(@Nullable String apiKey) {
         this.apiKey = apiKey;
     }
 
-    public String getApiSecret() {
+    public @Nullable String getApiSecret() {
         return this.apiSecret;
     }
 
-    public void setApiSecret(String apiSecret) {
+    public void setApiSecret(@Nullable String apiSecret) {
         this.apiSecret = apiSecret;
     }
 
@@ -204,7 +207,7 @@ public class ProviderConfig {
                 + mask(this.apiSecret) + "]";
     }
 
-    private static String mask(String secret) {
+    private static String mask(@Nullable String secret) {
         return (secret != null) ? "******" : "null";
     }
 }

@@ -1,6 +1,7 @@
 package io.github.twilioauth.autoconfigure;
 
 import io.github.twilioauth.credential.AuthType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -16,9 +17,12 @@ import org.springframework.core.annotation.Order;
 class TwilioAuthTypeFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
+    protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
         ConfigurationProperty property = cause.getProperty();
-        String name = (property != null) ? property.getName().toString() : "";
+        if (property == null) {
+            return null;
+        }
+        String name = property.getName().toString();
         if (!name.startsWith("twilio.") || !name.endsWith(".auth.type")) {
             return null;
         }

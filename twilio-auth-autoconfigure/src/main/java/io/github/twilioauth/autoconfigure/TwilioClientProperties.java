@@ -1,5 +1,7 @@
 package io.github.twilioauth.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
@@ -14,25 +16,25 @@ public class TwilioClientProperties {
      * Account SID (AC...) in /2010-04-01/Accounts/{sid} paths; required by messages() and by
      * basic authentication.
      */
-    private String accountSid;
+    private @Nullable String accountSid;
 
     /**
      * Twilio region, such as 'ie1' or 'au1'. API hosts become
      * '{product}.{edge}.{region}.twilio.com'; a known region alone gets its default edge ('ie1' uses
      * 'dublin'). Never applied to the token URL.
      */
-    private String region;
+    private @Nullable String region;
 
     /**
      * Twilio edge location, such as 'dublin' or 'sydney'. An edge without a region means region 'us1'.
      */
-    private String edge;
+    private @Nullable String edge;
 
     /**
      * Base URL that replaces 'https://{product}.twilio.com' for every API call, for a local
      * stand-in or a proxy.
      */
-    private String baseUrl;
+    private @Nullable String baseUrl;
 
     /**
      * Credentials.
@@ -46,35 +48,35 @@ public class TwilioClientProperties {
     @NestedConfigurationProperty
     private final WebhookAuthTokenProperties webhook = new WebhookAuthTokenProperties();
 
-    public String getAccountSid() {
+    public @Nullable String getAccountSid() {
         return this.accountSid;
     }
 
-    public void setAccountSid(String accountSid) {
+    public void setAccountSid(@Nullable String accountSid) {
         this.accountSid = accountSid;
     }
 
-    public String getRegion() {
+    public @Nullable String getRegion() {
         return this.region;
     }
 
-    public void setRegion(String region) {
+    public void setRegion(@Nullable String region) {
         this.region = region;
     }
 
-    public String getEdge() {
+    public @Nullable String getEdge() {
         return this.edge;
     }
 
-    public void setEdge(String edge) {
+    public void setEdge(@Nullable String edge) {
         this.edge = edge;
     }
 
-    public String getBaseUrl() {
+    public @Nullable String getBaseUrl() {
         return this.baseUrl;
     }
 
-    public void setBaseUrl(String baseUrl) {
+    public void setBaseUrl(@Nullable String baseUrl) {
         this.baseUrl = baseUrl;
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.twilioauth.token.TokenManagerSettings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
@@ -108,13 +109,13 @@ public class TwilioProperties extends TwilioClientProperties {
          * Maximum time to connect to Twilio's API. Defaults to spring.http.clients.connect-timeout,
          * or 10 seconds when that is not set either.
          */
-        private Duration connectTimeout;
+        private @Nullable Duration connectTimeout;
 
         /**
          * Maximum time to wait for data from Twilio's API. Defaults to
          * spring.http.clients.read-timeout, or 30 seconds when that is not set either.
          */
-        private Duration readTimeout;
+        private @Nullable Duration readTimeout;
 
         /**
          * Largest response body of an API call that is read; a larger one fails the call
@@ -126,19 +127,19 @@ public class TwilioProperties extends TwilioClientProperties {
             return this.retry;
         }
 
-        public Duration getConnectTimeout() {
+        public @Nullable Duration getConnectTimeout() {
             return this.connectTimeout;
         }
 
-        public void setConnectTimeout(Duration connectTimeout) {
+        public void setConnectTimeout(@Nullable Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
         }
 
-        public Duration getReadTimeout() {
+        public @Nullable Duration getReadTimeout() {
             return this.readTimeout;
         }
 
-        public void setReadTimeout(Duration readTimeout) {
+        public void setReadTimeout(@Nullable Duration readTimeout) {
             this.readTimeout = readTimeout;
         }
 

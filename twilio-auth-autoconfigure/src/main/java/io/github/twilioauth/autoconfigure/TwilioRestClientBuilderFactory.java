@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 import io.github.twilioauth.observation.TwilioClientRequestObservationConvention;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -49,7 +50,7 @@ final class TwilioRestClientBuilderFactory {
         return withoutAutomaticRetries(requestFactoryBuilder).build(settings);
     }
 
-    private static Duration firstOf(Duration configured, Duration boots, Duration fallback) {
+    private static Duration firstOf(@Nullable Duration configured, @Nullable Duration boots, Duration fallback) {
         return (configured != null) ? configured : (boots != null) ? boots : fallback;
     }
 

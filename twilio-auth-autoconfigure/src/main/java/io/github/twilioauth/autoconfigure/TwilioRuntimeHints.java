@@ -1,6 +1,7 @@
 package io.github.twilioauth.autoconfigure;
 
 import io.github.twilioauth.client.Message;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegi
 final class TwilioRuntimeHints implements RuntimeHintsRegistrar {
 
     @Override
-    public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+    public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
         BindableRuntimeHintsRegistrar.forTypes(TwilioProperties.class, TwilioClientProperties.class)
             .registerHints(hints, classLoader);
         new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), Message.class);

@@ -1,5 +1,7 @@
 package io.github.twilioauth.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The Auth Tokens that check the signature of webhooks from one account: the
  * {@code twilio.webhook.auth-token} keys of the single client, and
@@ -13,26 +15,26 @@ public class WebhookAuthTokenProperties {
      * Auth Token that Twilio signs this account's webhooks with. Defaults to auth.auth-token; set
      * it when the API is called with an API key or OAuth.
      */
-    private String authToken;
+    private @Nullable String authToken;
 
     /**
      * Second Auth Token also accepted, while the primary one is being rotated.
      */
-    private String secondaryAuthToken;
+    private @Nullable String secondaryAuthToken;
 
-    public String getAuthToken() {
+    public @Nullable String getAuthToken() {
         return this.authToken;
     }
 
-    public void setAuthToken(String authToken) {
+    public void setAuthToken(@Nullable String authToken) {
         this.authToken = authToken;
     }
 
-    public String getSecondaryAuthToken() {
+    public @Nullable String getSecondaryAuthToken() {
         return this.secondaryAuthToken;
     }
 
-    public void setSecondaryAuthToken(String secondaryAuthToken) {
+    public void setSecondaryAuthToken(@Nullable String secondaryAuthToken) {
         this.secondaryAuthToken = secondaryAuthToken;
     }
 
@@ -42,7 +44,7 @@ public class WebhookAuthTokenProperties {
                 + mask(this.secondaryAuthToken) + "]";
     }
 
-    private static String mask(String secret) {
+    private static String mask(@Nullable String secret) {
         return (secret != null) ? "******" : "null";
     }
 }

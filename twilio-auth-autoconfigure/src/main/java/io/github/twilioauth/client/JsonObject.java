@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.twilioauth.TwilioApiException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON object of a successful Twilio response, read field by field into the types a resource
@@ -78,7 +79,7 @@ final class JsonObject {
      * @param field the field's name
      * @return its value, or {@code null} when absent or null
      */
-    String text(String field) {
+    @Nullable String text(String field) {
         JsonNode node = this.json.path(field);
         if (node.isMissingNode() || node.isNull()) {
             return null;
@@ -89,7 +90,7 @@ final class JsonObject {
         return node.asString();
     }
 
-    Integer integer(String field) {
+    @Nullable Integer integer(String field) {
         String value = text(field);
         try {
             return (value == null || value.isEmpty()) ? null : Integer.valueOf(value);
@@ -99,7 +100,7 @@ final class JsonObject {
         }
     }
 
-    BigDecimal decimal(String field) {
+    @Nullable BigDecimal decimal(String field) {
         String value = text(field);
         try {
             return (value == null || value.isEmpty()) ? null : new BigDecimal(value);
@@ -114,7 +115,7 @@ final class JsonObject {
      * @param field the field's name
      * @return the date, or {@code null} when absent
      */
-    OffsetDateTime date(String field) {
+    @Nullable OffsetDateTime date(String field) {
         String value = text(field);
         try {
             return (value == null || value.isEmpty()) ? null

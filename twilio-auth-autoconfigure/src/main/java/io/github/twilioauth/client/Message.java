@@ -3,8 +3,11 @@ package io.github.twilioauth.client;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Twilio message resource ({@code /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json}).
+ * Only the SID is always there: a field the response leaves out is {@code null}.
  *
  * @param sid the message SID ({@code SM...} or {@code MM...})
  * @param accountSid the account that sent it
@@ -25,10 +28,12 @@ import java.time.OffsetDateTime;
  * @param priceUnit the currency of the price
  * @param uri the resource's path on the API host
  */
-public record Message(String sid, String accountSid, String messagingServiceSid, String to, String from, String body,
-        String status, String direction, Integer numSegments, Integer numMedia, Integer errorCode, String errorMessage,
-        OffsetDateTime dateCreated, OffsetDateTime dateSent, OffsetDateTime dateUpdated, BigDecimal price,
-        String priceUnit, String uri) {
+public record Message(String sid, @Nullable String accountSid, @Nullable String messagingServiceSid,
+        @Nullable String to, @Nullable String from, @Nullable String body, @Nullable String status,
+        @Nullable String direction, @Nullable Integer numSegments, @Nullable Integer numMedia,
+        @Nullable Integer errorCode, @Nullable String errorMessage, @Nullable OffsetDateTime dateCreated,
+        @Nullable OffsetDateTime dateSent, @Nullable OffsetDateTime dateUpdated, @Nullable BigDecimal price,
+        @Nullable String priceUnit, @Nullable String uri) {
 
     /**
      * Reads a message from Twilio's JSON: snake_case names, numbers sent as strings, dates in

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.github.twilioauth.Sids;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -90,7 +91,7 @@ public final class Messages {
 
         private final Deque<Message> buffered = new ArrayDeque<>();
 
-        private String next;
+        private @Nullable String next;
 
         Pages(String first) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);

@@ -22,6 +22,7 @@ import io.github.twilioauth.http.TwilioRestClientBuilder;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
 import io.github.twilioauth.strategy.AuthStrategy;
 import io.github.twilioauth.strategy.TokenAuthStrategy;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -52,9 +53,9 @@ public final class TwilioClient implements AutoCloseable {
 
     private final TwilioEndpoints endpoints;
 
-    private final String accountSid;
+    private final @Nullable String accountSid;
 
-    private final Messages messages;
+    private final @Nullable Messages messages;
 
     private final DataSize maxResponseSize;
 
@@ -68,7 +69,7 @@ public final class TwilioClient implements AutoCloseable {
      * @param accountSid the account in {@code /2010-04-01/Accounts/{sid}} paths, or {@code null}
      */
     public TwilioClient(RestClient restClient, TwilioAuthInterceptor interceptor, TwilioEndpoints endpoints,
-            String accountSid) {
+            @Nullable String accountSid) {
         this(restClient, interceptor, endpoints, accountSid, DEFAULT_MAX_RESPONSE_SIZE);
     }
 
@@ -81,7 +82,7 @@ public final class TwilioClient implements AutoCloseable {
      * @param maxResponseSize the largest success body read; a larger one fails the call
      */
     public TwilioClient(RestClient restClient, TwilioAuthInterceptor interceptor, TwilioEndpoints endpoints,
-            String accountSid, DataSize maxResponseSize) {
+            @Nullable String accountSid, DataSize maxResponseSize) {
         this.maxResponseSize = Objects.requireNonNull(maxResponseSize, "maxResponseSize must not be null");
         this.restClient = Objects.requireNonNull(restClient, "restClient must not be null");
         this.interceptor = Objects.requireNonNull(interceptor, "interceptor must not be null");
@@ -100,7 +101,7 @@ public final class TwilioClient implements AutoCloseable {
      * @return the client
      */
     public static TwilioClient create(RestClient.Builder builder, CredentialProvider credentialProvider,
-            TwilioEndpoints endpoints, String accountSid) {
+            TwilioEndpoints endpoints, @Nullable String accountSid) {
         TwilioAuthInterceptor interceptor = new TwilioAuthInterceptor(credentialProvider,
                 endpoints.allowedHosts(List.of(), false));
         RestClient restClient = new TwilioRestClientBuilder(builder,
@@ -126,7 +127,7 @@ public final class TwilioClient implements AutoCloseable {
      * Returns the account in {@code /2010-04-01/Accounts/{sid}} paths.
      * @return the account SID, or {@code null} when none is set
      */
-    public String getAccountSid() {
+    public @Nullable String getAccountSid() {
         return this.accountSid;
     }
 
@@ -158,7 +159,7 @@ public final class TwilioClient implements AutoCloseable {
     }
 
     /** The account of Basic credentials made of an Account SID and Auth Token, else the fallback. */
-    static String accountSidOf(CredentialProvider credentialProvider, String fallback) {
+    static @Nullable String accountSidOf(CredentialProvider credentialProvider, @Nullable String fallback) {
         return (credentialProvider instanceof BasicCredentialProvider basic && Sids.isSid(basic.getUsername(), "AC"))
                 ? basic.getUsername() : fallback;
     }
@@ -169,7 +170,7 @@ public final class TwilioClient implements AutoCloseable {
      * @param accountSid the account of the new client
      * @return the new client
      */
-    public TwilioClient withCredentialProvider(CredentialProvider credentialProvider, String accountSid) {
+    public TwilioClient withCredentialProvider(CredentialProvider credentialProvider, @Nullable String accountSid) {
         TwilioAuthInterceptor replacement = new TwilioAuthInterceptor(credentialProvider,
                 this.interceptor.getAllowedHosts());
         RestClient client = this.restClient.mutate().requestInterceptors((interceptors) -> {

@@ -14,6 +14,7 @@ import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRestClientBuilder;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 
@@ -114,7 +115,7 @@ public final class TwilioClients implements AutoCloseable {
      * @return the tenant's client
      * @throws IllegalStateException when a tenant of that name is registered already
      */
-    public TwilioClient register(String tenant, CredentialProvider credentialProvider, String accountSid) {
+    public TwilioClient register(String tenant, CredentialProvider credentialProvider, @Nullable String accountSid) {
         return register(tenant,
                 new TwilioAuthInterceptor(credentialProvider, this.endpoints.allowedHosts(List.of(), false)),
                 this.endpoints, accountSid);
@@ -131,7 +132,7 @@ public final class TwilioClients implements AutoCloseable {
      * @throws IllegalStateException when a tenant of that name is registered already
      */
     public TwilioClient register(String tenant, TwilioAuthInterceptor interceptor, TwilioEndpoints endpoints,
-            String accountSid) {
+            @Nullable String accountSid) {
         if (tenant == null || tenant.isBlank()) {
             throw new IllegalArgumentException("tenant must be a name, but was '" + tenant + "'");
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.twilioauth.http.AllowedHosts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where Twilio API calls go: {@code https://{product}.twilio.com}, the regional host
@@ -20,7 +21,7 @@ import io.github.twilioauth.http.AllowedHosts;
  * @param region the Twilio region, such as {@code ie1}, or {@code null}
  * @param edge the Twilio edge location, such as {@code dublin}, or {@code null}
  */
-public record TwilioEndpoints(String baseUrl, String region, String edge) {
+public record TwilioEndpoints(@Nullable String baseUrl, @Nullable String region, @Nullable String edge) {
 
     private static final String DOMAIN = "twilio.com";
 
@@ -60,8 +61,8 @@ public record TwilioEndpoints(String baseUrl, String region, String edge) {
      * @param insecureHttp whether plain HTTP to hosts other than loopback addresses is allowed
      * @return the allowed hosts
      */
-    public AllowedHosts allowedHosts(Collection<String> moreHosts, boolean insecureHttp) {
-        List<String> hosts = new ArrayList<>(moreHosts);
+    public AllowedHosts allowedHosts(Collection<? extends @Nullable String> moreHosts, boolean insecureHttp) {
+        List<@Nullable String> hosts = new ArrayList<>(moreHosts);
         hosts.add(AllowedHosts.hostOf(this.baseUrl));
         return AllowedHosts.of(hosts, insecureHttp);
     }

@@ -4,6 +4,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.twilioauth.TwilioApiException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful response of a Twilio API call.
@@ -32,7 +33,7 @@ public record TwilioResponse(int statusCode, String body) {
         }
     }
 
-    private static String truncate(String text) {
+    private static @Nullable String truncate(@Nullable String text) {
         return (text == null || text.length() <= 200) ? text : text.substring(0, 200) + "...";
     }
 }

@@ -1,13 +1,15 @@
 package io.github.twilioauth.credential;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Builds a {@link BasicCredentialProvider}.
  */
 public final class BasicCredentialProviderBuilder {
 
-    private String username;
+    private @Nullable String username;
 
-    private String password;
+    private @Nullable String password;
 
     /**
      * Sets the Account SID ({@code AC...}) or API Key SID ({@code SK...}).
@@ -35,8 +37,8 @@ public final class BasicCredentialProviderBuilder {
      * @throws IllegalStateException when the username or password is missing or blank
      */
     public BasicCredentialProvider build() {
-        CredentialProvider.requireText(this.username, "username", "BasicCredentialProviderBuilder");
-        CredentialProvider.requireText(this.password, "password", "BasicCredentialProviderBuilder");
-        return new BasicCredentialProvider(this.username, this.password);
+        String username = CredentialProvider.requireText(this.username, "username", "BasicCredentialProviderBuilder");
+        String password = CredentialProvider.requireText(this.password, "password", "BasicCredentialProviderBuilder");
+        return new BasicCredentialProvider(username, password);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.twilioauth.credential;
 
 import io.github.twilioauth.token.TokenManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OAuth client credentials of a Twilio OAuth app: requests carry bearer tokens fetched with the
@@ -8,7 +9,7 @@ import io.github.twilioauth.token.TokenManager;
  */
 public final class ClientCredentialProvider extends OAuthCredentialProvider {
 
-    ClientCredentialProvider(String clientId, String clientSecret, TokenManager tokenManager) {
+    ClientCredentialProvider(@Nullable String clientId, @Nullable String clientSecret, TokenManager tokenManager) {
         super(AuthType.CLIENT_CREDENTIALS, clientId, clientSecret, tokenManager);
     }
 }

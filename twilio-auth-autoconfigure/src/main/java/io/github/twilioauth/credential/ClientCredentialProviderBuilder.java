@@ -3,6 +3,7 @@ package io.github.twilioauth.credential;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link ClientCredentialProvider}; without a token manager of your own, it uses an
@@ -17,7 +18,8 @@ public final class ClientCredentialProviderBuilder
     }
 
     @Override
-    ClientCredentialProvider create(String clientId, String clientSecret, TokenManager tokenManager) {
+    ClientCredentialProvider create(@Nullable String clientId, @Nullable String clientSecret,
+            TokenManager tokenManager) {
         return new ClientCredentialProvider(clientId, clientSecret, tokenManager);
     }
 }

@@ -3,6 +3,7 @@ package io.github.twilioauth.credential;
 import java.util.Objects;
 
 import io.github.twilioauth.strategy.AuthStrategy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Credentials for Twilio requests, turned into an {@link AuthStrategy} that authenticates them.
@@ -36,10 +37,11 @@ public abstract class CredentialProvider {
      */
     public abstract AuthStrategy toAuthStrategy();
 
-    static void requireText(String value, String field, String builder) {
+    static String requireText(@Nullable String value, String field, String builder) {
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(builder + ": " + field + " is required but was "
                     + ((value == null) ? "not set" : "blank"));
         }
+        return value;
     }
 }

@@ -4,6 +4,7 @@ import io.github.twilioauth.strategy.AuthStrategy;
 import io.github.twilioauth.strategy.TokenAuthStrategy;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base of the OAuth providers: client credentials and the token manager that turns them into
@@ -12,15 +13,16 @@ import io.github.twilioauth.token.TokenManagerOptions;
 public abstract sealed class OAuthCredentialProvider extends CredentialProvider
         permits ClientCredentialProvider, OrgsCredentialProvider {
 
-    private final String clientId;
+    private final @Nullable String clientId;
 
-    private final String clientSecret;
+    private final @Nullable String clientSecret;
 
     private final TokenManager tokenManager;
 
     private final TokenAuthStrategy strategy;
 
-    OAuthCredentialProvider(AuthType authType, String clientId, String clientSecret, TokenManager tokenManager) {
+    OAuthCredentialProvider(AuthType authType, @Nullable String clientId, @Nullable String clientSecret,
+            TokenManager tokenManager) {
         super(authType);
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -40,7 +42,7 @@ public abstract sealed class OAuthCredentialProvider extends CredentialProvider
      * Returns the OAuth client id.
      * @return the client id, or {@code null} when a custom token manager was given without one
      */
-    public String getClientId() {
+    public @Nullable String getClientId() {
         return this.clientId;
     }
 
@@ -48,7 +50,7 @@ public abstract sealed class OAuthCredentialProvider extends CredentialProvider
      * Returns the OAuth client secret.
      * @return the client secret, or {@code null} when a custom token manager was given without one
      */
-    public String getClientSecret() {
+    public @Nullable String getClientSecret() {
         return this.clientSecret;
     }
 

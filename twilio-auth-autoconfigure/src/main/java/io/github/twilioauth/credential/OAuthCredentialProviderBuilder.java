@@ -2,6 +2,7 @@ package io.github.twilioauth.credential;
 
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Common part of the OAuth provider builders.
@@ -12,11 +13,11 @@ import io.github.twilioauth.token.TokenManagerOptions;
 public abstract sealed class OAuthCredentialProviderBuilder<B extends OAuthCredentialProviderBuilder<B, P>, P extends OAuthCredentialProvider>
         permits ClientCredentialProviderBuilder, OrgsCredentialProviderBuilder {
 
-    private String clientId;
+    private @Nullable String clientId;
 
-    private String clientSecret;
+    private @Nullable String clientSecret;
 
-    private TokenManager tokenManager;
+    private @Nullable TokenManager tokenManager;
 
     OAuthCredentialProviderBuilder() {
     }
@@ -26,7 +27,7 @@ public abstract sealed class OAuthCredentialProviderBuilder<B extends OAuthCrede
      * @param clientId the client id from the Twilio Console
      * @return this builder
      */
-    public B setClientId(String clientId) {
+    public B setClientId(@Nullable String clientId) {
         this.clientId = clientId;
         return self();
     }
@@ -36,7 +37,7 @@ public abstract sealed class OAuthCredentialProviderBuilder<B extends OAuthCrede
      * @param clientSecret the client secret from the Twilio Console
      * @return this builder
      */
-    public B setClientSecret(String clientSecret) {
+    public B setClientSecret(@Nullable String clientSecret) {
         this.clientSecret = clientSecret;
         return self();
     }
@@ -62,17 +63,17 @@ public abstract sealed class OAuthCredentialProviderBuilder<B extends OAuthCrede
         TokenManager manager = this.tokenManager;
         if (manager == null) {
             String builder = getClass().getSimpleName();
-            CredentialProvider.requireText(this.clientId, "clientId", builder);
-            CredentialProvider.requireText(this.clientSecret, "clientSecret", builder);
+            String clientId = CredentialProvider.requireText(this.clientId, "clientId", builder);
+            String clientSecret = CredentialProvider.requireText(this.clientSecret, "clientSecret", builder);
             manager = createTokenManager(
-                    TokenManagerOptions.builder().clientId(this.clientId).clientSecret(this.clientSecret).build());
+                    TokenManagerOptions.builder().clientId(clientId).clientSecret(clientSecret).build());
         }
         return create(this.clientId, this.clientSecret, manager);
     }
 
     abstract TokenManager createTokenManager(TokenManagerOptions options);
 
-    abstract P create(String clientId, String clientSecret, TokenManager tokenManager);
+    abstract P create(@Nullable String clientId, @Nullable String clientSecret, TokenManager tokenManager);
 
     @SuppressWarnings("unchecked")
     private B self() {

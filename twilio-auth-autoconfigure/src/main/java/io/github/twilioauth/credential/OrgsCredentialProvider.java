@@ -1,6 +1,7 @@
 package io.github.twilioauth.credential;
 
 import io.github.twilioauth.token.TokenManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Organization credentials: requests carry organization-scoped bearer tokens, for the
@@ -8,7 +9,7 @@ import io.github.twilioauth.token.TokenManager;
  */
 public final class OrgsCredentialProvider extends OAuthCredentialProvider {
 
-    OrgsCredentialProvider(String clientId, String clientSecret, TokenManager tokenManager) {
+    OrgsCredentialProvider(@Nullable String clientId, @Nullable String clientSecret, TokenManager tokenManager) {
         super(AuthType.ORGS, clientId, clientSecret, tokenManager);
     }
 }

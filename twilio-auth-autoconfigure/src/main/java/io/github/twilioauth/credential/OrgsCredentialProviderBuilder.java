@@ -3,6 +3,7 @@ package io.github.twilioauth.credential;
 import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link OrgsCredentialProvider}; without a token manager of your own, it uses an
@@ -17,7 +18,7 @@ public final class OrgsCredentialProviderBuilder
     }
 
     @Override
-    OrgsCredentialProvider create(String clientId, String clientSecret, TokenManager tokenManager) {
+    OrgsCredentialProvider create(@Nullable String clientId, @Nullable String clientSecret, TokenManager tokenManager) {
         return new OrgsCredentialProvider(clientId, clientSecret, tokenManager);
     }
 }

@@ -57,8 +57,10 @@ public final class TwilioHealthIndicator implements HealthIndicator {
             health.withDetail("lastFetchedAt", token.lastFetchedAt());
         }
         if (token.lastFailureAt() != null) {
-            health.withDetail("lastFailureAt", token.lastFailureAt()).withDetail("lastFailureStatus",
-                    token.lastFailureStatus());
+            health.withDetail("lastFailureAt", token.lastFailureAt());
+        }
+        if (token.lastFailureStatus() != null) {
+            health.withDetail("lastFailureStatus", token.lastFailureStatus());
         }
         if (token.lastFailureCode() != null) {
             health.withDetail("lastFailureCode", token.lastFailureCode());

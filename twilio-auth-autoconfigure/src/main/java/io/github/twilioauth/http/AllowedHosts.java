@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where {@link TwilioAuthInterceptor} may send credentials: {@code twilio.com} and its
  * subdomains, plus the hosts an application adds (its stand-in, a proxy), over HTTPS, or over
@@ -47,7 +49,7 @@ public final class AllowedHosts {
      * @param insecureHttp whether plain HTTP to non-loopback hosts is allowed too
      * @return the policy
      */
-    public static AllowedHosts of(Collection<String> hosts, boolean insecureHttp) {
+    public static AllowedHosts of(Collection<? extends @Nullable String> hosts, boolean insecureHttp) {
         return new AllowedHosts(hosts.stream()
             .filter(Objects::nonNull)
             .map(String::trim)
@@ -62,7 +64,7 @@ public final class AllowedHosts {
      * @param url an absolute URL, or {@code null}
      * @return its host, or {@code null} when there is none or the URL is malformed
      */
-    public static String hostOf(String url) {
+    public static @Nullable String hostOf(@Nullable String url) {
         try {
             return (url != null && !url.isBlank()) ? URI.create(url.trim()).getHost() : null;
         }

@@ -11,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 
 import io.github.twilioauth.Backoff;
 import io.github.twilioauth.TwilioRetryPolicy;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
@@ -88,7 +89,7 @@ public final class TwilioRetryInterceptor implements ClientHttpRequestIntercepto
     }
 
     /** Returns how long to wait before retrying, or {@code null} when the response is final. */
-    private static Duration waitBeforeRetry(int status, boolean idempotent, ClientHttpResponse response,
+    private static @Nullable Duration waitBeforeRetry(int status, boolean idempotent, ClientHttpResponse response,
             TwilioRetryPolicy.Retries retries) {
         if (status == TOO_MANY_REQUESTS) {
             return retries.next(Backoff.retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));

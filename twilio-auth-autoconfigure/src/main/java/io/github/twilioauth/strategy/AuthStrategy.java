@@ -2,6 +2,8 @@ package io.github.twilioauth.strategy;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a request is authenticated: the result of
  * {@link io.github.twilioauth.credential.CredentialProvider#toAuthStrategy()}.
@@ -24,7 +26,7 @@ public interface AuthStrategy {
      * {@link #apply(RequestConfig)}; the built-in strategies return a value built once.
      * @return the header value, or {@code null} to send no {@code Authorization} header
      */
-    default String authorizationHeader() {
+    default @Nullable String authorizationHeader() {
         return apply(RequestConfig.of("GET", "")).headers()
             .entrySet()
             .stream()

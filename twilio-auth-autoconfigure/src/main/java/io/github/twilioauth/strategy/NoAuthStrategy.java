@@ -1,5 +1,7 @@
 package io.github.twilioauth.strategy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Sends requests without credentials: no {@code Authorization} header at all, not an empty one.
  */
@@ -11,7 +13,7 @@ public final class NoAuthStrategy implements AuthStrategy {
     }
 
     @Override
-    public String authorizationHeader() {
+    public @Nullable String authorizationHeader() {
         return null;
     }
 

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An outgoing request as an {@link AuthStrategy} sees it.
  * <p>
@@ -17,7 +19,8 @@ import java.util.stream.Collectors;
  * @param data the request body or form parameters, or {@code null}
  * @param timeout how long the request may take, or {@code null} for the client's default
  */
-public record RequestConfig(String method, String url, Map<String, String> headers, Object data, Duration timeout) {
+public record RequestConfig(String method, String url, Map<String, String> headers, @Nullable Object data,
+        @Nullable Duration timeout) {
 
     static final String AUTHORIZATION = "Authorization";
 

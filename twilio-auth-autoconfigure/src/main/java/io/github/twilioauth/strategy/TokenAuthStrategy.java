@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.token.TokenManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bearer authentication with an access token from a {@link TokenManager}:
@@ -18,7 +19,7 @@ public final class TokenAuthStrategy implements AuthStrategy {
 
     private final TokenManager tokenManager;
 
-    private volatile BearerHeader last;
+    private volatile @Nullable BearerHeader last;
 
     /**
      * Creates the strategy.

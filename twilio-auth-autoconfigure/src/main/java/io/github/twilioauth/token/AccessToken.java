@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.github.twilioauth.TwilioAuthenticationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An access token with its deadlines, in nanoseconds of the manager's ticker.
@@ -43,7 +44,7 @@ record AccessToken(String value, long receivedAt, long refreshAt, long usableUnt
      * @return the token with its deadlines
      * @throws TwilioAuthenticationException when the response gives the token no positive lifetime
      */
-    static AccessToken of(TokenResponse response, long receivedAt, long epochMillis, Duration cacheTtl,
+    static AccessToken of(TokenResponse response, long receivedAt, long epochMillis, @Nullable Duration cacheTtl,
             double refreshAhead) {
         long lifetime = lifetimeNanos(response, epochMillis, cacheTtl);
         long usable = lifetime - safetyMarginNanos(lifetime);
@@ -56,7 +57,7 @@ record AccessToken(String value, long receivedAt, long refreshAt, long usableUnt
         return Math.min(Math.min(MAX_SAFETY_MARGIN.toNanos(), lifetime / 10 + ONE_SECOND), lifetime / 2);
     }
 
-    private static long lifetimeNanos(TokenResponse response, long epochMillis, Duration cacheTtl) {
+    private static long lifetimeNanos(TokenResponse response, long epochMillis, @Nullable Duration cacheTtl) {
         long seconds = Long.MAX_VALUE;
         if (response.expiresInSeconds() != null) {
             seconds = response.expiresInSeconds();

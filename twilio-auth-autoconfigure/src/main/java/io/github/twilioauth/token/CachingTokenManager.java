@@ -1,6 +1,9 @@
 package io.github.twilioauth.token;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base of the built-in token managers: fetches tokens with the client credentials grant,
@@ -31,7 +34,7 @@ public abstract sealed class CachingTokenManager implements TokenManager, AutoCl
     private final TokenCache tokens;
 
     /** The executor this manager created for itself, or {@code null} when its settings gave one. */
-    private final ExecutorService ownExecutor;
+    private final @Nullable ExecutorService ownExecutor;
 
     CachingTokenManager(String kind, TokenManagerOptions options, TokenManagerSettings settings) {
         this.options = requireCredentials(options);
@@ -39,11 +42,18 @@ public abstract sealed class CachingTokenManager implements TokenManager, AutoCl
             throw new IllegalArgumentException("TokenManagerSettings must not be null");
         }
         this.settings = settings;
-        this.ownExecutor = (settings.executor() != null) ? null : TokenExecutors.create(1);
+        Executor executor = settings.executor();
+        if (executor != null) {
+            this.ownExecutor = null;
+        }
+        else {
+            ExecutorService own = TokenExecutors.create(1);
+            this.ownExecutor = own;
+            executor = own;
+        }
         this.endpoint = new TokenEndpointClient(options, settings);
         this.tokens = new TokenCache(kind, kind + " client " + options.clientId(), this.endpoint::fetch, options,
-                settings,
-                (this.ownExecutor != null) ? this.ownExecutor : settings.executor());
+                settings, executor);
     }
 
     private static TokenManagerOptions requireCredentials(TokenManagerOptions options) {
@@ -55,7 +65,7 @@ public abstract sealed class CachingTokenManager implements TokenManager, AutoCl
         return options;
     }
 
-    private static void requireText(String value, String field) {
+    private static void requireText(@Nullable String value, String field) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("TokenManagerOptions." + field + " must not be empty");
         }

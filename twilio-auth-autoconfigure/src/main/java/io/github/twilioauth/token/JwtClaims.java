@@ -2,6 +2,7 @@ package io.github.twilioauth.token;
 
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param issuedAt the {@code iat} claim in seconds since the epoch, or {@code null}
  * @param expiresAt the {@code exp} claim in seconds since the epoch, or {@code null}
  */
-record JwtClaims(Long issuedAt, Long expiresAt) {
+record JwtClaims(@Nullable Long issuedAt, @Nullable Long expiresAt) {
 
     private static final JwtClaims NONE = new JwtClaims(null, null);
 
@@ -38,7 +39,7 @@ record JwtClaims(Long issuedAt, Long expiresAt) {
         }
     }
 
-    private static Long seconds(JsonNode claim) {
+    private static @Nullable Long seconds(JsonNode claim) {
         return (claim.isNumber() && claim.canConvertToLong()) ? claim.longValue() : null;
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.observation.Observation;
@@ -20,6 +21,7 @@ import org.apache.commons.logging.LogFactory;
 
 import io.github.twilioauth.Backoff;
 import io.github.twilioauth.TwilioAuthenticationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The token engine behind the built-in token managers: one instance per manager, so managers
@@ -194,7 +196,8 @@ final class TokenCache {
             if (token != null && !isCurrent && token.isUsableAt(now)) {
                 return token.value();
             }
-            if (isCurrent && token.isUsableAt(now) && current.fetch == null && current.lastRejectionRenewal != null
+            if (token != null && isCurrent && token.isUsableAt(now) && current.fetch == null
+                    && current.lastRejectionRenewal != null
                     && now - current.lastRejectionRenewal - MIN_REJECTION_RENEWAL_INTERVAL.toNanos() < 0) {
                 logger.debug("Twilio rejected the token of " + this.description + " again less than "
                         + MIN_REJECTION_RENEWAL_INTERVAL.toSeconds() + " s after the last renewal for a rejection;"
@@ -215,7 +218,7 @@ final class TokenCache {
      * @return the token, or {@code null} when the state changed first or the fetch was superseded:
      * the caller looks again
      */
-    private String awaitFetch(State seen, Trigger trigger, Long rejectedAt) {
+    private @Nullable String awaitFetch(State seen, Trigger trigger, @Nullable Long rejectedAt) {
         if (seen.closed) {
             throw closed();
         }
@@ -263,7 +266,7 @@ final class TokenCache {
     }
 
     /** Installs a new fetch in place of {@code seen}, which has none; {@code null} when the state changed. */
-    private Fetch install(State seen, Trigger trigger, Long rejectedAt) {
+    private @Nullable Fetch install(State seen, Trigger trigger, @Nullable Long rejectedAt) {
         Fetch fetch = new Fetch(trigger, System.nanoTime(), this.settings);
         return STATE.compareAndSet(this, seen, seen.with(fetch, rejectedAt)) ? fetch : null;
     }
@@ -275,7 +278,7 @@ final class TokenCache {
         }
         catch (Throwable ex) {
             logger.warn("Could not start a token request for " + this.description + ": " + ex);
-            detach(fetch, null, new TwilioAuthenticationException(
+            detach(fetch, new TwilioAuthenticationException(
                     "Token request for " + this.description + " could not start: " + ex, ex));
         }
     }
@@ -293,7 +296,7 @@ final class TokenCache {
             AccessToken token = AccessToken.of(response, this.ticker.read(), System.currentTimeMillis(),
                     this.options.cacheTtl(), this.settings.refreshAhead());
             context.setOutcome("success");
-            if (detach(fetch, token, null) && logger.isDebugEnabled()) {
+            if (detach(fetch, token) && logger.isDebugEnabled()) {
                 logger.debug("Fetched an access token for " + this.description + " (" + fetch.trigger.value
                         + "), usable until " + token.usableUntilInstant());
             }
@@ -303,7 +306,7 @@ final class TokenCache {
                     : new TwilioAuthenticationException("Token request for " + this.description + " failed: " + ex, ex);
             context.setOutcome(outcome(failure));
             quietly(() -> observation.error(failure));
-            detach(fetch, null, failure);
+            detach(fetch, failure);
         }
         finally {
             quietly(observation::stop);
@@ -311,38 +314,57 @@ final class TokenCache {
     }
 
     /**
-     * Detaches a fetch from the state with its outcome and completes its future: the one place a
-     * fetch ends. A failed renewal sets its back-off in the same step, so no caller can start
-     * another renewal in between.
+     * Detaches a fetch from the state with its token and completes its future.
      * @return whether the fetch was still attached; if not, whoever detached it completed it
      */
-    private boolean detach(Fetch fetch, AccessToken token, RuntimeException failure) {
+    private boolean detach(Fetch fetch, AccessToken token) {
+        if (detach(fetch, (current) -> current.fetched(token)) == null) {
+            return false;
+        }
+        fetch.future.complete(token);
+        return true;
+    }
+
+    /**
+     * Detaches a fetch from the state with its failure and completes its future. A failed renewal
+     * sets its back-off in the same step, so no caller can start another renewal in between.
+     * @return whether the fetch was still attached; if not, whoever detached it completed it
+     */
+    private boolean detach(Fetch fetch, RuntimeException failure) {
+        State next = detach(fetch, (current) -> current.failed(failure, fetch.trigger, this));
+        if (next == null) {
+            return false;
+        }
+        fetch.future.completeExceptionally(failure);
+        if (fetch.trigger == Trigger.RENEWAL && logger.isDebugEnabled()) {
+            logger.debug("Renewal ahead of expiry for " + this.description + " failed; the current token stays"
+                    + " in use and the next attempt waits "
+                    + Duration.ofNanos(next.renewalNotBefore - this.ticker.read()).toMillis() + " ms");
+        }
+        return true;
+    }
+
+    /**
+     * Detaches a fetch from the state, replacing the state by its outcome: the one place a fetch
+     * ends. Its caller completes the fetch's future.
+     * @return the new state, or {@code null} when the fetch was no longer attached
+     */
+    private @Nullable State detach(Fetch fetch, UnaryOperator<State> outcome) {
         State current;
         State next;
         do {
             current = this.state;
             if (current.fetch != fetch) {
-                return false;
+                return null;
             }
-            next = (token != null) ? current.fetched(token) : current.failed(failure, fetch.trigger, this);
+            next = outcome.apply(current);
         }
         while (!STATE.compareAndSet(this, current, next));
-        if (token != null) {
-            fetch.future.complete(token);
-        }
-        else {
-            fetch.future.completeExceptionally(failure);
-            if (fetch.trigger == Trigger.RENEWAL && logger.isDebugEnabled()) {
-                logger.debug("Renewal ahead of expiry for " + this.description + " failed; the current token stays"
-                        + " in use and the next attempt waits "
-                        + Duration.ofNanos(next.renewalNotBefore - this.ticker.read()).toMillis() + " ms");
-            }
-        }
-        return true;
+        return next;
     }
 
     /** Waits for a fetch, at most until its bound; {@code null} when it was superseded by {@link #clear()}. */
-    private String await(Fetch fetch) {
+    private @Nullable String await(Fetch fetch) {
         while (true) {
             try {
                 long remaining = fetch.waitUntil - System.nanoTime();
@@ -360,7 +382,7 @@ final class TokenCache {
                 throw (RuntimeException) ex.getCause();
             }
             catch (TimeoutException ex) {
-                if (!detach(fetch, null, new TwilioAuthenticationException("Token request for " + this.description
+                if (!detach(fetch, new TwilioAuthenticationException("Token request for " + this.description
                         + " did not complete within " + this.settings.fetchBound().toMillis() + " ms", 0, null))) {
                     // Detached by another thread, which completes it next.
                     Thread.onSpinWait();
@@ -463,7 +485,7 @@ final class TokenCache {
     }
 
     /** The last failed token request, without its message. */
-    private record Failure(Instant at, int status, Integer code) {
+    private record Failure(Instant at, int status, @Nullable Integer code) {
 
         static Failure of(RuntimeException failure) {
             if (failure instanceof TwilioAuthenticationException auth) {
@@ -487,12 +509,13 @@ final class TokenCache {
      * @param lastFailure the last failed token request, for health reports
      * @param closed whether the manager is closed: nothing is fetched any more
      */
-    private record State(AccessToken token, Fetch fetch, int failedRenewals, long renewalNotBefore,
-            Long lastRejectionRenewal, Instant lastFetchedAt, Failure lastFailure, boolean closed) {
+    private record State(@Nullable AccessToken token, @Nullable Fetch fetch, int failedRenewals,
+            long renewalNotBefore, @Nullable Long lastRejectionRenewal, @Nullable Instant lastFetchedAt,
+            @Nullable Failure lastFailure, boolean closed) {
 
         static final State EMPTY = new State(null, null, 0, 0, null, null, null, false);
 
-        State with(Fetch fetch, Long rejectedAt) {
+        State with(Fetch fetch, @Nullable Long rejectedAt) {
             return new State(this.token, fetch, this.failedRenewals, this.renewalNotBefore,
                     (rejectedAt != null) ? rejectedAt : this.lastRejectionRenewal, this.lastFetchedAt,
                     this.lastFailure, this.closed);

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,6 +14,7 @@ import io.github.twilioauth.ResponseBodies;
 import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.TwilioError;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -38,7 +40,7 @@ final class TokenEndpointClient {
     private final RestClient restClient;
 
     /** The HTTP client this endpoint client created, or {@code null} when its settings gave one. */
-    private final HttpClient ownHttpClient;
+    private final @Nullable HttpClient ownHttpClient;
 
     /**
      * The form, encoded once. Bytes rather than a map, so that no HTTP client log at TRACE can
@@ -49,15 +51,24 @@ final class TokenEndpointClient {
     TokenEndpointClient(TokenManagerOptions options, TokenManagerSettings settings) {
         this.options = options;
         this.settings = settings;
-        this.ownHttpClient = (settings.restClient() != null) ? null
-                : HttpClient.newBuilder()
-                    .connectTimeout(settings.connectTimeout())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-        this.restClient = (this.ownHttpClient != null) ? restClientOf(this.ownHttpClient, settings)
-                : settings.restClient();
-        this.form = ("grant_type=" + encode(options.grantType()) + "&client_id=" + encode(options.clientId())
-                + "&client_secret=" + encode(options.clientSecret())).getBytes(StandardCharsets.UTF_8);
+        RestClient given = settings.restClient();
+        if (given != null) {
+            this.ownHttpClient = null;
+            this.restClient = given;
+        }
+        else {
+            HttpClient httpClient = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+            this.ownHttpClient = httpClient;
+            this.restClient = restClientOf(httpClient, settings);
+        }
+        String clientId = Objects.requireNonNull(options.clientId(), "TokenManagerOptions.clientId is required");
+        String clientSecret = Objects.requireNonNull(options.clientSecret(),
+                "TokenManagerOptions.clientSecret is required");
+        this.form = ("grant_type=" + encode(options.grantType()) + "&client_id=" + encode(clientId)
+                + "&client_secret=" + encode(clientSecret)).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String encode(String value) {
@@ -147,7 +158,7 @@ final class TokenEndpointClient {
     }
 
     /** Waits before the next attempt, or throws the failure when there is none. */
-    private void pauseBeforeRetry(int attempt, Duration wait, TwilioAuthenticationException failure) {
+    private void pauseBeforeRetry(int attempt, @Nullable Duration wait, TwilioAuthenticationException failure) {
         if (wait == null) {
             throw failure;
         }
@@ -165,6 +176,7 @@ final class TokenEndpointClient {
     }
 
     /** A response of the token endpoint; {@code body} is {@code null} when it was too large to read. */
-    private record Response(int status, String contentType, String retryAfter, byte[] body) {
+    private record Response(int status, @Nullable String contentType, @Nullable String retryAfter,
+            byte @Nullable [] body) {
     }
 }

@@ -2,6 +2,8 @@ package io.github.twilioauth.token;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a built-in {@link TokenManager} fetches: the client credentials, the token endpoint and
  * an optional bound on how long one token is used. How it fetches and renews (timeouts,
@@ -13,8 +15,8 @@ import java.time.Duration;
  * @param tokenUrl the token endpoint, {@code https://oauth.twilio.com/v2/token} by default
  * @param cacheTtl upper bound on how long one token is used, or {@code null} for none
  */
-public record TokenManagerOptions(String grantType, String clientId, String clientSecret, String tokenUrl,
-        Duration cacheTtl) {
+public record TokenManagerOptions(String grantType, @Nullable String clientId, @Nullable String clientSecret,
+        String tokenUrl, @Nullable Duration cacheTtl) {
 
     /** Twilio's OAuth token endpoint. */
     public static final String DEFAULT_TOKEN_URL = "https://oauth.twilio.com/v2/token";
@@ -53,15 +55,15 @@ public record TokenManagerOptions(String grantType, String clientId, String clie
      */
     public static final class Builder {
 
-        private String grantType;
+        private String grantType = CLIENT_CREDENTIALS;
 
-        private String clientId;
+        private @Nullable String clientId;
 
-        private String clientSecret;
+        private @Nullable String clientSecret;
 
-        private String tokenUrl;
+        private String tokenUrl = DEFAULT_TOKEN_URL;
 
-        private Duration cacheTtl;
+        private @Nullable Duration cacheTtl;
 
         private Builder() {
         }
@@ -111,7 +113,7 @@ public record TokenManagerOptions(String grantType, String clientId, String clie
          * @param cacheTtl the bound, or {@code null} for none
          * @return this builder
          */
-        public Builder cacheTtl(Duration cacheTtl) {
+        public Builder cacheTtl(@Nullable Duration cacheTtl) {
             this.cacheTtl = cacheTtl;
             return this;
         }

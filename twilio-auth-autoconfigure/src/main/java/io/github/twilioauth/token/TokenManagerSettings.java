@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.observation.ObservationRegistry;
 
 import io.github.twilioauth.TwilioRetryPolicy;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.client.RestClient;
 
@@ -35,8 +36,8 @@ import org.springframework.web.client.RestClient;
  * for a token ({@code twilio.auth.token.wait}) are observed
  */
 public record TokenManagerSettings(double refreshAhead, Duration connectTimeout, Duration readTimeout,
-        TwilioRetryPolicy retry, Ticker ticker, Executor executor,
-        RestClient restClient, ObservationRegistry observationRegistry) {
+        TwilioRetryPolicy retry, Ticker ticker, @Nullable Executor executor,
+        @Nullable RestClient restClient, ObservationRegistry observationRegistry) {
 
     /** Default of {@link #refreshAhead()}. */
     public static final double DEFAULT_REFRESH_AHEAD = 0.8;
@@ -130,9 +131,9 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
 
         private Ticker ticker = Ticker.systemTicker();
 
-        private Executor executor;
+        private @Nullable Executor executor;
 
-        private RestClient restClient;
+        private @Nullable RestClient restClient;
 
         private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -194,7 +195,7 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
          * @param executor the executor, or {@code null} for one thread of the manager's own
          * @return this builder
          */
-        public Builder executor(Executor executor) {
+        public Builder executor(@Nullable Executor executor) {
             this.executor = executor;
             return this;
         }
@@ -204,7 +205,7 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
          * @param restClient the client, or {@code null} for one of the manager's own
          * @return this builder
          */
-        public Builder restClient(RestClient restClient) {
+        public Builder restClient(@Nullable RestClient restClient) {
             this.restClient = restClient;
             return this;
         }

@@ -3,6 +3,7 @@ package io.github.twilioauth.token;
 import java.util.Locale;
 
 import io.github.twilioauth.TwilioAuthenticationException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param accessToken the access token
  * @param expiresInSeconds the {@code expires_in} field, or {@code null} when absent
  */
-record TokenResponse(int status, String accessToken, Long expiresInSeconds) {
+record TokenResponse(int status, String accessToken, @Nullable Long expiresInSeconds) {
 
     /**
      * Reads a 200 or 201 response of the token endpoint, rejecting anything that is not a
@@ -25,7 +26,7 @@ record TokenResponse(int status, String accessToken, Long expiresInSeconds) {
      * @return the token response
      * @throws TwilioAuthenticationException when the body is not a usable token response
      */
-    static TokenResponse parse(int status, String contentType, byte[] body) {
+    static TokenResponse parse(int status, @Nullable String contentType, byte[] body) {
         if (body.length == 0) {
             throw invalid(status, "an empty body");
         }
@@ -76,7 +77,7 @@ record TokenResponse(int status, String accessToken, Long expiresInSeconds) {
         return "of JSON type " + value.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
-    private static Long expiresIn(int status, JsonNode expiresIn) {
+    private static @Nullable Long expiresIn(int status, JsonNode expiresIn) {
         if (expiresIn.isMissingNode() || expiresIn.isNull()) {
             return null;
         }

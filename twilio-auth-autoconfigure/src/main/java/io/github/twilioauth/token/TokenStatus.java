@@ -2,6 +2,8 @@ package io.github.twilioauth.token;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a built-in token manager knows about its token, for health reports. Never holds the
  * token itself.
@@ -14,6 +16,6 @@ import java.time.Instant;
  * or {@code null} if none
  * @param lastFailureCode Twilio error code of the last failure, or {@code null}
  */
-public record TokenStatus(boolean tokenValid, Instant usableUntil, Instant lastFetchedAt, Instant lastFailureAt,
-        Integer lastFailureStatus, Integer lastFailureCode) {
+public record TokenStatus(boolean tokenValid, @Nullable Instant usableUntil, @Nullable Instant lastFetchedAt,
+        @Nullable Instant lastFailureAt, @Nullable Integer lastFailureStatus, @Nullable Integer lastFailureCode) {
 }

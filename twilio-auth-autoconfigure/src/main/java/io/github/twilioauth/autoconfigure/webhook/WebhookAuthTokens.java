@@ -7,6 +7,8 @@ import io.github.twilioauth.autoconfigure.WebhookAuthTokenProperties;
 import io.github.twilioauth.webhook.InMemoryAuthTokenResolver;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.lang.Contract;
+
 /**
  * Builds the built-in {@link InMemoryAuthTokenResolver} from the properties: the single client's
  * tokens as defaults, each tenant's under its account SID.
@@ -42,6 +44,7 @@ final class WebhookAuthTokens {
         return hasText(webhook.getAuthToken()) ? webhook.getAuthToken() : client.getAuth().getAuthToken();
     }
 
+    @Contract("null -> false")
     private static boolean hasText(@Nullable String value) {
         return value != null && !value.isBlank();
     }
