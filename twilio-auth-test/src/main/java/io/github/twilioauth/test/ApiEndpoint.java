@@ -82,8 +82,8 @@ final class ApiEndpoint implements HttpHandler {
         Map<String, List<String>> form = FormData.read(exchange);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         Caller caller = Caller.from(authorization, this.issuer);
-        this.requests.add(
-                new RecordedRequest(method, path, query, caller.scheme(), caller.principal(), form, authorization));
+        this.requests.add(new RecordedRequest(method, path, query, caller.scheme(), caller.principal(), form,
+                authorization, exchange.getRequestHeaders().getFirst("User-Agent")));
         this.faults.delay();
         Reply injected = this.faults.next();
         if (injected instanceof TwilioError.Injected error) {

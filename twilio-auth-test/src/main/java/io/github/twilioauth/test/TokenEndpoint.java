@@ -71,7 +71,7 @@ final class TokenEndpoint implements HttpHandler {
         Map<String, List<String>> form = FormData.read(exchange);
         long arrival = this.arrivals.incrementAndGet();
         this.requests.add(new TokenRequest(exchange.getRequestHeaders().getFirst("Content-Type"),
-                FormData.firstValues(form)));
+                FormData.firstValues(form), exchange.getRequestHeaders().getFirst("User-Agent")));
         TokenGate gate = this.gate;
         if (gate != null) {
             gate.pass();
