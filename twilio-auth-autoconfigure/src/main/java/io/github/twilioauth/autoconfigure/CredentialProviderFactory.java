@@ -100,11 +100,11 @@ final class CredentialProviderFactory {
             .clientSecret(clientSecret)
             .tokenUrl(tokenUrl())
             .cacheTtl(auth.getCacheTtl())
-            .tenant(this.tenant)
             .build();
         TokenManagerSettings settings = tokenSettings.toBuilder()
             .refreshAhead(auth.getRefreshAhead())
             .retry(auth.getRetry().toRetryPolicy())
+            .tenant(this.tenant)
             .build();
         return (type == AuthType.ORGS) ? new OrgsTokenManager(options, settings) : new ApiTokenManager(options,
                 settings);

@@ -156,7 +156,7 @@ final class TokenCache {
 
     private String waitForToken() {
         Observation observation = start(Observation.createNotStarted(WAIT_OBSERVATION,
-                this.settings.observationRegistry()).lowCardinalityKeyValue(TenantTag.KEY, this.options.tenant())
+                this.settings.observationRegistry()).lowCardinalityKeyValue(TenantTag.KEY, this.settings.tenant())
             .lowCardinalityKeyValue("twilio.auth.token.type", this.tokenType));
         try {
             while (true) {
@@ -290,7 +290,7 @@ final class TokenCache {
         if (this.state.fetch != fetch) {
             return;
         }
-        TokenFetchContext context = new TokenFetchContext(this.tokenType, fetch.trigger.value, this.options.tenant());
+        TokenFetchContext context = new TokenFetchContext(this.tokenType, fetch.trigger.value, this.settings.tenant());
         Observation observation = start(Observation.createNotStarted(null, FETCH_CONVENTION, () -> context,
                 this.settings.observationRegistry()));
         try {

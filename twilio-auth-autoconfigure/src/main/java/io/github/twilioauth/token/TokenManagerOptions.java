@@ -2,7 +2,6 @@ package io.github.twilioauth.token;
 
 import java.time.Duration;
 
-import io.github.twilioauth.observation.TenantTag;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,12 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param clientSecret the OAuth client secret
  * @param tokenUrl the token endpoint, {@code https://oauth.twilio.com/v2/token} by default
  * @param cacheTtl upper bound on how long one token is used, or {@code null} for none
- * @param tenant the tenant whose tokens these are, which tags the manager's observations
- * ({@code twilio.tenant}): {@code default} by default, a tenant's name for the managers of
- * {@code twilio.tenants}
  */
 public record TokenManagerOptions(String grantType, @Nullable String clientId, @Nullable String clientSecret,
-        String tokenUrl, @Nullable Duration cacheTtl, String tenant) {
+        String tokenUrl, @Nullable Duration cacheTtl) {
 
     /** Twilio's OAuth token endpoint. */
     public static final String DEFAULT_TOKEN_URL = "https://oauth.twilio.com/v2/token";
@@ -34,7 +30,6 @@ public record TokenManagerOptions(String grantType, @Nullable String clientId, @
     public TokenManagerOptions {
         grantType = (grantType != null) ? grantType : CLIENT_CREDENTIALS;
         tokenUrl = (tokenUrl != null) ? tokenUrl : DEFAULT_TOKEN_URL;
-        tenant = (tenant != null && !tenant.isBlank()) ? tenant : TenantTag.DEFAULT_TENANT;
         if (cacheTtl != null && (cacheTtl.isNegative() || cacheTtl.isZero())) {
             throw new IllegalArgumentException("cacheTtl must be positive but was " + cacheTtl);
         }
@@ -52,7 +47,7 @@ public record TokenManagerOptions(String grantType, @Nullable String clientId, @
     public String toString() {
         return "TokenManagerOptions[grantType=" + this.grantType + ", clientId=" + this.clientId + ", clientSecret="
                 + ((this.clientSecret != null) ? "******" : "null") + ", tokenUrl=" + this.tokenUrl + ", cacheTtl="
-                + this.cacheTtl + ", tenant=" + this.tenant + "]";
+                + this.cacheTtl + "]";
     }
 
     /**
@@ -69,8 +64,6 @@ public record TokenManagerOptions(String grantType, @Nullable String clientId, @
         private String tokenUrl = DEFAULT_TOKEN_URL;
 
         private @Nullable Duration cacheTtl;
-
-        private String tenant = TenantTag.DEFAULT_TENANT;
 
         private Builder() {
         }
@@ -126,23 +119,12 @@ public record TokenManagerOptions(String grantType, @Nullable String clientId, @
         }
 
         /**
-         * Sets the tenant whose tokens these are, for the {@code twilio.tenant} tag of the
-         * manager's observations.
-         * @param tenant the tenant's name
-         * @return this builder
-         */
-        public Builder tenant(String tenant) {
-            this.tenant = tenant;
-            return this;
-        }
-
-        /**
          * Builds the options.
          * @return the options
          */
         public TokenManagerOptions build() {
             return new TokenManagerOptions(this.grantType, this.clientId, this.clientSecret, this.tokenUrl,
-                    this.cacheTtl, this.tenant);
+                    this.cacheTtl);
         }
     }
 }
