@@ -8,11 +8,12 @@ import io.github.twilioauth.test.AutoConfigureMockTwilio;
 import io.github.twilioauth.test.MockTwilioServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 
 /**
  * {@link AutoConfigureMockTwilio} on a {@code @SpringBootTest} of an application with the single
  * client and two tenants: with no line of the test about them, every client reaches the stand-in
- * and is accepted with its own credentials.
+ * and is accepted with its own credentials, and health shows all three.
  */
 @SpringBootTest(classes = TenantsApplication.class, properties = TenantsApplication.CONFIG)
 @AutoConfigureMockTwilio
@@ -27,8 +28,12 @@ class AutoConfigureMockTwilioTenantsTest {
     @Autowired
     private MockTwilioServer server;
 
+    @Autowired
+    private ApplicationContext context;
+
     @Test
     void theSingleClientAndEachTenantSendWithTheirOwnCredentials() {
         TenantsApplication.sendsThroughEveryClientWithItsCredentials(this.twilio, this.tenants, this.server);
+        TenantsApplication.healthShowsEveryClientUp(this.context);
     }
 }

@@ -38,6 +38,7 @@ class MockTwilioInitializerTenantsTest {
             .run("--" + TenantsApplication.CONFIG)) {
             TenantsApplication.sendsThroughEveryClientWithItsCredentials(context.getBean(TwilioClient.class),
                     context.getBean(TwilioClients.class), context.getBean(MockTwilioServer.class));
+            TenantsApplication.healthShowsEveryClientUp(context);
         }
     }
 

@@ -6,6 +6,13 @@ import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.RecordedRequest;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -50,6 +57,19 @@ class TenantsApplication {
                     tuple(messages(ACME_ACCOUNT), "Bearer", ACME_ACCOUNT),
                     tuple(messages(GLOBEX_ACCOUNT), "Basic", GLOBEX_API_KEY));
         assertThat(server.tokenRequests()).extracting((request) -> request.clientId()).containsExactly(ACME_CLIENT);
+    }
+
+    /**
+     * Checks that the {@code twilio} health entry has one entry per client, each up once it has
+     * sent: {@code default} for the single client and one per tenant.
+     */
+    static void healthShowsEveryClientUp(ApplicationContext context) {
+        HealthContributor twilio = context.getBean(HealthContributorRegistry.class).getContributor("twilio");
+        assertThat(twilio).isInstanceOf(CompositeHealthContributor.class);
+        assertThat(((CompositeHealthContributor) twilio).stream())
+            .extracting(HealthContributors.Entry::name,
+                    (entry) -> ((HealthIndicator) entry.contributor()).health().getStatus())
+            .containsExactly(tuple("default", Status.UP), tuple("acme", Status.UP), tuple("globex", Status.UP));
     }
 
     private static void send(TwilioClient client) {
