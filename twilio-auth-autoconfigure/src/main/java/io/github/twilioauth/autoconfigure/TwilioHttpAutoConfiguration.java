@@ -37,8 +37,9 @@ public final class TwilioHttpAutoConfiguration {
     ClientHttpRequestFactory twilioRequestFactory(TwilioProperties properties,
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings) {
-        return TwilioRestClientBuilderFactory.requestFactory(properties.getHttp(), requestFactoryBuilder,
-                httpClientSettings);
+        return TwilioRestClientBuilderFactory.requestFactory(properties.getHttp(),
+                requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
+                httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
     }
 
     @Bean
@@ -52,7 +53,8 @@ public final class TwilioHttpAutoConfiguration {
     TwilioRestClientBuilder twilioRestClientBuilder(
             @Qualifier(REQUEST_FACTORY_BEAN_NAME) ClientHttpRequestFactory requestFactory,
             ObjectProvider<RestClientCustomizer> customizers, TwilioRetryInterceptor retryInterceptor) {
-        return new TwilioRestClientBuilder(TwilioRestClientBuilderFactory.create(requestFactory, customizers),
+        return new TwilioRestClientBuilder(
+                TwilioRestClientBuilderFactory.create(requestFactory, customizers.orderedStream().toList()),
                 retryInterceptor, TwilioRestClientBuilderFactory.userAgent());
     }
 }

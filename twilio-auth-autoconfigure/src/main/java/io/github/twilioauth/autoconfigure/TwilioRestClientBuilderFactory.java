@@ -1,13 +1,13 @@
 package io.github.twilioauth.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 import io.github.twilioauth.TwilioUserAgent;
 import io.github.twilioauth.observation.TwilioClientRequestObservationConvention;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -50,9 +50,7 @@ final class TwilioRestClientBuilderFactory {
      * 10 seconds to connect and 30 to read, as twilio-java. Its creator closes it.
      */
     static ClientHttpRequestFactory requestFactory(TwilioProperties.Http http,
-            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-            ObjectProvider<HttpClientSettings> httpClientSettings) {
-        HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+            ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings settings) {
         settings = settings.withTimeouts(firstOf(http.getConnectTimeout(), settings.connectTimeout(), CONNECT_TIMEOUT),
                 firstOf(http.getReadTimeout(), settings.readTimeout(), READ_TIMEOUT))
             .withRedirects(HttpRedirects.DONT_FOLLOW);
@@ -64,22 +62,18 @@ final class TwilioRestClientBuilderFactory {
     }
 
     /**
-     * Returns the application's request factory builder, or Boot's detected one, without the
-     * automatic retries of Apache HttpClient: it resends any request answered 429 or 503, POST
-     * included, so an SMS could be sent twice. Retries are the retry interceptor's alone.
+     * Returns the given request factory builder without the automatic retries of Apache
+     * HttpClient: it resends any request answered 429 or 503, POST included, so an SMS could be
+     * sent twice. Retries are the retry interceptor's alone.
      */
-    static ClientHttpRequestFactoryBuilder<?> withoutAutomaticRetries(
-            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder) {
-        ClientHttpRequestFactoryBuilder<?> builder = requestFactoryBuilder
-            .getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
+    static ClientHttpRequestFactoryBuilder<?> withoutAutomaticRetries(ClientHttpRequestFactoryBuilder<?> builder) {
         return (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents)
                 ? httpComponents.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries) : builder;
     }
 
-    static RestClient.Builder create(ClientHttpRequestFactory requestFactory,
-            ObjectProvider<RestClientCustomizer> customizers) {
+    static RestClient.Builder create(ClientHttpRequestFactory requestFactory, List<RestClientCustomizer> customizers) {
         RestClient.Builder builder = RestClient.builder().requestFactory(requestFactory);
-        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+        customizers.forEach((customizer) -> customizer.customize(builder));
         builder.observationConvention(new TwilioClientRequestObservationConvention());
         return builder;
     }

@@ -73,7 +73,9 @@ public final class TwilioTokenAutoConfiguration {
         HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
             .withTimeouts(tokenRequests.getConnectTimeout(), tokenRequests.getReadTimeout())
             .withRedirects(HttpRedirects.DONT_FOLLOW);
-        return TwilioRestClientBuilderFactory.withoutAutomaticRetries(requestFactoryBuilder).build(settings);
+        return TwilioRestClientBuilderFactory
+            .withoutAutomaticRetries(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect))
+            .build(settings);
     }
 
     /**
