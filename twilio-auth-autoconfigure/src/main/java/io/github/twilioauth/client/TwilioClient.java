@@ -190,10 +190,7 @@ public final class TwilioClient implements AutoCloseable {
     public TwilioClient withCredentialProvider(CredentialProvider credentialProvider, @Nullable String accountSid) {
         TwilioAuthInterceptor replacement = new TwilioAuthInterceptor(credentialProvider,
                 this.interceptor.getAllowedHosts());
-        RestClient client = this.restClient.mutate().requestInterceptors((interceptors) -> {
-            interceptors.remove(this.interceptor);
-            interceptors.add(replacement);
-        }).build();
+        RestClient client = TwilioRestClientBuilder.withAuthInterceptor(this.restClient, this.interceptor, replacement);
         return new TwilioClient(client, replacement, this.endpoints, accountSid, this.maxResponseSize);
     }
 

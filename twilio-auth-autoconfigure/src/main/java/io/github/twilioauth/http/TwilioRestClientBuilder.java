@@ -9,9 +9,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Builds the {@link RestClient} of a Twilio client: the retry interceptor, then the
- * authenticating one, and the {@link TwilioUserAgent User-Agent}, on a base builder that carries the HTTP client and whatever else every
- * Twilio client shares (customizers, observations). The one place a Twilio {@code RestClient}
- * is assembled, for the single client, each tenant and clients built by hand.
+ * authenticating one, and the {@link TwilioUserAgent User-Agent}, on a base builder that carries
+ * the HTTP client and whatever else every Twilio client shares (customizers, observations). The
+ * one place a Twilio {@code RestClient} is assembled, for the single client, each tenant, clients
+ * built by hand and clients derived with other credentials.
  * <p>
  * Thread-safe: the base builder is cloned for each client, never changed.
  */
@@ -71,6 +72,26 @@ public final class TwilioRestClientBuilder {
             .requestInterceptor(this.retryInterceptor)
             .requestInterceptor(Objects.requireNonNull(authInterceptor, "authInterceptor must not be null"))
             .build();
+    }
+
+    /**
+     * Returns a copy of a client built here that authenticates with another interceptor, sharing
+     * everything else: HTTP client, retries, {@code User-Agent} and tenant attribute.
+     * @param client a client built by a {@code TwilioRestClientBuilder}
+     * @param current its authenticating interceptor
+     * @param replacement the interceptor of the copy
+     * @return the copy
+     */
+    public static RestClient withAuthInterceptor(RestClient client, TwilioAuthInterceptor current,
+            TwilioAuthInterceptor replacement) {
+        Objects.requireNonNull(replacement, "replacement must not be null");
+        return client.mutate().requestInterceptors((interceptors) -> {
+            int position = interceptors.indexOf(current);
+            if (position < 0) {
+                throw new IllegalArgumentException("The client is not authenticated by " + current);
+            }
+            interceptors.set(position, replacement);
+        }).build();
     }
 
     @Override
