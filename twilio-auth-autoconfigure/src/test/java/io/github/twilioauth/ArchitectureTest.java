@@ -44,6 +44,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void subpackagesFormNoCycleEither() {
+        slices().matching("io.github.twilioauth.(**)").should().beFreeOfCycles().check(LIBRARY);
+    }
+
+    @Test
     void theBasePackageDependsOnNoOtherPackageOfTheLibrary() {
         noClasses().that()
             .resideInAPackage("io.github.twilioauth")
