@@ -248,11 +248,11 @@ public final class TwilioClient implements AutoCloseable {
         return spec.exchange((request, response) -> {
             int status = response.getStatusCode().value();
             if (status >= 400) {
-                byte[] body = ResponseBodies.readAtMost(response, MAX_ERROR_BODY_SIZE.toBytes());
+                DataSize limit = maxErrorBodySize();
+                byte[] body = ResponseBodies.readAtMost(response, limit.toBytes());
                 TwilioError error = (body != null)
                         ? TwilioError.parse(body, response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE))
-                        : new TwilioError(null, "a body larger than " + describe(MAX_ERROR_BODY_SIZE) + ", not read",
-                                null);
+                        : new TwilioError(null, "a body larger than " + describe(limit) + ", not read", null);
                 throw new TwilioApiException("Twilio answered " + call + " with " + error.describe(status), status,
                         error.code(), error.moreInfo());
             }
@@ -264,6 +264,11 @@ public final class TwilioClient implements AutoCloseable {
             }
             return new TwilioResponse(status, new String(body, StandardCharsets.UTF_8));
         });
+    }
+
+    /** The largest error body read: 64 KB, or less when the largest response is smaller. */
+    private DataSize maxErrorBodySize() {
+        return (this.maxResponseSize.compareTo(MAX_ERROR_BODY_SIZE) < 0) ? this.maxResponseSize : MAX_ERROR_BODY_SIZE;
     }
 
     /** A size as people write it: 64 KB, 10 MB. */

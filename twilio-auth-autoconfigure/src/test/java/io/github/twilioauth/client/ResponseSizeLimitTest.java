@@ -87,6 +87,17 @@ class ResponseSizeLimitTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void errorBodyLargerThanASmallerMaxResponseSizeIsNotRead(Transport transport) {
+        TwilioClient client = client(transport, DataSize.ofKilobytes(1));
+        twilio.server().respondToNextApiRequestWithLargeError(400, 2048);
+
+        assertThatExceptionOfType(TwilioApiException.class).isThrownBy(() -> client.request(HttpMethod.GET, MESSAGES))
+            .withMessageContaining("HTTP 400: a body larger than 1 KB, not read")
+            .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(400));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void errorBodyThatNeverEndsIsNotRead(Transport transport) {
         TwilioClient client = client(transport, TwilioClient.DEFAULT_MAX_RESPONSE_SIZE);
         twilio.server().respondToNextApiRequestWithEndlessBody(500, "application/json");
