@@ -39,7 +39,9 @@ import com.sun.net.httpserver.HttpServer;
  * account in the path or with an API key of that account, and Bearer tokens this server issued,
  * not expired, for that account or for an organization that lists it. The Organizations API
  * accepts only Bearer tokens of the organization in the path. Anything else is answered 401
- * with Twilio's error 20003 and a {@code WWW-Authenticate} header.
+ * with Twilio's error 20003 and a {@code WWW-Authenticate} header. The token endpoint answers
+ * its refusals 400 with the Token API's codes: 322402 (invalid credentials), 321402 (empty
+ * {@code client_id}), 321403 (invalid {@code grant_type}), 322403 (any other bad request).
  * <p>
  * Thread-safe: every method may be called from any thread, before or after {@code start()},
  * while requests are served. Recordings are immutable snapshots.
@@ -369,6 +371,16 @@ public final class MockTwilioServer implements AutoCloseable {
      */
     public void failNextTokenRequests(int count, int status) {
         this.tokenEndpoint.faults().queue(requireCount(count), TwilioError.of(requireErrorStatus(status)).toReply());
+    }
+
+    /**
+     * Answers the next token requests as the Token API answers client credentials it refuses,
+     * whatever their credentials: 400 with error 322402, as for a client secret revoked on
+     * Twilio's side.
+     * @param count how many requests to reject
+     */
+    public void rejectNextTokenRequests(int count) {
+        this.tokenEndpoint.faults().queue(requireCount(count), TokenEndpoint.invalidCredentials().toReply());
     }
 
     /**

@@ -60,6 +60,18 @@ class FaultInjectionTest {
     }
 
     @Test
+    void rejectsTheNextTokenRequestsDespiteValidCredentials() {
+        this.server.rejectNextTokenRequests(1);
+
+        HttpResponse<String> rejected = requestToken();
+
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(TwilioHttp.json(rejected).get("code").asInt()).isEqualTo(322402);
+        assertThat(TwilioHttp.json(rejected).get("message").asString()).isEqualTo("Invalid credentials");
+        assertThat(requestToken().statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void failsTokenRequestsWith429WithoutRetryAfter() {
         this.server.failNextTokenRequests(1, 429);
 
@@ -181,6 +193,17 @@ class FaultInjectionTest {
         assertThat(statuses).containsExactly(500, 500, 201);
         assertThat(this.server.messages()).hasSize(1);
         assertThat(this.server.requests()).hasSize(3);
+    }
+
+    @Test
+    void failsApiRequestsWith429WithoutRetryAfter() {
+        this.server.failNextApiRequests(1, 429);
+
+        HttpResponse<String> response = listMessages();
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(TwilioHttp.json(response).get("code").asInt()).isEqualTo(20429);
     }
 
     @Test
