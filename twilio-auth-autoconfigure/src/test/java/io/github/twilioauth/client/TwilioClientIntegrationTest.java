@@ -182,7 +182,7 @@ class TwilioClientIntegrationTest {
         assertThat(message.numSegments()).isEqualTo(1);
         assertThat(message.numMedia()).isEqualTo(2);
         assertThat(message.dateCreated()).isBefore(OffsetDateTime.now().plusMinutes(1));
-        assertThat(message.dateSent()).isNull();
+        assertThat(message.dateSent()).isEqualTo(message.dateCreated());
         assertThat(message.price()).isNull();
         assertThat(message.priceUnit()).isEqualTo("USD");
         assertThat(message.errorCode()).isNull();

@@ -1,7 +1,6 @@
 package io.github.twilioauth.test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -47,7 +46,7 @@ final class ApiEndpoint implements HttpHandler {
         this.registry = registry;
         this.issuer = issuer;
         this.time = time;
-        this.messages = new MessagesApi(messages, statusCallbacks);
+        this.messages = new MessagesApi(registry, messages, statusCallbacks);
         this.organizations = new OrganizationsApi(registry);
     }
 
@@ -92,11 +91,11 @@ final class ApiEndpoint implements HttpHandler {
         if (injected != null) {
             return injected;
         }
-        return route(method, path, FormData.parse(query), form, caller, exchange.getLocalAddress());
+        return route(method, path, FormData.parse(query), form, caller);
     }
 
     private HttpReply route(String method, String path, Map<String, List<String>> query,
-            Map<String, List<String>> form, Caller caller, InetSocketAddress address) {
+            Map<String, List<String>> form, Caller caller) {
         Instant now = this.time.instant();
         Matcher messages = MESSAGES.matcher(path);
         if (messages.matches()) {
@@ -116,7 +115,7 @@ final class ApiEndpoint implements HttpHandler {
         if (accounts.matches()) {
             allow(method, "GET");
             authorizeOrganization(caller, accounts.group(1), now);
-            return this.organizations.list(accounts.group(1), query, MockTwilioServer.baseUrl(address));
+            return this.organizations.list(accounts.group(1), query);
         }
         Matcher account = ORGANIZATION_ACCOUNT.matcher(path);
         if (account.matches()) {

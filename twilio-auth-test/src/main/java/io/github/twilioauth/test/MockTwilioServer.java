@@ -178,7 +178,7 @@ public final class MockTwilioServer implements AutoCloseable {
         }
     }
 
-    static String baseUrl(InetSocketAddress address) {
+    private static String baseUrl(InetSocketAddress address) {
         return "http://" + address.getHostString() + ":" + address.getPort();
     }
 
@@ -204,6 +204,19 @@ public final class MockTwilioServer implements AutoCloseable {
     public MockTwilioServer apiKey(String keySid, String secret, String accountSid) {
         this.registry.apiKey(Objects.requireNonNull(keySid, "keySid"), Objects.requireNonNull(secret, "secret"),
                 Objects.requireNonNull(accountSid, "accountSid"));
+        return this;
+    }
+
+    /**
+     * Registers phone numbers an account owns, which its messages may be sent from. Every
+     * account owns Twilio's test number {@code +15005550006}; a message from any other number
+     * is refused with error 21606.
+     * @param accountSid the account SID
+     * @param phoneNumbers the phone numbers, in E.164 form such as {@code +15017122661}
+     * @return this server
+     */
+    public MockTwilioServer phoneNumbers(String accountSid, String... phoneNumbers) {
+        this.registry.phoneNumbers(Objects.requireNonNull(accountSid, "accountSid"), List.of(phoneNumbers));
         return this;
     }
 

@@ -33,6 +33,7 @@ class FaultInjectionTest {
 
     @AutoClose
     private final MockTwilioServer server = new MockTwilioServer().account(ACCOUNT_SID, AUTH_TOKEN)
+        .phoneNumbers(ACCOUNT_SID, "+15017122661")
         .oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
         .start();
 
