@@ -81,8 +81,12 @@ final class ApiEndpoint implements HttpHandler {
         Map<String, List<String>> form = FormData.read(exchange);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         Caller caller = Caller.from(authorization, this.issuer);
-        this.requests.add(
-                new RecordedRequest(method, path, query, caller.scheme(), caller.principal(), form, authorization));
+        String forwardedHost = exchange.getRequestHeaders().getFirst(TwilioHosts.FORWARDED_HOST);
+        this.requests.add(new RecordedRequest(method, path, query, caller.scheme(), caller.principal(), form,
+                authorization, forwardedHost));
+        if (!TwilioHosts.serves(forwardedHost, path)) {
+            throw TwilioError.notFound(path);
+        }
         this.faults.delay();
         Reply injected = this.faults.next();
         if (injected instanceof TwilioError.Injected error) {

@@ -43,6 +43,13 @@ import com.sun.net.httpserver.HttpServer;
  * its refusals 400 with the Token API's codes: 322402 (invalid credentials), 321402 (empty
  * {@code client_id}), 321403 (invalid {@code grant_type}), 322403 (any other bad request).
  * <p>
+ * Products: Twilio serves the token endpoint, the 2010-04-01 API and the Organizations API on
+ * hosts of their own ({@code oauth.twilio.com}, {@code api.twilio.com},
+ * {@code preview-iam.twilio.com}); this server serves them all on one port. A request whose
+ * {@code X-Forwarded-Host} names the Twilio host it stands for gets Twilio's 404 (error 20404)
+ * for a path of another product, as does one naming a host that is not Twilio's; a request
+ * without the header is routed by its path alone.
+ * <p>
  * Thread-safe: every method may be called from any thread, before or after {@code start()},
  * while requests are served. Recordings are immutable snapshots.
  */
@@ -113,7 +120,9 @@ public final class MockTwilioServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot bind " + LOOPBACK, ex);
         }
         server.createContext("/", (exchange) -> {
-            boolean token = TokenEndpoint.PATH.equals(exchange.getRequestURI().getPath());
+            String path = exchange.getRequestURI().getPath();
+            boolean token = TokenEndpoint.PATH.equals(path)
+                    && TwilioHosts.serves(exchange.getRequestHeaders().getFirst(TwilioHosts.FORWARDED_HOST), path);
             (token ? this.tokenEndpoint : this.apiEndpoint).handle(exchange);
         });
         this.executor = Executors.newCachedThreadPool(daemonThreads());

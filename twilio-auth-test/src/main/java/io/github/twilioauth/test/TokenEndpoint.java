@@ -89,7 +89,8 @@ final class TokenEndpoint implements HttpHandler {
             malformed = true;
         }
         long arrival = this.arrivals.incrementAndGet();
-        this.requests.add(new TokenRequest(contentType, FormData.firstValues(form)));
+        String forwardedHost = exchange.getRequestHeaders().getFirst(TwilioHosts.FORWARDED_HOST);
+        this.requests.add(new TokenRequest(contentType, FormData.firstValues(form), forwardedHost));
         TokenGate gate = this.gate;
         if (gate != null) {
             gate.pass();

@@ -10,8 +10,10 @@ import java.util.stream.Collectors;
  *
  * @param contentType the {@code Content-Type} header, or {@code null} when absent
  * @param form the first value of each form field, in the order they were sent; immutable
+ * @param forwardedHost the {@code X-Forwarded-Host} header, the Twilio host the request stands
+ * for, or {@code null} without one
  */
-public record TokenRequest(String contentType, Map<String, String> form) {
+public record TokenRequest(String contentType, Map<String, String> form, String forwardedHost) {
 
     private static final String CLIENT_SECRET = "client_secret";
 
@@ -37,6 +39,7 @@ public record TokenRequest(String contentType, Map<String, String> form) {
             .stream()
             .map((field) -> field.getKey() + "=" + (CLIENT_SECRET.equals(field.getKey()) ? "******" : field.getValue()))
             .collect(Collectors.joining(", ", "{", "}"));
-        return "TokenRequest[contentType=" + this.contentType + ", form=" + fields + "]";
+        return "TokenRequest[contentType=" + this.contentType + ", form=" + fields + ", forwardedHost="
+                + this.forwardedHost + "]";
     }
 }
