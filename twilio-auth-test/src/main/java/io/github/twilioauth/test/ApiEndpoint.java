@@ -37,13 +37,16 @@ final class ApiEndpoint implements HttpHandler {
 
     private final OrganizationsApi organizations;
 
+    private final RequestLog log;
+
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
 
     private final FaultPlan<Reply> faults = new FaultPlan<>();
 
     ApiEndpoint(Registry registry, TokenIssuer issuer, MessageStore messages, StatusCallbacks statusCallbacks,
-            InstantSource time) {
+            InstantSource time, RequestLog log) {
         this.registry = registry;
+        this.log = log;
         this.issuer = issuer;
         this.time = time;
         this.messages = new MessagesApi(registry, messages, statusCallbacks);
@@ -84,6 +87,8 @@ final class ApiEndpoint implements HttpHandler {
         String forwardedHost = exchange.getRequestHeaders().getFirst(TwilioHosts.FORWARDED_HOST);
         this.requests.add(new RecordedRequest(method, path, query, caller.scheme(), caller.principal(), form,
                 authorization, forwardedHost));
+        this.log.append(forwardedHost, method, path, query, form.keySet(),
+                exchange.getRequestHeaders().getFirst("Content-Type"));
         if (!TwilioHosts.serves(forwardedHost, path)) {
             throw TwilioError.notFound(path);
         }

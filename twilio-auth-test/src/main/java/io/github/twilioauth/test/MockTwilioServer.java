@@ -71,6 +71,8 @@ public final class MockTwilioServer implements AutoCloseable {
 
     private final Registry registry = new Registry();
 
+    private final RequestLog requestLog = new RequestLog();
+
     private final MessageStore messages = new MessageStore();
 
     private final TokenEndpoint tokenEndpoint;
@@ -96,9 +98,10 @@ public final class MockTwilioServer implements AutoCloseable {
     public MockTwilioServer() {
         InstantSource time = () -> this.clock.instant();
         TokenIssuer issuer = new TokenIssuer();
-        this.tokenEndpoint = new TokenEndpoint(this.registry, issuer, time);
+        this.tokenEndpoint = new TokenEndpoint(this.registry, issuer, time, this.requestLog);
         this.statusCallbacks = new StatusCallbacks(this.registry::authToken);
-        this.apiEndpoint = new ApiEndpoint(this.registry, issuer, this.messages, this.statusCallbacks, time);
+        this.apiEndpoint = new ApiEndpoint(this.registry, issuer, this.messages, this.statusCallbacks, time,
+                this.requestLog);
     }
 
     /**
@@ -326,6 +329,18 @@ public final class MockTwilioServer implements AutoCloseable {
     public MockTwilioServer clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
+    }
+
+    /**
+     * Marks the requests this server receives from now until the returned stretch is closed as
+     * off Twilio's spec on purpose, so the request contract suite (which holds the requests a
+     * client sends to Twilio's OpenAPI specs) leaves them out and lists them with the reason.
+     * @param reason why the requests are off the spec, such as "a message without To, to see
+     * error 21604"
+     * @return the stretch, to close when the deliberate requests are sent
+     */
+    public OffSpecRequests offSpec(String reason) {
+        return new OffSpecRequests(this.requestLog, Objects.requireNonNull(reason, "reason"));
     }
 
     /**

@@ -40,6 +40,8 @@ final class TokenEndpoint implements HttpHandler {
 
     private final InstantSource time;
 
+    private final RequestLog log;
+
     private final Queue<TokenRequest> requests = new ConcurrentLinkedQueue<>();
 
     /** Issued tokens by the arrival number of the request they answered. */
@@ -53,8 +55,9 @@ final class TokenEndpoint implements HttpHandler {
 
     private volatile TokenGate gate;
 
-    TokenEndpoint(Registry registry, TokenIssuer issuer, InstantSource time) {
+    TokenEndpoint(Registry registry, TokenIssuer issuer, InstantSource time, RequestLog log) {
         this.registry = registry;
+        this.log = log;
         this.issuer = issuer;
         this.time = time;
     }
@@ -91,6 +94,8 @@ final class TokenEndpoint implements HttpHandler {
         long arrival = this.arrivals.incrementAndGet();
         String forwardedHost = exchange.getRequestHeaders().getFirst(TwilioHosts.FORWARDED_HOST);
         this.requests.add(new TokenRequest(contentType, FormData.firstValues(form), forwardedHost));
+        this.log.append(forwardedHost, exchange.getRequestMethod(), PATH, exchange.getRequestURI().getRawQuery(),
+                form.keySet(), contentType);
         TokenGate gate = this.gate;
         if (gate != null) {
             gate.pass();
