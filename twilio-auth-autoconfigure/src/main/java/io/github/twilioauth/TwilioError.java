@@ -8,9 +8,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The parts of a Twilio error body that are worth reporting.
  * <p>
- * Reads Twilio's classic error JSON ({@code code}, {@code message}, {@code more_info}) and
- * RFC 9457 problem details ({@code code}, {@code title}, {@code detail}, {@code type}).
- * Never fails: a body of another shape gives an error with only a short summary.
+ * Reads the shapes Twilio's APIs answer: the classic error JSON of the 2010 API and the OAuth
+ * API ({@code code}, {@code message}, {@code more_info}), the camelCase one of the Organizations
+ * APIs ({@code moreInfo}), SCIM errors ({@code detail}, {@code moreInfo}) and RFC 9457 problem
+ * details ({@code title}, {@code detail}, {@code type}). Never fails: a body of another shape
+ * gives an error with only a short summary.
  *
  * @param code Twilio's error code, or {@code null}
  * @param message the error's description, or {@code null}
@@ -35,10 +37,20 @@ public record TwilioError(@Nullable Integer code, @Nullable String message, @Nul
             return new TwilioError(null, "a body that is not JSON" + ((contentType != null) ? " (" + contentType + ")" : ""),
                     null);
         }
-        Integer code = json.path("code").canConvertToInt() ? json.path("code").asInt() : null;
         String message = firstText(json, "message", "detail", "title");
-        String moreInfo = firstText(json, "more_info", "type");
-        return new TwilioError(code, message, moreInfo);
+        String moreInfo = firstText(json, "more_info", "moreInfo", "type");
+        return new TwilioError(code(json.path("code")), message,
+                "about:blank".equals(moreInfo) ? null : moreInfo);
+    }
+
+    private static @Nullable Integer code(JsonNode code) {
+        if (code.isIntegralNumber() && code.canConvertToInt()) {
+            return code.asInt();
+        }
+        if (code.isString() && code.stringValue().matches("\\d{1,9}")) {
+            return Integer.valueOf(code.stringValue());
+        }
+        return null;
     }
 
     private static @Nullable JsonNode readJson(byte[] body) {

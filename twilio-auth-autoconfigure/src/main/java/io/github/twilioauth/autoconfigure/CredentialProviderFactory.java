@@ -13,6 +13,7 @@ import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
 import io.github.twilioauth.credential.OrgsCredentialProviderBuilder;
 import io.github.twilioauth.http.AllowedHosts;
+import io.github.twilioauth.observation.TenantTag;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManager;
@@ -40,18 +41,47 @@ final class CredentialProviderFactory {
 
     private final TwilioClientProperties client;
 
+    private final String tenant;
+
     /**
      * Creates a factory for the credentials of one client.
      * @param client the client's properties
      * @param prefix where they are bound, such as {@code twilio} or {@code twilio.tenants.acme},
      * for error messages
+     * @param tenant the tenant, for the {@code twilio.tenant} tag of observations
      */
-    CredentialProviderFactory(TwilioClientProperties client, String prefix) {
+    private CredentialProviderFactory(TwilioClientProperties client, String prefix, String tenant) {
         this.client = client;
         this.auth = client.getAuth();
         this.accountSid = client.getAccountSid();
         this.baseUrl = client.getBaseUrl();
         this.prefix = prefix;
+        this.tenant = tenant;
+    }
+
+    /**
+     * Creates the factory of the single client, bound to {@code twilio.*}.
+     * @param properties the properties
+     * @return the factory
+     */
+    static CredentialProviderFactory singleClient(TwilioProperties properties) {
+        return new CredentialProviderFactory(properties, "twilio", TenantTag.DEFAULT_TENANT);
+    }
+
+    /**
+     * Creates the factory of a tenant, bound to {@code twilio.tenants.{name}.*}.
+     * @param name the tenant's name
+     * @param tenant its properties
+     * @return the factory
+     * @throws TwilioConfigurationException when the name is {@code default}, the single client's
+     */
+    static CredentialProviderFactory tenant(String name, TwilioClientProperties tenant) {
+        String prefix = "twilio.tenants." + name;
+        if (TenantTag.DEFAULT_TENANT.equals(name)) {
+            throw new TwilioConfigurationException(prefix, "'" + name + "' names the single client of twilio.auth.*"
+                    + " in health and metrics, so no tenant may take it.", "Rename " + prefix + ".");
+        }
+        return new CredentialProviderFactory(tenant, prefix, name);
     }
 
     /**
@@ -74,6 +104,7 @@ final class CredentialProviderFactory {
         TokenManagerSettings settings = tokenSettings.toBuilder()
             .refreshAhead(auth.getRefreshAhead())
             .retry(auth.getRetry().toRetryPolicy())
+            .tenant(this.tenant)
             .build();
         return (type == AuthType.ORGS) ? new OrgsTokenManager(options, settings) : new ApiTokenManager(options,
                 settings);
@@ -164,24 +195,33 @@ final class CredentialProviderFactory {
     }
 
     /**
-     * Returns where the credentials of a client may be sent: Twilio's hosts, the hosts of its
+     * Returns where the credentials of the client may be sent: Twilio's hosts, the hosts of its
      * base URL and token URL, and its configured allowed hosts.
-     * @param client the client's properties
      * @return the allowed hosts
      */
-    static AllowedHosts allowedHosts(TwilioClientProperties client) {
-        List<@Nullable String> hosts = new ArrayList<>(client.getAuth().getAllowedHosts());
-        hosts.add(AllowedHosts.hostOf(tokenUrl(client)));
-        return endpointsOf(client).allowedHosts(hosts, client.getAuth().isAllowInsecureHttp());
+    AllowedHosts allowedHosts() {
+        List<@Nullable String> hosts = new ArrayList<>(this.auth.getAllowedHosts());
+        hosts.add(AllowedHosts.hostOf(tokenUrl()));
+        return endpoints().allowedHosts(hosts, this.auth.isAllowInsecureHttp());
     }
 
     /**
-     * Returns where a client's API calls go.
-     * @param client the client's properties
+     * Returns where the client's API calls go.
      * @return its endpoints
+     * @throws TwilioConfigurationException when the base URL is not a secure absolute URL, or
+     * the region names no host Twilio serves
      */
-    static TwilioEndpoints endpointsOf(TwilioClientProperties client) {
-        return new TwilioEndpoints(client.getBaseUrl(), client.getRegion(), client.getEdge());
+    TwilioEndpoints endpoints() {
+        requireSecure(this.baseUrl, "base-url");
+        try {
+            return new TwilioEndpoints(this.baseUrl, this.client.getRegion(), this.client.getEdge());
+        }
+        catch (IllegalArgumentException ex) {
+            String region = this.prefix + ".region";
+            throw new TwilioConfigurationException(region, region + ": " + ex.getMessage(),
+                    "Set " + this.prefix + ".edge to the edge of region '" + this.client.getRegion()
+                            + "', or set " + region + " to us1, ie1 or au1, or remove it.");
+        }
     }
 
     private void requireSid(@Nullable String sid, String property, String prefix) {
@@ -224,21 +264,13 @@ final class CredentialProviderFactory {
         }
     }
 
+    /** The client's token endpoint: the configured one, else its base URL's, else Twilio's. */
     private String tokenUrl() {
-        return tokenUrl(this.client);
-    }
-
-    /**
-     * Returns a client's token endpoint: the configured one, else its base URL's, else Twilio's.
-     * @param client the client's properties
-     * @return the token URL
-     */
-    static String tokenUrl(TwilioClientProperties client) {
-        String tokenUrl = client.getAuth().getTokenUrl();
+        String tokenUrl = this.auth.getTokenUrl();
         if (hasText(tokenUrl)) {
             return tokenUrl;
         }
-        String baseUrl = client.getBaseUrl();
+        String baseUrl = this.baseUrl;
         return hasText(baseUrl) ? baseUrl.replaceAll("/+$", "") + DEFAULT_TOKEN_PATH
                 : TokenManagerOptions.DEFAULT_TOKEN_URL;
     }
@@ -255,7 +287,9 @@ final class CredentialProviderFactory {
         throw new TwilioConfigurationException(name,
                 name + " is required when " + this.prefix + ".auth.type=" + type.getValue()
                         + ((why != null) ? "; " + why : "") + ".",
-                "Set " + name + ((type == AuthType.CLIENT_CREDENTIALS || type == AuthType.ORGS)
-                        ? " (from your Twilio OAuth app), or define a TokenManager bean of your own." : "."));
+                "Set " + name + (!(type == AuthType.CLIENT_CREDENTIALS || type == AuthType.ORGS) ? "."
+                        : TenantTag.DEFAULT_TENANT.equals(this.tenant)
+                                ? " (from your Twilio OAuth app), or define a TokenManager bean of your own."
+                                : " (from the tenant's Twilio OAuth app)."));
     }
 }

@@ -34,7 +34,7 @@ public final class TwilioAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TwilioAuthInterceptor twilioAuthInterceptor(CredentialProvider credentialProvider, TwilioProperties properties) {
-        return new TwilioAuthInterceptor(credentialProvider, CredentialProviderFactory.allowedHosts(properties));
+        return new TwilioAuthInterceptor(credentialProvider, CredentialProviderFactory.singleClient(properties).allowedHosts());
     }
 
     @Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
@@ -47,7 +47,7 @@ public final class TwilioAutoConfiguration {
     @ConditionalOnMissingBean
     TwilioClient twilioClient(@Qualifier(REST_CLIENT_BEAN_NAME) RestClient restClient,
             TwilioAuthInterceptor interceptor, TwilioProperties properties) {
-        return new TwilioClient(restClient, interceptor, CredentialProviderFactory.endpointsOf(properties),
+        return new TwilioClient(restClient, interceptor, CredentialProviderFactory.singleClient(properties).endpoints(),
                 properties.getAccountSid(), properties.getHttp().getMaxResponseSize());
     }
 }

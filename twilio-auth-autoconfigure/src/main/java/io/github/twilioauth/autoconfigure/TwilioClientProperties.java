@@ -20,8 +20,9 @@ public class TwilioClientProperties {
 
     /**
      * Twilio region, such as 'ie1' or 'au1'. API hosts become
-     * '{product}.{edge}.{region}.twilio.com'; a known region alone gets its default edge ('ie1' uses
-     * 'dublin'). Never applied to the token URL.
+     * '{product}.{edge}.{region}.twilio.com'. Alone, 'ie1' means edge 'dublin', 'au1' edge
+     * 'sydney' and 'us1' the global hosts; any other region needs an edge. Never applied to the
+     * token URL.
      */
     private @Nullable String region;
 

@@ -35,15 +35,14 @@ public final class TwilioClientsAutoConfiguration {
     @ConditionalOnMissingBean
     TwilioClients twilioClients(TwilioProperties properties, TwilioRestClientBuilder restClients,
             ObjectProvider<TokenManagerSettings> tokenSettings) {
-        TwilioClients clients = new TwilioClients(restClients, CredentialProviderFactory.endpointsOf(properties),
-                properties.getHttp().getMaxResponseSize());
+        TwilioClients clients = new TwilioClients(restClients,
+                CredentialProviderFactory.singleClient(properties).endpoints(), properties.getHttp().getMaxResponseSize());
         TokenManagerSettings sharedTokenSettings = tokenSettings.getIfAvailable();
         properties.getTenants().forEach((name, tenant) -> {
-            CredentialProvider credentials = new CredentialProviderFactory(tenant, "twilio.tenants." + name)
-                .createCredentialProvider(null, sharedTokenSettings);
-            clients.register(name,
-                    new TwilioAuthInterceptor(credentials, CredentialProviderFactory.allowedHosts(tenant)),
-                    CredentialProviderFactory.endpointsOf(tenant), tenant.getAccountSid());
+            CredentialProviderFactory factory = CredentialProviderFactory.tenant(name, tenant);
+            CredentialProvider credentials = factory.createCredentialProvider(null, sharedTokenSettings);
+            clients.register(name, new TwilioAuthInterceptor(credentials, factory.allowedHosts()), factory.endpoints(),
+                    tenant.getAccountSid());
         });
         return clients;
     }

@@ -26,7 +26,7 @@ public final class TwilioCredentialsAutoConfiguration {
     @ConditionalOnMissingBean
     CredentialProvider twilioCredentialProvider(TwilioProperties properties,
             ObjectProvider<TokenManager> tokenManager) {
-        return new CredentialProviderFactory(properties, "twilio").createCredentialProvider(tokenManager.getIfUnique(),
+        return CredentialProviderFactory.singleClient(properties).createCredentialProvider(tokenManager.getIfUnique(),
                 null);
     }
 }

@@ -53,6 +53,6 @@ public final class TwilioHttpAutoConfiguration {
             @Qualifier(REQUEST_FACTORY_BEAN_NAME) ClientHttpRequestFactory requestFactory,
             ObjectProvider<RestClientCustomizer> customizers, TwilioRetryInterceptor retryInterceptor) {
         return new TwilioRestClientBuilder(TwilioRestClientBuilderFactory.create(requestFactory, customizers),
-                retryInterceptor);
+                retryInterceptor, TwilioRestClientBuilderFactory.userAgent());
     }
 }

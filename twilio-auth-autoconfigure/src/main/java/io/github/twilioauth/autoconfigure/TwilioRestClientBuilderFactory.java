@@ -4,9 +4,11 @@ import java.time.Duration;
 
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
+import io.github.twilioauth.TwilioUserAgent;
 import io.github.twilioauth.observation.TwilioClientRequestObservationConvention;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
@@ -33,6 +35,13 @@ final class TwilioRestClientBuilderFactory {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private TwilioRestClientBuilderFactory() {
+    }
+
+    /**
+     * Returns the {@code User-Agent} of API calls and token requests, with Spring Boot's version.
+     */
+    static String userAgent() {
+        return TwilioUserAgent.of(SpringBootVersion.getVersion());
     }
 
     /**

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -83,7 +84,7 @@ public final class TwilioTokenAutoConfiguration {
     @ConditionalOnMissingBean({ TokenManager.class, CredentialProvider.class })
     @ConditionalOnTwilioAuth({ AuthType.CLIENT_CREDENTIALS, AuthType.ORGS })
     TokenManager twilioTokenManager(TwilioProperties properties, TokenManagerSettings tokenSettings) {
-        return new CredentialProviderFactory(properties, "twilio").createTokenManager(tokenSettings);
+        return CredentialProviderFactory.singleClient(properties).createTokenManager(tokenSettings);
     }
 
     @Bean
@@ -97,7 +98,10 @@ public final class TwilioTokenAutoConfiguration {
             .connectTimeout(tokenRequests.getConnectTimeout())
             .readTimeout(tokenRequests.getReadTimeout())
             .executor(executor)
-            .restClient(RestClient.builder().requestFactory(requestFactory).build())
+            .restClient(RestClient.builder()
+                .requestFactory(requestFactory)
+                .defaultHeader(HttpHeaders.USER_AGENT, TwilioRestClientBuilderFactory.userAgent())
+                .build())
             .observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
             .build();
     }

@@ -124,6 +124,14 @@ public final class TwilioClient implements AutoCloseable {
     }
 
     /**
+     * Returns where this client's calls go.
+     * @return the endpoints
+     */
+    public TwilioEndpoints getEndpoints() {
+        return this.endpoints;
+    }
+
+    /**
      * Returns the account in {@code /2010-04-01/Accounts/{sid}} paths.
      * @return the account SID, or {@code null} when none is set
      */
@@ -137,6 +145,15 @@ public final class TwilioClient implements AutoCloseable {
      */
     public AuthStrategy getAuthStrategy() {
         return this.interceptor.getAuthStrategy();
+    }
+
+    /**
+     * Returns the credentials of this client's requests now.
+     * @return the current credential provider, or {@code null} when the client's interceptor
+     * was built from an {@link AuthStrategy}
+     */
+    public @Nullable CredentialProvider getCredentialProvider() {
+        return this.interceptor.getCredentialProvider();
     }
 
     /**
@@ -183,7 +200,8 @@ public final class TwilioClient implements AutoCloseable {
     /**
      * Calls any Twilio endpoint without parameters.
      * @param method the HTTP method
-     * @param uri a path on the {@code api} host, or an absolute {@code https://*.twilio.com} URI
+     * @param uri a path on the {@code api} host, an absolute {@code https://*.twilio.com} URI, or an
+     * absolute URI on the configured base URL
      * @return the response
      * @throws TwilioApiException when Twilio answers an error status
      */
@@ -195,7 +213,8 @@ public final class TwilioClient implements AutoCloseable {
      * Calls any Twilio endpoint with form parameters: in the body for POST, PUT and PATCH,
      * in the query otherwise. A collection value repeats the parameter.
      * @param method the HTTP method
-     * @param uri a path on the {@code api} host, or an absolute {@code https://*.twilio.com} URI
+     * @param uri a path on the {@code api} host, an absolute {@code https://*.twilio.com} URI, or an
+     * absolute URI on the configured base URL
      * @param formParams the parameters
      * @return the response
      * @throws TwilioApiException when Twilio answers an error status
@@ -205,12 +224,16 @@ public final class TwilioClient implements AutoCloseable {
             throw new TwilioException("This TwilioClient is closed: no call is made after close(), which happens"
                     + " when its application context closes");
         }
-        URI target = this.endpoints.resolve(uri);
+        TwilioEndpoints.Route route = this.endpoints.route(uri);
+        URI target = route.uri();
         MultiValueMap<String, String> form = toForm(formParams);
         boolean inBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
         RestClient.RequestBodySpec spec = this.restClient.method(method)
             .uri(inBody || form.isEmpty() ? target : withQuery(target, form))
             .accept(MediaType.APPLICATION_JSON);
+        if (route.standsFor() != null) {
+            spec.header(TwilioEndpoints.FORWARDED_HOST, route.standsFor());
+        }
         if (inBody) {
             spec.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form);
         }
@@ -261,7 +284,7 @@ public final class TwilioClient implements AutoCloseable {
      */
     JsonObject requestObject(HttpMethod method, String uri, Map<String, ?> formParams) {
         TwilioResponse response = request(method, uri, formParams);
-        String call = method + " " + this.endpoints.resolve(uri).getPath();
+        String call = method + " " + this.endpoints.route(uri).uri().getPath();
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw JsonObject.unexpected(call, response.statusCode(), "a status other than 200 or 201");
         }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.twilioauth.http.AllowedHosts;
 import org.jspecify.annotations.Nullable;
@@ -13,9 +14,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where Twilio API calls go: {@code https://{product}.twilio.com}, the regional host
  * {@code https://{product}.{edge}.{region}.twilio.com} when a region or edge is set, or a base
- * URL that replaces the scheme and host of every call (a local stand-in, a proxy). An edge alone
- * means region {@code us1}; a known region alone gets its default edge ({@code ie1} →
- * {@code dublin}, {@code au1} → {@code sydney}, ...), as Twilio's SDKs do.
+ * URL that replaces the scheme and host of every call (a local stand-in, a proxy).
+ * <p>
+ * Regions follow the hosts Twilio serves since 28 April 2026, when hosts naming a region
+ * without an edge ({@code api.ie1.twilio.com}) stopped working: an edge alone means region
+ * {@code us1}; {@code ie1} alone means edge {@code dublin} and {@code au1} alone edge
+ * {@code sydney}, the hosts Twilio's domain migration guide lists; {@code us1} alone means the
+ * global hosts; any other region needs its edge, and a region and edge given together are used
+ * as given. twilio-java 11.3.3 and twilio-node dropped their region-to-edge maps at the same
+ * time, so a region alone gets no guessed edge here either.
  *
  * @param baseUrl replaces {@code https://{product}.twilio.com} when set, or {@code null}
  * @param region the Twilio region, such as {@code ie1}, or {@code null}
@@ -23,21 +30,37 @@ import org.jspecify.annotations.Nullable;
  */
 public record TwilioEndpoints(@Nullable String baseUrl, @Nullable String region, @Nullable String edge) {
 
+    /**
+     * The header that names the Twilio host a request to the base URL stands for, such as
+     * {@code api.twilio.com}, so that a stand-in or proxy serving every product on one address
+     * knows which one is meant.
+     */
+    public static final String FORWARDED_HOST = "X-Forwarded-Host";
+
     private static final String DOMAIN = "twilio.com";
 
-    private static final Map<String, String> DEFAULT_EDGES = Map.of("us1", "ashburn", "us2", "umatilla", "ie1",
-            "dublin", "de1", "frankfurt", "au1", "sydney", "jp1", "tokyo", "jp2", "osaka", "sg1", "singapore", "br1",
-            "sao-paulo");
+    private static final String US1 = "us1";
+
+    /** The regions that may be given without an edge, with the edge they mean. */
+    private static final Map<String, String> EDGE_OF_REGION = Map.of("ie1", "dublin", "au1", "sydney");
 
     /**
-     * Normalizes the base URL: no trailing slash; blank values mean unset.
+     * Normalizes the values (blank means unset; the base URL loses its trailing slash; region
+     * and edge are lower case) and checks that they name hosts Twilio serves.
+     * @throws IllegalArgumentException when the base URL is not absolute, or a region other
+     * than {@code us1}, {@code ie1} and {@code au1} is given without an edge
      */
     public TwilioEndpoints {
         baseUrl = (baseUrl == null || baseUrl.isBlank()) ? null : stripTrailingSlash(baseUrl.trim());
-        region = (region == null || region.isBlank()) ? null : region.trim();
-        edge = (edge == null || edge.isBlank()) ? null : edge.trim();
+        region = (region == null || region.isBlank()) ? null : region.trim().toLowerCase(Locale.ROOT);
+        edge = (edge == null || edge.isBlank()) ? null : edge.trim().toLowerCase(Locale.ROOT);
         if (baseUrl != null && URI.create(baseUrl).getHost() == null) {
             throw new IllegalArgumentException("baseUrl must be an absolute URL such as http://127.0.0.1:8080");
+        }
+        if (region != null && edge == null && !region.equals(US1) && !EDGE_OF_REGION.containsKey(region)) {
+            throw new IllegalArgumentException("Region '" + region + "' needs an edge: Twilio has served no host for"
+                    + " a region given alone since 2026-04-28. Valid choices: no region (global hosts), " + US1
+                    + " (global hosts), ie1 (edge dublin), au1 (edge sydney), or a region with its edge.");
         }
     }
 
@@ -68,30 +91,45 @@ public record TwilioEndpoints(@Nullable String baseUrl, @Nullable String region,
     }
 
     /**
-     * Resolves a URI given to the client: a path on the {@code api} host, or an absolute
-     * {@code https://*.twilio.com} URI whose host is regionalized or replaced by the base URL.
-     * @param uri a path starting with {@code /} or an absolute Twilio URI; already encoded
-     * @return the URI to call
-     * @throws IllegalArgumentException when the URI is neither
+     * Routes a URI given to the client: a path on the {@code api} host, an absolute
+     * {@code https://*.twilio.com} URI whose host is regionalized or replaced by the base URL,
+     * or an absolute URI on the base URL itself (such as a next-page link a stand-in returned).
+     * @param uri a path starting with {@code /} or an absolute URI; already encoded
+     * @return where to send it
+     * @throws IllegalArgumentException when the URI is none of these
      */
-    public URI resolve(String uri) {
+    public Route route(String uri) {
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("uri must be a path such as /2010-04-01/Accounts.json or an absolute "
                     + "https://*.twilio.com URI");
         }
         if (uri.startsWith("/")) {
-            return URI.create(origin("api") + uri);
+            return on("api", uri);
         }
         URI absolute = URI.create(uri);
+        if (this.baseUrl != null && sameOrigin(absolute, URI.create(this.baseUrl))) {
+            return new Route(absolute, null);
+        }
         String host = (absolute.getHost() != null) ? absolute.getHost().toLowerCase(Locale.ROOT) : "";
-        if (!host.endsWith("." + DOMAIN)) {
-            throw new IllegalArgumentException("uri must be a path or an https://*.twilio.com URI, but its host is '"
-                    + host + "'");
+        if (!host.endsWith("." + DOMAIN) || !"https".equalsIgnoreCase(absolute.getScheme())) {
+            throw new IllegalArgumentException("uri must be a path, an https://*.twilio.com URI or a URI on the base"
+                    + " URL, but it is on '" + absolute.getScheme() + "://" + host + "'");
         }
         String product = host.substring(0, host.indexOf('.'));
-        String pathAndQuery = absolute.getRawPath() + ((absolute.getRawQuery() != null) ? "?" + absolute.getRawQuery() : "");
+        String pathAndQuery = absolute.getRawPath()
+                + ((absolute.getRawQuery() != null) ? "?" + absolute.getRawQuery() : "");
         boolean globalHost = host.equals(product + "." + DOMAIN);
-        return URI.create((globalHost || this.baseUrl != null) ? origin(product) + pathAndQuery : uri);
+        return (globalHost || this.baseUrl != null) ? on(product, pathAndQuery) : new Route(absolute, null);
+    }
+
+    private Route on(String product, String pathAndQuery) {
+        String standsFor = (this.baseUrl != null) ? product + "." + DOMAIN : null;
+        return new Route(URI.create(origin(product) + pathAndQuery), standsFor);
+    }
+
+    private static boolean sameOrigin(URI uri, URI base) {
+        return Objects.equals(uri.getScheme(), base.getScheme()) && Objects.equals(uri.getHost(), base.getHost())
+                && uri.getPort() == base.getPort();
     }
 
     /**
@@ -103,12 +141,22 @@ public record TwilioEndpoints(@Nullable String baseUrl, @Nullable String region,
         if (this.baseUrl != null) {
             return this.baseUrl;
         }
-        if (this.region == null && this.edge == null) {
+        if (this.edge == null && (this.region == null || this.region.equals(US1))) {
             return "https://" + product + "." + DOMAIN;
         }
-        String regionPart = (this.region != null) ? this.region : "us1";
-        String edgeName = (this.edge != null) ? this.edge : DEFAULT_EDGES.get(regionPart);
-        String edgePart = (edgeName != null) ? edgeName + "." : "";
-        return "https://" + product + "." + edgePart + regionPart + "." + DOMAIN;
+        String regionName = (this.region != null) ? this.region : US1;
+        String edgeName = (this.edge != null) ? this.edge : EDGE_OF_REGION.get(regionName);
+        return "https://" + product + "." + edgeName + "." + regionName + "." + DOMAIN;
+    }
+
+    /**
+     * Where one call goes.
+     *
+     * @param uri the URI to call
+     * @param standsFor the Twilio host that {@code uri}, on the base URL, stands for, such as
+     * {@code api.twilio.com}: the value of {@link #FORWARDED_HOST}; {@code null} when the call
+     * goes to Twilio itself or to a URI given on the base URL
+     */
+    public record Route(URI uri, @Nullable String standsFor) {
     }
 }

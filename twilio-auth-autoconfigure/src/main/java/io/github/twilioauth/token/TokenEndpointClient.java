@@ -11,9 +11,10 @@ import org.apache.commons.logging.LogFactory;
 
 import io.github.twilioauth.Backoff;
 import io.github.twilioauth.ResponseBodies;
-import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.TwilioError;
+import io.github.twilioauth.TwilioRetryPolicy;
+import io.github.twilioauth.TwilioUserAgent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -78,7 +79,10 @@ final class TokenEndpointClient {
     private static RestClient restClientOf(HttpClient httpClient, TokenManagerSettings settings) {
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
         requestFactory.setReadTimeout(settings.readTimeout());
-        return RestClient.builder().requestFactory(requestFactory).build();
+        return RestClient.builder()
+            .requestFactory(requestFactory)
+            .defaultHeader(HttpHeaders.USER_AGENT, TwilioUserAgent.of(null))
+            .build();
     }
 
     /**

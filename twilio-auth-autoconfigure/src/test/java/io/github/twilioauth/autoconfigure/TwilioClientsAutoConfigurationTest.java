@@ -1,5 +1,7 @@
 package io.github.twilioauth.autoconfigure;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import io.github.twilioauth.client.TwilioClient;
@@ -11,6 +13,8 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,8 +81,69 @@ class TwilioClientsAutoConfigurationTest {
                     "twilio.tenants.acme.auth.client-id=OQ00000000000000000000000000000001")
             .run((context) -> assertThat(context).getFailure()
                 .rootCause()
-                .isInstanceOfSatisfying(TwilioConfigurationException.class, (ex) -> assertThat(ex.getProperty())
-                    .isEqualTo("twilio.tenants.acme.auth.client-secret")));
+                .isInstanceOfSatisfying(TwilioConfigurationException.class, (ex) -> {
+                    assertThat(ex.getProperty()).isEqualTo("twilio.tenants.acme.auth.client-secret");
+                    assertThat(ex.getAction()).isEqualTo(
+                            "Set twilio.tenants.acme.auth.client-secret (from the tenant's Twilio OAuth app).");
+                }));
+    }
+
+    @Test
+    void misconfiguredSingleClientMayAlsoBeServedByATokenManagerBean() {
+        this.runner
+            .withPropertyValues("twilio.auth.type=client-credentials",
+                    "twilio.auth.client-id=OQ00000000000000000000000000000001")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOfSatisfying(TwilioConfigurationException.class, (ex) -> assertThat(ex.getAction())
+                    .isEqualTo("Set twilio.auth.client-secret (from your Twilio OAuth app), or define a TokenManager"
+                            + " bean of your own.")));
+    }
+
+    @Test
+    void aTenantNamedDefaultIsRefusedAsTheSingleClientsName() {
+        this.runner.withPropertyValues("twilio.tenants.default.auth.type=noauth")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOfSatisfying(TwilioConfigurationException.class, (ex) -> {
+                    assertThat(ex.getProperty()).isEqualTo("twilio.tenants.default");
+                    assertThat(ex.getAction()).isEqualTo("Rename twilio.tenants.default.");
+                }));
+    }
+
+    @Test
+    void tenantRegionAndEdgeBindFromEnvironmentVariables() {
+        this.runner.withInitializer((context) -> context.getEnvironment()
+            .getPropertySources()
+            .addFirst(new SystemEnvironmentPropertySource(
+                    StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("TWILIO_TENANTS_EU_AUTH_TYPE", "noauth",
+                    "TWILIO_TENANTS_EU_REGION", "ie1", "TWILIO_TENANTS_AU_AUTH_TYPE", "noauth",
+                    "TWILIO_TENANTS_AU_REGION", "au1", "TWILIO_TENANTS_AU_EDGE", "sydney"))))
+            .run((context) -> {
+                TwilioClients clients = context.getBean(TwilioClients.class);
+                assertThat(clients.get("eu").getEndpoints().origin("api")).isEqualTo("https://api.dublin.ie1.twilio.com");
+                assertThat(clients.get("au").getEndpoints().origin("api")).isEqualTo("https://api.sydney.au1.twilio.com");
+            });
+    }
+
+    @Test
+    void tenantsDoNotTakeTheRegionOfTheSingleClient() {
+        this.twoTenants.withPropertyValues("twilio.region=ie1")
+            .run((context) -> assertThat(context.getBean(TwilioClients.class).get("globex").getEndpoints().origin("api"))
+                .isEqualTo("https://api.twilio.com"));
+    }
+
+    @Test
+    void tenantRegionWithoutAnEdgeStopsStartupNamingTheTenantsRegion() {
+        this.runner.withPropertyValues("twilio.tenants.eu.auth.type=noauth", "twilio.tenants.eu.region=de1")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOfSatisfying(TwilioConfigurationException.class, (ex) -> {
+                    assertThat(ex.getProperty()).isEqualTo("twilio.tenants.eu.region");
+                    assertThat(ex).hasMessageStartingWith("twilio.tenants.eu.region: Region 'de1' needs an edge");
+                    assertThat(ex.getAction()).isEqualTo("Set twilio.tenants.eu.edge to the edge of region 'de1',"
+                            + " or set twilio.tenants.eu.region to us1, ie1 or au1, or remove it.");
+                }));
     }
 
     @Test

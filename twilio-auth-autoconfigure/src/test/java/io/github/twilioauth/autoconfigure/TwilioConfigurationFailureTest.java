@@ -49,6 +49,9 @@ class TwilioConfigurationFailureTest {
                 argumentSet("api-key without account-sid", "twilio.account-sid",
                         List.of("twilio.auth.api-key=SK00000000000000000000000000000001",
                                 "twilio.auth.api-secret=" + API_SECRET)),
+                argumentSet("region de1 without an edge", "twilio.region",
+                        List.of("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=" + AUTH_TOKEN,
+                                "twilio.region=de1")),
                 argumentSet("client-id and auth-token without type", "twilio.auth.type",
                         List.of("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.client-id=client-id-value",
                                 "twilio.auth.client-secret=" + CLIENT_SECRET, "twilio.auth.auth-token=" + AUTH_TOKEN)));
@@ -117,6 +120,14 @@ class TwilioConfigurationFailureTest {
     void missingClientSecretOfOrgsIsReportedAsRequiredForOrgs() {
         assertThat(configurationFailure(List.of("twilio.auth.type=orgs", "twilio.auth.client-id=client-id-value")))
             .hasMessageContaining("twilio.auth.client-secret is required when twilio.auth.type=orgs");
+    }
+
+    @Test
+    void regionWithoutAnEdgeNamesTheValidChoices() {
+        assertThat(configurationFailure(List.of("twilio.auth.type=noauth", "twilio.region=jp1")))
+            .hasMessage("twilio.region: Region 'jp1' needs an edge: Twilio has served no host for a region given alone"
+                    + " since 2026-04-28. Valid choices: no region (global hosts), us1 (global hosts), ie1 (edge"
+                    + " dublin), au1 (edge sydney), or a region with its edge.");
     }
 
     @Test

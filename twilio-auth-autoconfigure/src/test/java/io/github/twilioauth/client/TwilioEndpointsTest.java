@@ -1,33 +1,20 @@
 package io.github.twilioauth.client;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class TwilioEndpointsTest {
 
-    @Test
-    void pathsGoToTheGlobalApiHost() {
-        assertThat(TwilioEndpoints.global().resolve("/2010-04-01/Accounts.json"))
-            .hasToString("https://api.twilio.com/2010-04-01/Accounts.json");
-    }
+    private static final String BASE_URL = "http://127.0.0.1:8080";
 
     @Test
-    void regionAndEdgeMakeTheRegionalHost() {
-        assertThat(new TwilioEndpoints(null, "ie1", "dublin").resolve("/2010-04-01/Accounts.json"))
-            .hasToString("https://api.dublin.ie1.twilio.com/2010-04-01/Accounts.json");
-    }
-
-    @Test
-    void knownRegionAloneGetsItsDefaultEdge() {
-        assertThat(new TwilioEndpoints(null, "au1", null).origin("api")).isEqualTo("https://api.sydney.au1.twilio.com");
-        assertThat(new TwilioEndpoints(null, "ie1", null).origin("api")).isEqualTo("https://api.dublin.ie1.twilio.com");
-    }
-
-    @Test
-    void unknownRegionAloneMakesTheRegionOnlyHost() {
-        assertThat(new TwilioEndpoints(null, "xx9", null).origin("api")).isEqualTo("https://api.xx9.twilio.com");
+    void noRegionAndNoEdgeMeanTheGlobalHosts() {
+        assertThat(TwilioEndpoints.global().origin("api")).isEqualTo("https://api.twilio.com");
+        assertThat(new TwilioEndpoints(null, " ", "").origin("preview-iam")).isEqualTo("https://preview-iam.twilio.com");
     }
 
     @Test
@@ -37,42 +24,125 @@ class TwilioEndpointsTest {
     }
 
     @Test
+    void ie1AloneMeansEdgeDublin() {
+        assertThat(new TwilioEndpoints(null, "ie1", null).origin("api")).isEqualTo("https://api.dublin.ie1.twilio.com");
+    }
+
+    @Test
+    void au1AloneMeansEdgeSydney() {
+        assertThat(new TwilioEndpoints(null, "au1", null).origin("api")).isEqualTo("https://api.sydney.au1.twilio.com");
+    }
+
+    @Test
+    void us1AloneMeansTheGlobalHosts() {
+        assertThat(new TwilioEndpoints(null, "us1", null).origin("api")).isEqualTo("https://api.twilio.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "us2", "de1", "jp1", "jp2", "sg1", "br1", "xx9" })
+    void anyOtherRegionAloneIsRefusedNamingTheValidChoices(String region) {
+        assertThatIllegalArgumentException().isThrownBy(() -> new TwilioEndpoints(null, region, null))
+            .withMessage("Region '" + region + "' needs an edge: Twilio has served no host for a region given alone"
+                    + " since 2026-04-28. Valid choices: no region (global hosts), us1 (global hosts), ie1 (edge"
+                    + " dublin), au1 (edge sydney), or a region with its edge.");
+    }
+
+    @Test
+    void anyOtherRegionAloneIsRefusedEvenBehindABaseUrl() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new TwilioEndpoints(BASE_URL, "de1", null));
+    }
+
+    @Test
+    void regionAndEdgeTogetherAreUsedAsGiven() {
+        assertThat(new TwilioEndpoints(null, "ie1", "dublin").origin("api")).isEqualTo("https://api.dublin.ie1.twilio.com");
+        assertThat(new TwilioEndpoints(null, "us1", "ashburn").origin("api"))
+            .isEqualTo("https://api.ashburn.us1.twilio.com");
+        assertThat(new TwilioEndpoints(null, "de1", "frankfurt").origin("api"))
+            .isEqualTo("https://api.frankfurt.de1.twilio.com");
+    }
+
+    @Test
+    void regionAndEdgeAreCaseInsensitive() {
+        assertThat(new TwilioEndpoints(null, " IE1 ", "Dublin").origin("api"))
+            .isEqualTo("https://api.dublin.ie1.twilio.com");
+    }
+
+    @Test
+    void pathsGoToTheApiHostAndStandForNothing() {
+        TwilioEndpoints.Route route = TwilioEndpoints.global().route("/2010-04-01/Accounts.json");
+        assertThat(route.uri()).hasToString("https://api.twilio.com/2010-04-01/Accounts.json");
+        assertThat(route.standsFor()).isNull();
+    }
+
+    @Test
+    void pathsGoToTheRegionalApiHost() {
+        assertThat(new TwilioEndpoints(null, "ie1", "dublin").route("/2010-04-01/Accounts.json").uri())
+            .hasToString("https://api.dublin.ie1.twilio.com/2010-04-01/Accounts.json");
+    }
+
+    @Test
     void absoluteTwilioUrisAreRegionalizedForTheirProduct() {
         assertThat(new TwilioEndpoints(null, "ie1", "dublin")
-            .resolve("https://preview-iam.twilio.com/Organizations/OR1/Accounts?PageSize=5"))
-            .hasToString("https://preview-iam.dublin.ie1.twilio.com/Organizations/OR1/Accounts?PageSize=5");
+            .route("https://preview-iam.twilio.com/Organizations/OR1/Accounts?PageSize=5")
+            .uri()).hasToString("https://preview-iam.dublin.ie1.twilio.com/Organizations/OR1/Accounts?PageSize=5");
     }
 
     @Test
     void alreadyRegionalUrisAreKept() {
         String uri = "https://api.sydney.au1.twilio.com/2010-04-01/Accounts.json";
-        assertThat(new TwilioEndpoints(null, "ie1", "dublin").resolve(uri)).hasToString(uri);
+        assertThat(new TwilioEndpoints(null, "ie1", "dublin").route(uri).uri()).hasToString(uri);
     }
 
     @Test
-    void baseUrlReplacesSchemeAndHostOfEveryProduct() {
-        TwilioEndpoints endpoints = new TwilioEndpoints("http://127.0.0.1:8080/", "ie1", "dublin");
-        assertThat(endpoints.resolve("/2010-04-01/Accounts.json"))
-            .hasToString("http://127.0.0.1:8080/2010-04-01/Accounts.json");
-        assertThat(endpoints.resolve("https://preview-iam.twilio.com/Organizations/OR1/Accounts"))
-            .hasToString("http://127.0.0.1:8080/Organizations/OR1/Accounts");
+    void baseUrlReplacesSchemeAndHostOfEveryProductAndNamesTheHostItStandsFor() {
+        TwilioEndpoints endpoints = new TwilioEndpoints(BASE_URL + "/", "ie1", "dublin");
+        TwilioEndpoints.Route api = endpoints.route("/2010-04-01/Accounts.json");
+        assertThat(api.uri()).hasToString(BASE_URL + "/2010-04-01/Accounts.json");
+        assertThat(api.standsFor()).isEqualTo("api.twilio.com");
+        TwilioEndpoints.Route organizations = endpoints
+            .route("https://preview-iam.twilio.com/Organizations/OR1/Accounts");
+        assertThat(organizations.uri()).hasToString(BASE_URL + "/Organizations/OR1/Accounts");
+        assertThat(organizations.standsFor()).isEqualTo("preview-iam.twilio.com");
+    }
+
+    @Test
+    void absoluteUrisOnTheBaseUrlAreCalledAsGiven() {
+        String next = BASE_URL + "/2010-04-01/Accounts/AC1/Messages.json?PageSize=2&Page=1&PageToken=PA%3Dx";
+        TwilioEndpoints.Route route = new TwilioEndpoints(BASE_URL, null, null).route(next);
+        assertThat(route.uri()).hasToString(next);
+        assertThat(route.standsFor()).isNull();
+    }
+
+    @Test
+    void otherPortsOrSchemesOfTheBaseUrlHostAreRejected() {
+        TwilioEndpoints endpoints = new TwilioEndpoints(BASE_URL, null, null);
+        assertThatIllegalArgumentException().isThrownBy(() -> endpoints.route("http://127.0.0.1:8081/x"))
+            .withMessageContaining("http://127.0.0.1");
+        assertThatIllegalArgumentException().isThrownBy(() -> endpoints.route("https://127.0.0.1:8080/x"));
     }
 
     @Test
     void encodedQueriesAreKeptAsTheyAre() {
-        assertThat(TwilioEndpoints.global().resolve("/2010-04-01/Accounts/AC1/Messages.json?PageToken=PA%3Dx&Page=1"))
-            .hasToString("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json?PageToken=PA%3Dx&Page=1");
+        assertThat(TwilioEndpoints.global()
+            .route("/2010-04-01/Accounts/AC1/Messages.json?PageToken=PA%3Dx&Page=1")
+            .uri()).hasToString("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json?PageToken=PA%3Dx&Page=1");
     }
 
     @Test
     void otherHostsAreRejectedSoCredentialsStayWithTwilio() {
-        assertThatIllegalArgumentException().isThrownBy(() -> TwilioEndpoints.global().resolve("https://example.com/x"))
+        assertThatIllegalArgumentException().isThrownBy(() -> TwilioEndpoints.global().route("https://example.com/x"))
             .withMessageContaining("example.com");
+    }
+
+    @Test
+    void plainHttpToTwilioIsRejected() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> TwilioEndpoints.global().route("http://api.twilio.com/2010-04-01/Accounts.json"));
     }
 
     @Test
     void lookalikeHostsAreRejected() {
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> TwilioEndpoints.global().resolve("https://api.twilio.com.evil.example/x"));
+            .isThrownBy(() -> TwilioEndpoints.global().route("https://api.twilio.com.evil.example/x"));
     }
 }

@@ -93,7 +93,8 @@ final class TokenEndpoint implements HttpHandler {
         }
         long arrival = this.arrivals.incrementAndGet();
         String forwardedHost = exchange.getRequestHeaders().getFirst(TwilioHosts.FORWARDED_HOST);
-        this.requests.add(new TokenRequest(contentType, FormData.firstValues(form), forwardedHost));
+        this.requests.add(new TokenRequest(contentType, FormData.firstValues(form),
+                exchange.getRequestHeaders().getFirst("User-Agent"), forwardedHost));
         this.log.append(forwardedHost, exchange.getRequestMethod(), PATH, exchange.getRequestURI().getRawQuery(),
                 form.keySet(), contentType);
         TokenGate gate = this.gate;

@@ -1,0 +1,76 @@
+package io.github.twilioauth.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.twilioauth.TwilioUserAgent;
+import io.github.twilioauth.client.TwilioClient;
+import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.RecordedRequest;
+import io.github.twilioauth.test.TokenRequest;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
+import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
+import org.springframework.boot.SpringBootVersion;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.HttpMethod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How the auto-configured client identifies itself to Twilio: the {@code User-Agent} of API
+ * calls and token requests.
+ */
+class TwilioClientIdentityTest {
+
+    private static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+
+    private static final String CLIENT_ID = "OQ00000000000000000000000000000001";
+
+    private static final String CLIENT_SECRET = "identity-secret-Qx7v";
+
+    @RegisterExtension
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(TwilioAutoConfigurations.client());
+
+    /** The build passes the project's version; the library reads its own from its jar's resources. */
+    private static final String EXPECTED = "twilio-auth-spring-boot/" + System.getProperty("project.version") + " ("
+            + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ") java/"
+            + System.getProperty("java.version") + " spring-boot/" + SpringBootVersion.getVersion();
+
+    @Test
+    void apiCallsAndTokenRequestsCarryTheUserAgentWithTheVersionsOfLibraryJavaAndBoot() {
+        MockTwilioServer server = app.server();
+        this.runner.withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.base-url=" + server.baseUrl(),
+                "twilio.auth.type=client-credentials", "twilio.auth.client-id=" + CLIENT_ID,
+                "twilio.auth.client-secret=" + CLIENT_SECRET)
+            .run((context) -> context.getBean(TwilioClient.class).messages().create("+15558675310", "+15005550006",
+                    "Hello"));
+        assertThat(server.requests()).extracting(RecordedRequest::userAgent).containsExactly(EXPECTED);
+        assertThat(server.tokenRequests()).extracting(TokenRequest::userAgent).containsExactly(EXPECTED);
+        assertThat(EXPECTED).doesNotContain(CLIENT_SECRET, CLIENT_ID, ACCOUNT_SID, server.issuedTokens().get(0));
+    }
+
+    @Test
+    void outsideSpringBootTheUserAgentLeavesBootOut() {
+        assertThat(TwilioUserAgent.of(null)).isEqualTo(EXPECTED.substring(0, EXPECTED.indexOf(" spring-boot/")));
+    }
+
+    @Test
+    void anAbsoluteUriOnTheBaseUrlIsCalledWithTheClientsCredentials() {
+        MockTwilioServer server = app.server();
+        this.runner.withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.base-url=" + server.baseUrl(),
+                "twilio.auth.type=client-credentials", "twilio.auth.client-id=" + CLIENT_ID,
+                "twilio.auth.client-secret=" + CLIENT_SECRET)
+            .run((context) -> assertThat(context.getBean(TwilioClient.class)
+                .request(HttpMethod.GET,
+                        server.baseUrl() + "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json?PageSize=2")
+                .statusCode()).isEqualTo(200));
+        assertThat(server.requests()).singleElement().satisfies((request) -> {
+            assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json");
+            assertThat(request.query()).isEqualTo("PageSize=2");
+            assertThat(request.authScheme()).isEqualTo("Bearer");
+        });
+    }
+}
