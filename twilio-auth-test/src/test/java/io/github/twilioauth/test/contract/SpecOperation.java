@@ -89,14 +89,13 @@ public record SpecOperation(PathItem pathItem, String method, JsonNode node) {
             formNames.stream()
                 .filter((name) -> !schema.path("properties").has(name))
                 .forEach((name) -> violations.add("form parameter '" + name + "' is not declared"));
-            boolean bodyRequired = this.node.path("requestBody").path("required").asBoolean(false);
-            if (bodyRequired || !formNames.isEmpty()) {
-                schema.path("required")
-                    .valueStream()
-                    .map(JsonNode::asString)
-                    .filter((name) -> !formNames.contains(name))
-                    .forEach((name) -> violations.add("required form parameter '" + name + "' is missing"));
-            }
+            // Twilio's specs never mark a request body required, yet Twilio refuses a call without
+            // the fields its schema requires (a message without To, error 21604), body or not.
+            schema.path("required")
+                .valueStream()
+                .map(JsonNode::asString)
+                .filter((name) -> !formNames.contains(name))
+                .forEach((name) -> violations.add("required form parameter '" + name + "' is missing"));
         }
         else if (!formNames.isEmpty()) {
             violations.add("form parameters " + formNames + " sent to an operation without a form body");
