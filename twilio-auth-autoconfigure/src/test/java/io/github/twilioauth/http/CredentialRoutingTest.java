@@ -40,10 +40,12 @@ class CredentialRoutingTest {
     @RegisterExtension
     static final MockTwilioExtension twilio = new MockTwilioExtension();
 
+    /** A host that is not Twilio's. */
     @AutoClose
-    /** A host that is not Twilio's: what it receives is held to no Twilio spec. */
     private final MockTwilioServer other = new MockTwilioServer().start();
 
+    /** What the other host receives is held to no Twilio spec. */
+    @AutoClose
     private final OffSpecRequests otherIsNotTwilio = this.other.offSpec("a host that is not Twilio's");
 
     @BeforeEach

@@ -69,7 +69,7 @@ class RequestContractTest {
 
     private static List<JsonNode> loggedRequests() throws IOException {
         String directory = System.getProperty(RequestLog.DIRECTORY_PROPERTY);
-        if (directory == null) {
+        if (directory == null || directory.isBlank()) {
             fail("No request log to check: set the system property " + RequestLog.DIRECTORY_PROPERTY
                     + " for the tests whose requests are to be checked");
         }
