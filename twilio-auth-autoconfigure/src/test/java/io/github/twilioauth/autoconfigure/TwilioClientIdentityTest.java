@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How the auto-configured client identifies itself to Twilio: the {@code User-Agent} of API
- * calls and token requests.
+ * calls and token requests, and the Twilio host a call on the base URL stands for.
  */
 class TwilioClientIdentityTest {
 
@@ -50,6 +50,17 @@ class TwilioClientIdentityTest {
         assertThat(server.requests()).extracting(RecordedRequest::userAgent).containsExactly(EXPECTED);
         assertThat(server.tokenRequests()).extracting(TokenRequest::userAgent).containsExactly(EXPECTED);
         assertThat(EXPECTED).doesNotContain(CLIENT_SECRET, CLIENT_ID, ACCOUNT_SID, server.issuedTokens().get(0));
+    }
+
+    @Test
+    void apiCallsOnTheBaseUrlNameTheTwilioHostTheyStandFor() {
+        MockTwilioServer server = app.server();
+        this.runner.withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.base-url=" + server.baseUrl(),
+                "twilio.auth.type=client-credentials", "twilio.auth.client-id=" + CLIENT_ID,
+                "twilio.auth.client-secret=" + CLIENT_SECRET)
+            .run((context) -> context.getBean(TwilioClient.class).messages().create("+15558675310", "+15005550006",
+                    "Hello"));
+        assertThat(server.requests()).extracting(RecordedRequest::forwardedHost).containsExactly("api.twilio.com");
     }
 
     @Test

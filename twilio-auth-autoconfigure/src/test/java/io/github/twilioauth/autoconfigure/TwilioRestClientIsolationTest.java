@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.OffSpecRequests;
 import io.github.twilioauth.test.RecordedRequest;
 import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -76,7 +77,9 @@ class TwilioRestClientIsolationTest {
             assertThat(context).hasBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME);
             RestClient unrelated = context.getBean(RestClient.Builder.class).build();
 
-            unrelated.get().uri(url("/unrelated")).retrieve().toBodilessEntity();
+            try (OffSpecRequests unrelatedHost = this.server.offSpec("standing in for a host that is not Twilio's")) {
+                unrelated.get().uri(url("/unrelated")).retrieve().toBodilessEntity();
+            }
 
             assertThat(this.server.requests()).extracting(RecordedRequest::authorization)
                 .containsExactly((String) null);
@@ -89,7 +92,10 @@ class TwilioRestClientIsolationTest {
         this.runner.withPropertyValues("twilio.auth.allowed-hosts=127.0.0.1").run((context) -> {
             RestClient twilio = context.getBean(TwilioAutoConfiguration.REST_CLIENT_BEAN_NAME, RestClient.class);
 
-            twilio.get().uri(url("/twilio")).retrieve().toBodilessEntity();
+            twilio.get()
+                .uri(url("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json"))
+                .retrieve()
+                .toBodilessEntity();
 
             assertThat(this.server.requests()).extracting(RecordedRequest::authorization)
                 .containsExactly(expectedBasicAuthorization());

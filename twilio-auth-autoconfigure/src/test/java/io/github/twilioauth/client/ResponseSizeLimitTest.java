@@ -103,7 +103,7 @@ class ResponseSizeLimitTest {
         twilio.server().respondToNextApiRequestWithEndlessBody(500, "application/json");
 
         assertThatExceptionOfType(TwilioApiException.class)
-            .isThrownBy(() -> client.request(HttpMethod.POST, MESSAGES))
+            .isThrownBy(() -> client.messages().create("+15558675310", "+15005550006", "answered without end"))
             .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(500));
     }
 

@@ -25,6 +25,7 @@ import io.github.twilioauth.credential.NoAuthCredentialProvider;
 import io.github.twilioauth.credential.OrgsCredentialProviderBuilder;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.OffSpecRequests;
 import io.github.twilioauth.test.RecordedRequest;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.OrgsTokenManager;
@@ -182,7 +183,7 @@ class TwilioClientIntegrationTest {
         assertThat(message.numSegments()).isEqualTo(1);
         assertThat(message.numMedia()).isEqualTo(2);
         assertThat(message.dateCreated()).isBefore(OffsetDateTime.now().plusMinutes(1));
-        assertThat(message.dateSent()).isNull();
+        assertThat(message.dateSent()).isEqualTo(message.dateCreated());
         assertThat(message.price()).isNull();
         assertThat(message.priceUnit()).isEqualTo("USD");
         assertThat(message.errorCode()).isNull();
@@ -301,15 +302,20 @@ class TwilioClientIntegrationTest {
     @Test
     void twilioErrorJsonBecomesTwilioApiException() {
         TwilioClient client = client(oauth());
-        assertThatExceptionOfType(TwilioApiException.class)
-            .isThrownBy(() -> client.request(HttpMethod.POST, "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json",
-                    Map.of("From", FROM, "Body", "no recipient")))
-            .satisfies((ex) -> {
-                assertThat(ex.statusCode()).isEqualTo(400);
-                assertThat(ex.code()).isEqualTo(21604);
-                assertThat(ex.moreInfo()).isEqualTo("https://www.twilio.com/docs/errors/21604");
-                assertThat(ex.getMessage()).contains("HTTP 400", "21604");
-            });
+        // The token is requested here, outside the stretch of the deliberate request.
+        client.request(HttpMethod.GET, "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json");
+        try (OffSpecRequests withoutTo = this.server.offSpec("a message without To, to see Twilio's error 21604")) {
+            assertThatExceptionOfType(TwilioApiException.class)
+                .isThrownBy(() -> client.request(HttpMethod.POST,
+                        "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json",
+                        Map.of("From", FROM, "Body", "no recipient")))
+                .satisfies((ex) -> {
+                    assertThat(ex.statusCode()).isEqualTo(400);
+                    assertThat(ex.code()).isEqualTo(21604);
+                    assertThat(ex.moreInfo()).isEqualTo("https://www.twilio.com/docs/errors/21604");
+                    assertThat(ex.getMessage()).contains("HTTP 400", "21604");
+                });
+        }
     }
 
     @Test

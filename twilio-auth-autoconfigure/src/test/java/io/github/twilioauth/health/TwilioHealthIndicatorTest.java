@@ -120,15 +120,15 @@ class TwilioHealthIndicatorTest {
     @Test
     void reportsDownWithTheStatusAndTwilioCodeWhenTheFirstTokenRequestFails() {
         ApiTokenManager tokens = new ApiTokenManager(app.options().build(), settings().build());
-        this.server.failNextTokenRequests(1, 401);
+        this.server.rejectNextTokenRequests(1);
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::getToken);
         Health health = new TwilioHealthIndicator(oauth(tokens), false).health();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsOnlyKeys("authType", "tokenValid", "lastFailureAt", "lastFailureStatus",
                 "lastFailureCode")
             .containsEntry("tokenValid", false)
-            .containsEntry("lastFailureStatus", 401)
-            .containsEntry("lastFailureCode", 20003);
+            .containsEntry("lastFailureStatus", 400)
+            .containsEntry("lastFailureCode", 322402);
     }
 
     @Test
@@ -189,21 +189,21 @@ class TwilioHealthIndicatorTest {
 
     @Test
     void reportsDownWhenTheTokenItRequestsIsRefused() {
-        this.server.failNextTokenRequests(1, 401);
+        this.server.rejectNextTokenRequests(1);
         Health health = new TwilioHealthIndicator(oauth(new ApiTokenManager(app.options().build(), settings().build())),
                 true).health();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(health.getDetails()).containsEntry("lastFailureStatus", 401).containsEntry("lastFailureCode", 20003);
+        assertThat(health.getDetails()).containsEntry("lastFailureStatus", 400).containsEntry("lastFailureCode", 322402);
     }
 
     @Test
     void neverShowsTheClientIdTheSecretOrTheToken() {
         ApiTokenManager tokens = new ApiTokenManager(app.options().build(), settings().build());
         String token = tokens.getToken();
-        this.server.failNextTokenRequests(1, 401);
+        this.server.rejectNextTokenRequests(1);
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::refreshToken);
         Health health = new TwilioHealthIndicator(oauth(tokens), true).health();
-        assertThat(health.getDetails()).containsEntry("lastFailureStatus", 401);
+        assertThat(health.getDetails()).containsEntry("lastFailureStatus", 400);
         assertThat(health.getDetails().toString()).doesNotContain(CLIENT_ID, CLIENT_SECRET, token, ACCOUNT_SID);
         assertThat(health.toString()).doesNotContain(CLIENT_ID, CLIENT_SECRET, token, ACCOUNT_SID);
     }

@@ -13,6 +13,7 @@ import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioResponse;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.OffSpecRequests;
 import io.github.twilioauth.test.RecordedRequest;
 import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -39,8 +40,13 @@ class CredentialRoutingTest {
     @RegisterExtension
     static final MockTwilioExtension twilio = new MockTwilioExtension();
 
+    /** A host that is not Twilio's. */
     @AutoClose
     private final MockTwilioServer other = new MockTwilioServer().start();
+
+    /** What the other host receives is held to no Twilio spec. */
+    @AutoClose
+    private final OffSpecRequests otherIsNotTwilio = this.other.offSpec("a host that is not Twilio's");
 
     @BeforeEach
     void registerAccount() {
@@ -60,7 +66,7 @@ class CredentialRoutingTest {
                     "twilio.base-url=" + twilio.server().baseUrl());
     }
 
-    /** The other host answers the next request 200 without a body, whatever it asks. */
+    /** The other host, which is not Twilio, answers the next request 200 without a body, whatever it asks. */
     private void otherAnswersOk() {
         this.other.respondToNextApiRequest(200, Map.of(), null, null);
     }
@@ -104,7 +110,7 @@ class CredentialRoutingTest {
     void redirectsAreNotFollowedSoCredentialsNeverReachAnotherHost() {
         twilioRedirectsToTheOtherHost();
         runner().run((context) -> {
-            TwilioResponse response = context.getBean(TwilioClient.class).request(HttpMethod.GET, "/redirect");
+            TwilioResponse response = context.getBean(TwilioClient.class).request(HttpMethod.GET, MESSAGES);
             assertThat(response.statusCode()).isEqualTo(302);
             assertThat(twilio.server().requests()).hasSize(1);
             assertThat(this.other.requests()).isEmpty();
@@ -117,7 +123,7 @@ class CredentialRoutingTest {
         otherAnswersOk();
         runner().run((context) -> {
             RestClient unrelated = context.getBean(RestClient.Builder.class).build();
-            unrelated.get().uri(twilio.server().baseUrl() + "/redirect").retrieve().toBodilessEntity();
+            unrelated.get().uri(twilio.server().baseUrl() + MESSAGES).retrieve().toBodilessEntity();
             assertThat(this.other.requests()).extracting(RecordedRequest::authorization).containsExactly((String) null);
         });
     }

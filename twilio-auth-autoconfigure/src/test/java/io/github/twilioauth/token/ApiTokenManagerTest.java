@@ -146,16 +146,16 @@ class ApiTokenManagerTest {
                 settings().build());
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken)
             .satisfies((ex) -> {
-                assertThat(ex.statusCode()).isEqualTo(401);
-                assertThat(ex.code()).isEqualTo(20003);
-                assertThat(ex.getMessage()).contains("401", "20003").doesNotContain("wrong-secret-value");
+                assertThat(ex.statusCode()).isEqualTo(400);
+                assertThat(ex.code()).isEqualTo(322402);
+                assertThat(ex.getMessage()).contains("400", "322402").doesNotContain("wrong-secret-value");
             });
         assertThat(this.server.tokenRequestCount()).isEqualTo(1);
     }
 
     @Test
     void failedFetchIsTriedAgainByTheNextCaller() {
-        this.server.failNextTokenRequests(1, 401);
+        this.server.rejectNextTokenRequests(1);
         ApiTokenManager manager = manager();
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken);
         assertThat(manager.getToken()).isNotBlank();

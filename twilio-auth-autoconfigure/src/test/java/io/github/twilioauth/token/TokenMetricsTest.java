@@ -67,7 +67,7 @@ class TokenMetricsTest {
         this.manager.getToken();
         this.ticker.advance(Duration.ofMinutes(50));
         this.manager.getToken();
-        this.server.failNextTokenRequests(1, 401);
+        this.server.rejectNextTokenRequests(1);
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(this.manager::refreshToken);
         assertThat(fetchTimer("initial", "success")).isNotNull().satisfies((timer) -> {
             assertThat(timer.count()).isOne();

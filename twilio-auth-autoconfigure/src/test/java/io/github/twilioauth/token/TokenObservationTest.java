@@ -98,7 +98,7 @@ class TokenObservationTest {
 
     @Test
     void observesRefusedCredentialsAsAClientError() {
-        this.server.failNextTokenRequests(1, 401);
+        this.server.rejectNextTokenRequests(1);
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager()::getToken);
         assertThat(this.observations).hasObservationWithNameEqualTo(FETCH)
             .that()
@@ -178,7 +178,7 @@ class TokenObservationTest {
         String token = manager.getToken();
         this.ticker.advance(Duration.ofMinutes(50));
         manager.getToken();
-        this.server.failNextTokenRequests(1, 401);
+        this.server.rejectNextTokenRequests(1);
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::refreshToken);
         assertThat(this.observations).hasNumberOfObservationsEqualTo(4)
             .hasHandledContextsThatSatisfy((contexts) -> assertThat(contexts)

@@ -1,7 +1,6 @@
 package io.github.twilioauth.test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -38,16 +37,19 @@ final class ApiEndpoint implements HttpHandler {
 
     private final OrganizationsApi organizations;
 
+    private final RequestLog log;
+
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
 
     private final FaultPlan<Reply> faults = new FaultPlan<>();
 
     ApiEndpoint(Registry registry, TokenIssuer issuer, MessageStore messages, StatusCallbacks statusCallbacks,
-            InstantSource time) {
+            InstantSource time, RequestLog log) {
         this.registry = registry;
+        this.log = log;
         this.issuer = issuer;
         this.time = time;
-        this.messages = new MessagesApi(messages, statusCallbacks);
+        this.messages = new MessagesApi(registry, messages, statusCallbacks);
         this.organizations = new OrganizationsApi(registry);
     }
 
@@ -82,8 +84,14 @@ final class ApiEndpoint implements HttpHandler {
         Map<String, List<String>> form = FormData.read(exchange);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         Caller caller = Caller.from(authorization, this.issuer);
+        String forwardedHost = exchange.getRequestHeaders().getFirst(TwilioHosts.FORWARDED_HOST);
         this.requests.add(new RecordedRequest(method, path, query, caller.scheme(), caller.principal(), form,
-                authorization, exchange.getRequestHeaders().getFirst("User-Agent")));
+                authorization, exchange.getRequestHeaders().getFirst("User-Agent"), forwardedHost));
+        this.log.append(forwardedHost, method, path, query, form.keySet(),
+                exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (!TwilioHosts.serves(forwardedHost, path)) {
+            throw TwilioError.notFound(path);
+        }
         this.faults.delay();
         Reply injected = this.faults.next();
         if (injected instanceof TwilioError.Injected error) {
@@ -92,11 +100,11 @@ final class ApiEndpoint implements HttpHandler {
         if (injected != null) {
             return injected;
         }
-        return route(method, path, FormData.parse(query), form, caller, exchange.getLocalAddress());
+        return route(method, path, FormData.parse(query), form, caller);
     }
 
     private HttpReply route(String method, String path, Map<String, List<String>> query,
-            Map<String, List<String>> form, Caller caller, InetSocketAddress address) {
+            Map<String, List<String>> form, Caller caller) {
         Instant now = this.time.instant();
         Matcher messages = MESSAGES.matcher(path);
         if (messages.matches()) {
@@ -116,7 +124,7 @@ final class ApiEndpoint implements HttpHandler {
         if (accounts.matches()) {
             allow(method, "GET");
             authorizeOrganization(caller, accounts.group(1), now);
-            return this.organizations.list(accounts.group(1), query, MockTwilioServer.baseUrl(address));
+            return this.organizations.list(accounts.group(1), query);
         }
         Matcher account = ORGANIZATION_ACCOUNT.matcher(path);
         if (account.matches()) {

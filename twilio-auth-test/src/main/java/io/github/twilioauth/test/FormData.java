@@ -27,11 +27,17 @@ final class FormData {
      * Reads the body of a form-encoded request; any other body is not a form and reads as empty.
      */
     static Map<String, List<String>> read(HttpExchange exchange) throws IOException {
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM_CONTENT_TYPE)) {
+        if (!isForm(exchange.getRequestHeaders().getFirst("Content-Type"))) {
             return Map.of();
         }
         return parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether a {@code Content-Type} header names a form-encoded body.
+     */
+    static boolean isForm(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(FORM_CONTENT_TYPE);
     }
 
     static Map<String, List<String>> parse(String encoded) {

@@ -47,5 +47,13 @@ final class MessageStore {
      * A created message and when it was created.
      */
     record StoredMessage(SentMessage message, Instant dateCreated) {
+
+        /**
+         * Returns when the message was sent: when it was created, as in the create examples of
+         * Twilio's spec, which carry {@code date_sent} while the message is still queued.
+         */
+        Instant dateSent() {
+            return this.dateCreated;
+        }
     }
 }

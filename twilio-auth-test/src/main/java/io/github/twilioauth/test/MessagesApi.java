@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import io.github.twilioauth.test.MessageStore.StoredMessage;
 import tools.jackson.databind.node.ArrayNode;
@@ -27,11 +28,21 @@ final class MessagesApi {
         .ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH)
         .withZone(ZoneOffset.UTC);
 
+    private static final String WHATSAPP = "whatsapp:";
+
+    // A phone number in E.164 form, or a WhatsApp address of one.
+    private static final Pattern ADDRESS = Pattern.compile("(" + WHATSAPP + ")?\\+[1-9][0-9]{1,14}");
+
+    private static final int MAX_BODY_LENGTH = 1600;
+
+    private final Registry registry;
+
     private final MessageStore store;
 
     private final StatusCallbacks statusCallbacks;
 
-    MessagesApi(MessageStore store, StatusCallbacks statusCallbacks) {
+    MessagesApi(Registry registry, MessageStore store, StatusCallbacks statusCallbacks) {
+        this.registry = registry;
         this.store = store;
         this.statusCallbacks = statusCallbacks;
     }
@@ -41,15 +52,27 @@ final class MessagesApi {
         if (to == null) {
             throw TwilioError.badRequest(21604, "A 'To' phone number is required.");
         }
+        if (!ADDRESS.matcher(to).matches()) {
+            throw TwilioError.badRequest(21211, "Invalid 'To' Phone Number: " + to);
+        }
         String from = FormData.first(form, "From");
         String messagingServiceSid = FormData.first(form, "MessagingServiceSid");
         if (from == null && messagingServiceSid == null) {
             throw TwilioError.badRequest(21603, "A 'From' phone number or a 'MessagingServiceSid' is required.");
         }
+        if (from != null && !this.registry.ownsPhoneNumber(accountSid, from.substring(channelPrefix(from)))) {
+            throw TwilioError.badRequest(21606, "The From phone number " + from
+                    + " is not a valid, SMS-capable inbound phone number or short code for your account.");
+        }
         String body = FormData.first(form, "Body");
         List<String> mediaUrls = form.getOrDefault("MediaUrl", List.of());
         if (body == null && mediaUrls.isEmpty() && FormData.first(form, "ContentSid") == null) {
-            throw TwilioError.badRequest(21602, "Message body is required.");
+            throw (messagingServiceSid != null)
+                    ? TwilioError.badRequest(21619, "A text message body or media urls must be specified.")
+                    : TwilioError.badRequest(21602, "Message body is required.");
+        }
+        if (body != null && body.codePointCount(0, body.length()) > MAX_BODY_LENGTH) {
+            throw TwilioError.badRequest(21617, "The concatenated message body exceeds the 1600 character limit.");
         }
         SentMessage message = new SentMessage(newSid(), accountSid, to, from, messagingServiceSid, body, mediaUrls,
                 FormData.first(form, "StatusCallback"));
@@ -66,9 +89,10 @@ final class MessagesApi {
     }
 
     HttpReply list(String accountSid, Map<String, List<String>> query) {
-        Page<StoredMessage> page = Page.of(this.store.newestFirst(accountSid), (stored) -> stored.message().sid(),
-                query);
-        String path = messagesPath(accountSid) + ".json?";
+        MessageFilters filters = MessageFilters.of(query);
+        List<StoredMessage> selected = this.store.newestFirst(accountSid).stream().filter(filters.test()).toList();
+        Page<StoredMessage> page = Page.of(selected, (stored) -> stored.message().sid(), query, Page.API_2010);
+        String path = messagesPath(accountSid) + ".json?" + filters.query();
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         ArrayNode messages = json.putArray("messages");
         page.items().forEach((stored) -> messages.add(json(stored)));
@@ -92,7 +116,7 @@ final class MessagesApi {
         json.put("api_version", API_VERSION);
         json.put("body", (message.body() != null) ? message.body() : "");
         json.put("date_created", date);
-        json.putNull("date_sent");
+        json.put("date_sent", RFC_2822.format(stored.dateSent()));
         json.put("date_updated", date);
         json.put("direction", "outbound-api");
         json.putNull("error_code");
@@ -109,6 +133,11 @@ final class MessagesApi {
         json.put("to", message.to());
         json.put("uri", uri + ".json");
         return json;
+    }
+
+    /** Where a number starts in an address that may carry a channel, such as {@code whatsapp:+1...}. */
+    private static int channelPrefix(String address) {
+        return address.startsWith(WHATSAPP) ? WHATSAPP.length() : 0;
     }
 
     private static String messagesPath(String accountSid) {

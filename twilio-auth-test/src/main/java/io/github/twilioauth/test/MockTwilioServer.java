@@ -39,7 +39,16 @@ import com.sun.net.httpserver.HttpServer;
  * account in the path or with an API key of that account, and Bearer tokens this server issued,
  * not expired, for that account or for an organization that lists it. The Organizations API
  * accepts only Bearer tokens of the organization in the path. Anything else is answered 401
- * with Twilio's error 20003 and a {@code WWW-Authenticate} header.
+ * with Twilio's error 20003 and a {@code WWW-Authenticate} header. The token endpoint answers
+ * its refusals 400 with the Token API's codes: 322402 (invalid credentials), 321402 (empty
+ * {@code client_id}), 321403 (invalid {@code grant_type}), 322403 (any other bad request).
+ * <p>
+ * Products: Twilio serves the token endpoint, the 2010-04-01 API and the Organizations API on
+ * hosts of their own ({@code oauth.twilio.com}, {@code api.twilio.com},
+ * {@code preview-iam.twilio.com}); this server serves them all on one port. A request whose
+ * {@code X-Forwarded-Host} names the Twilio host it stands for gets Twilio's 404 (error 20404)
+ * for a path of another product, as does one naming a host that is not Twilio's; a request
+ * without the header is routed by its path alone.
  * <p>
  * Thread-safe: every method may be called from any thread, before or after {@code start()},
  * while requests are served. Recordings are immutable snapshots.
@@ -61,6 +70,8 @@ public final class MockTwilioServer implements AutoCloseable {
     }
 
     private final Registry registry = new Registry();
+
+    private final RequestLog requestLog = new RequestLog();
 
     private final MessageStore messages = new MessageStore();
 
@@ -87,9 +98,10 @@ public final class MockTwilioServer implements AutoCloseable {
     public MockTwilioServer() {
         InstantSource time = () -> this.clock.instant();
         TokenIssuer issuer = new TokenIssuer();
-        this.tokenEndpoint = new TokenEndpoint(this.registry, issuer, time);
+        this.tokenEndpoint = new TokenEndpoint(this.registry, issuer, time, this.requestLog);
         this.statusCallbacks = new StatusCallbacks(this.registry::authToken);
-        this.apiEndpoint = new ApiEndpoint(this.registry, issuer, this.messages, this.statusCallbacks, time);
+        this.apiEndpoint = new ApiEndpoint(this.registry, issuer, this.messages, this.statusCallbacks, time,
+                this.requestLog);
     }
 
     /**
@@ -111,7 +123,9 @@ public final class MockTwilioServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot bind " + LOOPBACK, ex);
         }
         server.createContext("/", (exchange) -> {
-            boolean token = TokenEndpoint.PATH.equals(exchange.getRequestURI().getPath());
+            String path = exchange.getRequestURI().getPath();
+            boolean token = TokenEndpoint.PATH.equals(path)
+                    && TwilioHosts.serves(exchange.getRequestHeaders().getFirst(TwilioHosts.FORWARDED_HOST), path);
             (token ? this.tokenEndpoint : this.apiEndpoint).handle(exchange);
         });
         this.executor = Executors.newCachedThreadPool(daemonThreads());
@@ -176,7 +190,7 @@ public final class MockTwilioServer implements AutoCloseable {
         }
     }
 
-    static String baseUrl(InetSocketAddress address) {
+    private static String baseUrl(InetSocketAddress address) {
         return "http://" + address.getHostString() + ":" + address.getPort();
     }
 
@@ -202,6 +216,19 @@ public final class MockTwilioServer implements AutoCloseable {
     public MockTwilioServer apiKey(String keySid, String secret, String accountSid) {
         this.registry.apiKey(Objects.requireNonNull(keySid, "keySid"), Objects.requireNonNull(secret, "secret"),
                 Objects.requireNonNull(accountSid, "accountSid"));
+        return this;
+    }
+
+    /**
+     * Registers phone numbers an account owns, which its messages may be sent from. Every
+     * account owns Twilio's test number {@code +15005550006}; a message from any other number
+     * is refused with error 21606.
+     * @param accountSid the account SID
+     * @param phoneNumbers the phone numbers, in E.164 form such as {@code +15017122661}
+     * @return this server
+     */
+    public MockTwilioServer phoneNumbers(String accountSid, String... phoneNumbers) {
+        this.registry.phoneNumbers(Objects.requireNonNull(accountSid, "accountSid"), List.of(phoneNumbers));
         return this;
     }
 
@@ -305,6 +332,18 @@ public final class MockTwilioServer implements AutoCloseable {
     }
 
     /**
+     * Marks the requests this server receives from now until the returned stretch is closed as
+     * off Twilio's spec on purpose, so the request contract suite (which holds the requests a
+     * client sends to Twilio's OpenAPI specs) leaves them out and lists them with the reason.
+     * @param reason why the requests are off the spec, such as "a message without To, to see
+     * error 21604"
+     * @return the stretch, to close when the deliberate requests are sent
+     */
+    public OffSpecRequests offSpec(String reason) {
+        return new OffSpecRequests(this.requestLog, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
      * Returns how many requests reached the token endpoint.
      * @return the number of token requests
      */
@@ -369,6 +408,16 @@ public final class MockTwilioServer implements AutoCloseable {
      */
     public void failNextTokenRequests(int count, int status) {
         this.tokenEndpoint.faults().queue(requireCount(count), TwilioError.of(requireErrorStatus(status)).toReply());
+    }
+
+    /**
+     * Answers the next token requests as the Token API answers client credentials it refuses,
+     * whatever their credentials: 400 with error 322402, as for a client secret revoked on
+     * Twilio's side.
+     * @param count how many requests to reject
+     */
+    public void rejectNextTokenRequests(int count) {
+        this.tokenEndpoint.faults().queue(requireCount(count), TokenEndpoint.invalidCredentials().toReply());
     }
 
     /**

@@ -12,9 +12,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Accounts resource of Twilio's Organizations API: list and fetch the accounts of an
- * organization, paged the way Twilio's newer APIs page ({@code content} and {@code meta}).
+ * organization, paged the way Twilio's newer APIs page ({@code content} and {@code meta}), with
+ * page addresses on Twilio's own host, as Twilio answers them whatever host was called.
  */
 final class OrganizationsApi {
+
+    private static final String ORIGIN = "https://preview-iam.twilio.com";
 
     private final Registry registry;
 
@@ -22,10 +25,10 @@ final class OrganizationsApi {
         this.registry = registry;
     }
 
-    HttpReply list(String orgSid, Map<String, List<String>> query, String baseUrl) {
+    HttpReply list(String orgSid, Map<String, List<String>> query) {
         Organization organization = organization(orgSid, "/Organizations/" + orgSid + "/Accounts");
-        Page<String> page = Page.of(organization.accountSids(), (accountSid) -> accountSid, query);
-        String url = baseUrl + "/Organizations/" + orgSid + "/Accounts?";
+        Page<String> page = Page.of(organization.accountSids(), (accountSid) -> accountSid, query, Page.ORGANIZATIONS);
+        String url = ORIGIN + "/Organizations/" + orgSid + "/Accounts?";
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         ArrayNode content = json.putArray("content");
         page.items().forEach((accountSid) -> content.add(json(organization, accountSid)));
@@ -57,7 +60,7 @@ final class OrganizationsApi {
         json.put("account_sid", accountSid);
         json.put("friendly_name", "Mock account " + accountSid);
         json.put("status", "active");
-        json.put("owner_sid", organization.sid());
+        json.put("owner_sid", organization.ownerSid());
         json.put("date_created",
                 DateTimeFormatter.ISO_INSTANT.format(organization.dateCreated().truncatedTo(ChronoUnit.SECONDS)));
         return json;

@@ -5,24 +5,30 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One page of a list resource, chosen by Twilio's {@code PageSize}, {@code Page} and
- * {@code PageToken} query parameters. A page token {@code PA<sid>} starts the page after the
- * resource with that SID, so pages stay stable while resources are added.
- * Page addresses are built on a prefix ending in {@code ?}.
+ * One page of a list resource, chosen by Twilio's {@code PageSize}, {@code PageToken} and, in
+ * the 2010-04-01 API, {@code Page} query parameters. A page token {@code PA<sid>} starts the
+ * page after the resource with that SID, so pages stay stable while resources are added.
+ * Page addresses are built on a prefix ending in {@code ?} or {@code &}.
  *
  * @param <T> the type of the listed resources
  */
 final class Page<T> {
 
-    private static final int DEFAULT_SIZE = 50;
+    /** The paging of the 2010-04-01 API: up to 1000 a page, addresses with page numbers. */
+    static final Paging API_2010 = new Paging(1000, true);
 
-    private static final int MAX_SIZE = 1000;
+    /** The paging of the Organizations API: up to 100 a page, addresses with page tokens only. */
+    static final Paging ORGANIZATIONS = new Paging(100, false);
+
+    private static final int DEFAULT_SIZE = 50;
 
     private static final String TOKEN_PREFIX = "PA";
 
     private final List<T> all;
 
     private final Function<T, String> sid;
+
+    private final boolean numbered;
 
     private final int size;
 
@@ -32,28 +38,29 @@ final class Page<T> {
 
     private final int end;
 
-    private Page(List<T> all, Function<T, String> sid, int size, int number, int start) {
+    private Page(List<T> all, Function<T, String> sid, boolean numbered, int size, int number, int start) {
         this.all = all;
         this.sid = sid;
+        this.numbered = numbered;
         this.size = size;
         this.number = number;
         this.start = start;
         this.end = Math.min(all.size(), start + size);
     }
 
-    static <T> Page<T> of(List<T> all, Function<T, String> sid, Map<String, List<String>> query) {
+    static <T> Page<T> of(List<T> all, Function<T, String> sid, Map<String, List<String>> query, Paging paging) {
         int size = intParameter(query, "PageSize", DEFAULT_SIZE);
-        if (size < 1 || size > MAX_SIZE) {
-            throw TwilioError.invalidParameter("PageSize must be between 1 and " + MAX_SIZE);
+        if (size < 1 || size > paging.maxSize()) {
+            throw TwilioError.invalidParameter("PageSize must be between 1 and " + paging.maxSize());
         }
-        Integer page = intParameter(query, "Page", null);
+        Integer page = paging.numbered() ? intParameter(query, "Page", null) : null;
         if (page != null && page < 0) {
             throw TwilioError.invalidParameter("Page must not be negative");
         }
         String token = FormData.first(query, "PageToken");
         int start = (token != null) ? startAfter(all, sid, token)
                 : (int) Math.min(all.size(), (long) ((page != null) ? page : 0) * size);
-        return new Page<>(all, sid, size, (page != null) ? page : start / size, start);
+        return new Page<>(all, sid, paging.numbered(), size, (page != null) ? page : start / size, start);
     }
 
     List<T> items() {
@@ -87,7 +94,7 @@ final class Page<T> {
     }
 
     String first(String prefix) {
-        return prefix + "PageSize=" + this.size + "&Page=0";
+        return prefix + "PageSize=" + this.size + (this.numbered ? "&Page=0" : "");
     }
 
     /**
@@ -109,7 +116,7 @@ final class Page<T> {
     }
 
     private String query(int number, int start) {
-        return "PageSize=" + this.size + "&Page=" + number + "&PageToken=" + TOKEN_PREFIX
+        return "PageSize=" + this.size + (this.numbered ? "&Page=" + number : "") + "&PageToken=" + TOKEN_PREFIX
                 + this.sid.apply(this.all.get(start - 1));
     }
 
@@ -136,5 +143,14 @@ final class Page<T> {
         catch (NumberFormatException ex) {
             throw TwilioError.invalidParameter(name + " must be a number");
         }
+    }
+
+    /**
+     * How a list pages.
+     *
+     * @param maxSize the largest {@code PageSize}
+     * @param numbered whether {@code Page} is read and page addresses carry it
+     */
+    record Paging(int maxSize, boolean numbered) {
     }
 }

@@ -1,17 +1,23 @@
 package io.github.twilioauth.test;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The accounts, organizations and credentials a mock server knows. Thread-safe.
  */
 final class Registry {
+
+    /** Twilio's test number, which every account owns. */
+    static final String TEST_NUMBER = "+15005550006";
 
     private final Map<String, Grant> basicCredentials = new ConcurrentHashMap<>();
 
@@ -20,6 +26,9 @@ final class Registry {
     private final Map<String, Organization> organizations = new ConcurrentHashMap<>();
 
     private final Map<String, String> authTokens = new ConcurrentHashMap<>();
+
+    /** The phone numbers of each account besides Twilio's test number, which every account owns. */
+    private final Map<String, Set<String>> phoneNumbers = new ConcurrentHashMap<>();
 
     private final SecureRandom random = new SecureRandom();
 
@@ -55,6 +64,18 @@ final class Registry {
             Instant dateCreated) {
         this.organizations.put(orgSid, new Organization(orgSid, List.copyOf(accountSids), dateCreated));
         this.oauthClients.put(clientId, new Grant(clientSecret, orgSid));
+    }
+
+    void phoneNumbers(String accountSid, List<String> numbers) {
+        this.phoneNumbers.computeIfAbsent(accountSid, (sid) -> ConcurrentHashMap.newKeySet()).addAll(numbers);
+    }
+
+    /**
+     * Whether an account owns a phone number: Twilio's test number {@value #TEST_NUMBER}, or one
+     * registered for it.
+     */
+    boolean ownsPhoneNumber(String accountSid, String number) {
+        return TEST_NUMBER.equals(number) || this.phoneNumbers.getOrDefault(accountSid, Set.of()).contains(number);
     }
 
     /**
@@ -99,5 +120,13 @@ final class Registry {
      * An organization and the accounts its Accounts API lists.
      */
     record Organization(String sid, List<String> accountSids, Instant dateCreated) {
+
+        /**
+         * Returns the user who owns the organization's accounts: a user SID ({@code US} and 32 hex
+         * digits) derived from the organization SID, the same in every run.
+         */
+        String ownerSid() {
+            return "US" + UUID.nameUUIDFromBytes(this.sid.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+        }
     }
 }

@@ -24,11 +24,23 @@ final class TokenEndpoint implements HttpHandler {
 
     static final String PATH = "/v2/token";
 
+    // The Token API's own error codes, all answered 400: the only client error status of its spec.
+    // Twilio documents no code of its own for an empty client_secret: the generic 322403 stands in.
+    private static final int INVALID_CREDENTIALS = 322402;
+
+    private static final int EMPTY_CLIENT_ID = 321402;
+
+    private static final int INVALID_GRANT_TYPE = 321403;
+
+    private static final int BAD_REQUEST = 322403;
+
     private final Registry registry;
 
     private final TokenIssuer issuer;
 
     private final InstantSource time;
+
+    private final RequestLog log;
 
     private final Queue<TokenRequest> requests = new ConcurrentLinkedQueue<>();
 
@@ -43,8 +55,9 @@ final class TokenEndpoint implements HttpHandler {
 
     private volatile TokenGate gate;
 
-    TokenEndpoint(Registry registry, TokenIssuer issuer, InstantSource time) {
+    TokenEndpoint(Registry registry, TokenIssuer issuer, InstantSource time, RequestLog log) {
         this.registry = registry;
+        this.log = log;
         this.issuer = issuer;
         this.time = time;
     }
@@ -68,10 +81,22 @@ final class TokenEndpoint implements HttpHandler {
     }
 
     private Reply answer(HttpExchange exchange) throws IOException, InterruptedException {
-        Map<String, List<String>> form = FormData.read(exchange);
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        Map<String, List<String>> form;
+        boolean malformed = false;
+        try {
+            form = FormData.read(exchange);
+        }
+        catch (TwilioError ex) {
+            form = Map.of();
+            malformed = true;
+        }
         long arrival = this.arrivals.incrementAndGet();
-        this.requests.add(new TokenRequest(exchange.getRequestHeaders().getFirst("Content-Type"),
-                FormData.firstValues(form), exchange.getRequestHeaders().getFirst("User-Agent")));
+        String forwardedHost = exchange.getRequestHeaders().getFirst(TwilioHosts.FORWARDED_HOST);
+        this.requests.add(new TokenRequest(contentType, FormData.firstValues(form),
+                exchange.getRequestHeaders().getFirst("User-Agent"), forwardedHost));
+        this.log.append(forwardedHost, exchange.getRequestMethod(), PATH, exchange.getRequestURI().getRawQuery(),
+                form.keySet(), contentType);
         TokenGate gate = this.gate;
         if (gate != null) {
             gate.pass();
@@ -84,13 +109,23 @@ final class TokenEndpoint implements HttpHandler {
         if (!"POST".equals(exchange.getRequestMethod())) {
             throw TwilioError.methodNotAllowed("POST");
         }
-        String grantType = required(form, "grant_type");
-        if (!"client_credentials".equals(grantType)) {
-            throw TwilioError.invalidParameter("Unsupported grant_type '" + grantType + "': use client_credentials");
+        if (malformed || !FormData.isForm(contentType)) {
+            throw TwilioError.badRequest(BAD_REQUEST, "Bad Request");
         }
-        String clientId = required(form, "client_id");
-        String subject = this.registry.clientSubject(clientId, required(form, "client_secret"))
-            .orElseThrow(TwilioError::authenticate);
+        String grantType = FormData.first(form, "grant_type");
+        if (!"client_credentials".equals(grantType)) {
+            throw TwilioError.badRequest(INVALID_GRANT_TYPE, "Invalid grant_type");
+        }
+        String clientId = FormData.first(form, "client_id");
+        if (clientId == null) {
+            throw TwilioError.badRequest(EMPTY_CLIENT_ID, "Empty client_id");
+        }
+        String clientSecret = FormData.first(form, "client_secret");
+        if (clientSecret == null) {
+            throw TwilioError.badRequest(BAD_REQUEST, "Empty client_secret");
+        }
+        String subject = this.registry.clientSubject(clientId, clientSecret)
+            .orElseThrow(TokenEndpoint::invalidCredentials);
         Duration lifetime = this.lifetime;
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         String accessToken = this.issuer.issue(clientId, subject, this.time.instant(), lifetime);
@@ -103,12 +138,11 @@ final class TokenEndpoint implements HttpHandler {
         return HttpReply.json(200, body);
     }
 
-    private static String required(Map<String, List<String>> form, String name) {
-        String value = FormData.first(form, name);
-        if (value == null) {
-            throw TwilioError.invalidParameter("Missing required parameter " + name + " in the post body");
-        }
-        return value;
+    /**
+     * The Token API's answer to client credentials it refuses.
+     */
+    static TwilioError invalidCredentials() {
+        return TwilioError.badRequest(INVALID_CREDENTIALS, "Invalid credentials");
     }
 
     List<TokenRequest> requests() {

@@ -11,8 +11,10 @@ import java.util.stream.Collectors;
  * @param contentType the {@code Content-Type} header, or {@code null} when absent
  * @param form the first value of each form field, in the order they were sent; immutable
  * @param userAgent the {@code User-Agent} header, or {@code null} when absent
+ * @param forwardedHost the {@code X-Forwarded-Host} header, the Twilio host the request stands
+ * for, or {@code null} without one
  */
-public record TokenRequest(String contentType, Map<String, String> form, String userAgent) {
+public record TokenRequest(String contentType, Map<String, String> form, String userAgent, String forwardedHost) {
 
     private static final String CLIENT_SECRET = "client_secret";
 
@@ -39,6 +41,6 @@ public record TokenRequest(String contentType, Map<String, String> form, String 
             .map((field) -> field.getKey() + "=" + (CLIENT_SECRET.equals(field.getKey()) ? "******" : field.getValue()))
             .collect(Collectors.joining(", ", "{", "}"));
         return "TokenRequest[contentType=" + this.contentType + ", form=" + fields + ", userAgent=" + this.userAgent
-                + "]";
+                + ", forwardedHost=" + this.forwardedHost + "]";
     }
 }

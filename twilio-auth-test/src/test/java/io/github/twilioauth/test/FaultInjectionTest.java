@@ -33,6 +33,7 @@ class FaultInjectionTest {
 
     @AutoClose
     private final MockTwilioServer server = new MockTwilioServer().account(ACCOUNT_SID, AUTH_TOKEN)
+        .phoneNumbers(ACCOUNT_SID, "+15017122661")
         .oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
         .start();
 
@@ -57,6 +58,18 @@ class FaultInjectionTest {
         assertThat(json.get("status").asInt()).isEqualTo(503);
         assertThat(json.get("code").asInt()).isEqualTo(20503);
         assertThat(json.get("message").asString()).isEqualTo("Service Unavailable");
+    }
+
+    @Test
+    void rejectsTheNextTokenRequestsDespiteValidCredentials() {
+        this.server.rejectNextTokenRequests(1);
+
+        HttpResponse<String> rejected = requestToken();
+
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(TwilioHttp.json(rejected).get("code").asInt()).isEqualTo(322402);
+        assertThat(TwilioHttp.json(rejected).get("message").asString()).isEqualTo("Invalid credentials");
+        assertThat(requestToken().statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -181,6 +194,17 @@ class FaultInjectionTest {
         assertThat(statuses).containsExactly(500, 500, 201);
         assertThat(this.server.messages()).hasSize(1);
         assertThat(this.server.requests()).hasSize(3);
+    }
+
+    @Test
+    void failsApiRequestsWith429WithoutRetryAfter() {
+        this.server.failNextApiRequests(1, 429);
+
+        HttpResponse<String> response = listMessages();
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(TwilioHttp.json(response).get("code").asInt()).isEqualTo(20429);
     }
 
     @Test

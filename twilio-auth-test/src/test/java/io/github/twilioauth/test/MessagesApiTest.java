@@ -30,7 +30,11 @@ class MessagesApiTest {
 
     private static final String AUTHORIZATION = TwilioHttp.basic(ACCOUNT_SID, AUTH_TOKEN);
 
-    private final MockTwilioServer server = new MockTwilioServer().account(ACCOUNT_SID, AUTH_TOKEN).start();
+    private static final String OWNED_NUMBER = "+15017122661";
+
+    private final MockTwilioServer server = new MockTwilioServer().account(ACCOUNT_SID, AUTH_TOKEN)
+        .phoneNumbers(ACCOUNT_SID, OWNED_NUMBER)
+        .start();
 
     private final TwilioHttp http = new TwilioHttp();
 
@@ -59,7 +63,7 @@ class MessagesApiTest {
         assertThat(json.get("to").asString()).isEqualTo("+15558675310");
         assertThat(json.get("status").asString()).isEqualTo("queued");
         assertThat(json.get("messaging_service_sid").isNull()).isTrue();
-        assertThat(json.get("date_sent").isNull()).isTrue();
+        assertThat(json.get("date_sent").asString()).isEqualTo(json.get("date_created").asString());
         assertThat(json.get("price").isNull()).isTrue();
         assertThat(json.get("price_unit").asString()).isEqualTo("USD");
         assertThat(json.get("error_code").isNull()).isTrue();
@@ -150,6 +154,79 @@ class MessagesApiTest {
         assertBadRequest(send("To", "+15558675310", "From", "+15017122661"), 21602, "Message body is required.");
     }
 
+    @ParameterizedTest
+    @CsvSource({ "5558675310", "+05558675310", "+1555867531012345", "whatsapp:5558675310", "not a number" })
+    void rejectsToThatIsNotAnE164Number(String to) {
+        assertBadRequest(send("To", to, "From", OWNED_NUMBER, "Body", "Hello"), 21211,
+                "Invalid 'To' Phone Number: " + to);
+    }
+
+    @Test
+    void acceptsWhatsAppAddresses() {
+        HttpResponse<String> response = send("To", "whatsapp:+15558675310", "From", "whatsapp:" + OWNED_NUMBER,
+                "Body", "Hello");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void rejectsFromTheAccountDoesNotOwn() {
+        assertBadRequest(send("To", "+15558675310", "From", "+15017122662", "Body", "Hello"), 21606,
+                "The From phone number +15017122662 is not a valid, SMS-capable inbound phone number or short code "
+                        + "for your account.");
+    }
+
+    @Test
+    void everyAccountOwnsTwilioTestNumber() {
+        String other = "ACfedcba9876543210fedcba9876543210";
+        this.server.account(other, "other-token");
+
+        HttpResponse<String> response = this.http.postForm(
+                url("/2010-04-01/Accounts/" + other + "/Messages.json"), TwilioHttp.basic(other, "other-token"), "To",
+                "+15558675310", "From", "+15005550006", "Body", "Hello");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void numbersAreOwnedByTheAccountTheyAreRegisteredFor() {
+        String other = "ACfedcba9876543210fedcba9876543210";
+        this.server.account(other, "other-token");
+
+        HttpResponse<String> response = this.http.postForm(
+                url("/2010-04-01/Accounts/" + other + "/Messages.json"), TwilioHttp.basic(other, "other-token"), "To",
+                "+15558675310", "From", OWNED_NUMBER, "Body", "Hello");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(TwilioHttp.json(response).get("code").asInt()).isEqualTo(21606);
+    }
+
+    @Test
+    void requiresBodyMediaOrContentOfAMessagingServiceMessage() {
+        assertBadRequest(send("To", "+15558675310", "MessagingServiceSid", "MG0123456789abcdef0123456789abcdef"),
+                21619, "A text message body or media urls must be specified.");
+    }
+
+    @Test
+    void acceptsContentSidInsteadOfBody() {
+        HttpResponse<String> response = send("To", "+15558675310", "MessagingServiceSid",
+                "MG0123456789abcdef0123456789abcdef", "ContentSid", "HX0123456789abcdef0123456789abcdef");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void acceptsBodyOf1600Characters() {
+        assertThat(send("To", "+15558675310", "From", OWNED_NUMBER, "Body", "ж".repeat(1600)).statusCode())
+            .isEqualTo(201);
+    }
+
+    @Test
+    void rejectsBodyOverThe1600CharacterLimit() {
+        assertBadRequest(send("To", "+15558675310", "From", OWNED_NUMBER, "Body", "a".repeat(1601)), 21617,
+                "The concatenated message body exceeds the 1600 character limit.");
+    }
+
     @Test
     void createsNoMessageForInvalidRequest() {
         send("From", "+15017122661", "Body", "Hello");
@@ -234,6 +311,75 @@ class MessagesApiTest {
         assertThat(page.get("next_page_uri").isNull()).isTrue();
     }
 
+    @Test
+    void listsOnlyMessagesToTheGivenNumber() {
+        send("To", "+15558675310", "From", OWNED_NUMBER, "Body", "to the first");
+        send("To", "+15558675311", "From", OWNED_NUMBER, "Body", "to the second");
+
+        JsonNode page = list("To=%2B15558675311");
+
+        assertThat(page.get("messages")).extracting((message) -> message.get("body").asString())
+            .containsExactly("to the second");
+    }
+
+    @Test
+    void listsOnlyMessagesFromTheGivenNumber() {
+        send("To", "+15558675310", "From", OWNED_NUMBER, "Body", "from the owned number");
+        send("To", "+15558675310", "From", "+15005550006", "Body", "from the test number");
+
+        JsonNode page = list("From=%2B15005550006");
+
+        assertThat(page.get("messages")).extracting((message) -> message.get("body").asString())
+            .containsExactly("from the test number");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "DateSent=2015-07-30, 'on the 30th'", "DateSent%3C=2015-07-30, 'on the 30th, on the 29th'",
+            "DateSent%3E=2015-07-30, 'on the 31st, on the 30th'",
+            "DateSent%3E=Thu%2C+30+Jul+2015+12%3A00%3A00+%2B0000, 'on the 31st'",
+            "DateSent%3C=2015-07-30+11%3A59%3A59.000, 'on the 30th, on the 29th'" })
+    void listsOnlyMessagesSentOnBeforeOrAfterTheGivenDate(String filter, String expected) {
+        for (String day : List.of("29th", "30th", "31st")) {
+            this.server.clock(Clock.fixed(Instant.parse("2015-07-" + day.substring(0, 2) + "T10:00:00Z"),
+                    ZoneOffset.UTC));
+            send("To", "+15558675310", "From", OWNED_NUMBER, "Body", "on the " + day);
+        }
+
+        JsonNode page = list(filter);
+
+        assertThat(page.get("messages")).extracting((message) -> message.get("body").asString())
+            .containsExactly(expected.split(", "));
+    }
+
+    @Test
+    void rejectsDateSentThatIsNoDate() {
+        HttpResponse<String> response = this.http.get(url(MESSAGES + "?DateSent=yesterday"), AUTHORIZATION);
+
+        assertBadRequest(response, 20001, "Invalid DateSent: yesterday");
+    }
+
+    @Test
+    void pageUrisRepeatTheFiltersAndPageSizeAsTwilioDoes() {
+        for (int i = 0; i < 3; i++) {
+            send("To", "+15558675310", "From", OWNED_NUMBER, "Body", "Message " + i);
+        }
+        String filters = "To=%2B15558675310&From=%2B15017122661&DateSent%3E=2015-07-30&";
+
+        JsonNode first = list("DateSent%3E=2015-07-30&From=%2B15017122661&To=%2B15558675310&PageSize=2");
+        JsonNode second = TwilioHttp.json(this.http.get(url(first.get("next_page_uri").asString()), AUTHORIZATION));
+
+        String lastOfFirstPage = first.get("messages").get(1).get("sid").asString();
+        assertThat(first.get("uri").asString()).isEqualTo(MESSAGES + "?" + filters + "PageSize=2&Page=0");
+        assertThat(first.get("first_page_uri").asString()).isEqualTo(MESSAGES + "?" + filters + "PageSize=2&Page=0");
+        assertThat(first.get("next_page_uri").asString())
+            .isEqualTo(MESSAGES + "?" + filters + "PageSize=2&Page=1&PageToken=PA" + lastOfFirstPage);
+        assertThat(second.get("messages")).hasSize(1);
+        assertThat(second.get("uri").asString()).isEqualTo(first.get("next_page_uri").asString());
+        assertThat(second.get("previous_page_uri").asString())
+            .isEqualTo(MESSAGES + "?" + filters + "PageSize=2&Page=0");
+        assertThat(second.get("next_page_uri").isNull()).isTrue();
+    }
+
     @ParameterizedTest
     @CsvSource({ "0", "1001", "many" })
     void rejectsPageSizeOutsideOneToThousand(String pageSize) {
@@ -259,6 +405,12 @@ class MessagesApiTest {
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue("GET, POST");
+    }
+
+    private JsonNode list(String query) {
+        HttpResponse<String> response = this.http.get(url(MESSAGES + "?" + query), AUTHORIZATION);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return TwilioHttp.json(response);
     }
 
     private HttpResponse<String> send(String... namesAndValues) {

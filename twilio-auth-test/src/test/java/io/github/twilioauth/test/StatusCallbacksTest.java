@@ -33,7 +33,9 @@ class StatusCallbacksTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final MockTwilioServer server = new MockTwilioServer().account(ACCOUNT_SID, AUTH_TOKEN).start();
+    private final MockTwilioServer server = new MockTwilioServer().account(ACCOUNT_SID, AUTH_TOKEN)
+        .phoneNumbers(ACCOUNT_SID, "+15017122661")
+        .start();
 
     private final Receiver receiver = new Receiver(200);
 
@@ -101,7 +103,8 @@ class StatusCallbacksTest {
     @Test
     void signsForAnAccountKnownOnlyThroughAnOAuthAppWithAGeneratedAuthToken() throws InterruptedException {
         String oauthAccount = "AC00000000000000000000000000000001";
-        this.server.oauthApp("OQ00000000000000000000000000000001", "client-secret", oauthAccount);
+        this.server.oauthApp("OQ00000000000000000000000000000001", "client-secret", oauthAccount)
+            .phoneNumbers(oauthAccount, "+15017122661");
         String token = this.http.accessToken(this.server, "OQ00000000000000000000000000000001", "client-secret");
         send(oauthAccount, TwilioHttp.bearer(token));
 
@@ -111,8 +114,8 @@ class StatusCallbacksTest {
         assertThat(authToken).hasSize(32).isEqualTo(this.server.authToken(oauthAccount));
         assertThat(this.receiver.received).allSatisfy((request) -> assertThat(request.signature())
             .isEqualTo(TwilioWebhookSigner.signature(authToken, this.receiver.url(), request.form())));
-        assertThat(this.http.postForm(messagesUrl(oauthAccount), TwilioHttp.basic(oauthAccount, authToken), "To", "+1",
-                "From", "+2", "Body", "Hi").statusCode()).isEqualTo(201);
+        assertThat(this.http.postForm(messagesUrl(oauthAccount), TwilioHttp.basic(oauthAccount, authToken), "To",
+                "+15558675310", "From", "+15005550006", "Body", "Hi").statusCode()).isEqualTo(201);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.twilioauth.test;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -108,22 +109,16 @@ class TokenEndpointTest {
     }
 
     @Test
-    void rejectsWrongClientSecretWithTwilioAuthenticateError() {
+    void rejectsWrongClientSecretWithTheTokenApiInvalidCredentialsError() {
         HttpResponse<String> response = this.http.requestToken(this.server, CLIENT_ID, "wrong");
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        JsonNode json = TwilioHttp.json(response);
-        assertThat(json.get("code").asInt()).isEqualTo(20003);
-        assertThat(json.get("message").asString()).isEqualTo("Authenticate");
-        assertThat(json.get("more_info").asString()).isEqualTo("https://www.twilio.com/docs/errors/20003");
-        assertThat(json.get("status").asInt()).isEqualTo(401);
+        assertTokenApiError(response, 322402, "Invalid credentials");
     }
 
     @Test
-    void rejectsUnknownClientId() {
-        HttpResponse<String> response = this.http.requestToken(this.server, "unknown", CLIENT_SECRET);
-
-        assertThat(response.statusCode()).isEqualTo(401);
+    void rejectsUnknownClientIdAsInvalidCredentials() {
+        assertTokenApiError(this.http.requestToken(this.server, "unknown", CLIENT_SECRET), 322402,
+                "Invalid credentials");
     }
 
     @Test
@@ -131,29 +126,43 @@ class TokenEndpointTest {
         HttpResponse<String> response = this.http.postForm(this.server.tokenUrl(), null, "grant_type", "password",
                 "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(TwilioHttp.json(response).get("message").asString()).contains("grant_type");
+        assertTokenApiError(response, 321403, "Invalid grant_type");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "grant_type", "client_id", "client_secret" })
-    void rejectsMissingFieldNamingIt(String missing) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("grant_type", "client_credentials");
-        fields.put("client_id", CLIENT_ID);
-        fields.put("client_secret", CLIENT_SECRET);
-        fields.remove(missing);
-        String[] sent = fields.entrySet()
-            .stream()
-            .flatMap((field) -> Stream.of(field.getKey(), field.getValue()))
-            .toArray(String[]::new);
+    @CsvSource({ "grant_type, 321403, Invalid grant_type", "client_id, 321402, Empty client_id",
+            "client_secret, 322403, Empty client_secret" })
+    void rejectsMissingFieldWithItsTokenApiError(String missing, int code, String message) {
+        assertTokenApiError(this.http.postForm(this.server.tokenUrl(), null, fieldsWithout(missing)), code, message);
+    }
 
-        HttpResponse<String> response = this.http.postForm(this.server.tokenUrl(), null, sent);
+    @Test
+    void rejectsEmptyClientIdAsMissing() {
+        HttpResponse<String> response = this.http.postForm(this.server.tokenUrl(), null, "grant_type",
+                "client_credentials", "client_id", "", "client_secret", CLIENT_SECRET);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode json = TwilioHttp.json(response);
-        assertThat(json.get("status").asInt()).isEqualTo(400);
-        assertThat(json.get("message").asString()).contains(missing);
+        assertTokenApiError(response, 321402, "Empty client_id");
+    }
+
+    @Test
+    void rejectsBodyThatIsNotAFormAsBadRequest() {
+        HttpResponse<String> response = this.http.send(TwilioHttp.request(this.server.tokenUrl(), null)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\",\"client_id\":\""
+                    + CLIENT_ID + "\",\"client_secret\":\"" + CLIENT_SECRET + "\"}"))
+            .build());
+
+        assertTokenApiError(response, 322403, "Bad Request");
+    }
+
+    @Test
+    void rejectsMalformedFormEncodingAsBadRequest() {
+        HttpResponse<String> response = this.http.send(TwilioHttp.request(this.server.tokenUrl(), null)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=%zz"))
+            .build());
+
+        assertTokenApiError(response, 322403, "Bad Request");
     }
 
     @Test
@@ -218,6 +227,30 @@ class TokenEndpointTest {
         assertThat(answered).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(200));
         // One after the other they would take 32 s.
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(latency.multipliedBy(64).dividedBy(4));
+    }
+
+    private static String[] fieldsWithout(String missing) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("grant_type", "client_credentials");
+        fields.put("client_id", CLIENT_ID);
+        fields.put("client_secret", CLIENT_SECRET);
+        fields.remove(missing);
+        return fields.entrySet()
+            .stream()
+            .flatMap((field) -> Stream.of(field.getKey(), field.getValue()))
+            .toArray(String[]::new);
+    }
+
+    /** Twilio's error JSON with a Token API code, answered 400 as the spec's only client error. */
+    private static void assertTokenApiError(HttpResponse<String> response, int code, String message) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode json = TwilioHttp.json(response);
+        assertThat(json.get("code").asInt()).isEqualTo(code);
+        assertThat(json.get("message").asString()).isEqualTo(message);
+        assertThat(json.get("more_info").asString()).isEqualTo("https://www.twilio.com/docs/errors/" + code);
+        assertThat(json.get("status").asInt()).isEqualTo(400);
+        assertThat(json.properties()).hasSize(4);
     }
 
     private static JsonNode claims(String token) {
