@@ -176,6 +176,25 @@ class ApiTokenManagerTest {
     }
 
     @Test
+    void optionsMadeWithTheirFiveArgumentConstructorFetchAndCacheTokens() {
+        TokenManagerOptions options = new TokenManagerOptions(TokenManagerOptions.CLIENT_CREDENTIALS, CLIENT_ID,
+                CLIENT_SECRET, this.server.tokenUrl(), Duration.ofMinutes(5));
+        ApiTokenManager manager = new ApiTokenManager(options, settings().build());
+
+        String first = manager.getToken();
+
+        assertThat(first).isEqualTo(this.server.issuedTokens().get(0));
+        assertThat(this.server.tokenRequests()).singleElement()
+            .satisfies((request) -> assertThat(request.form()).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("grant_type", "client_credentials", "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET)));
+        this.ticker.advance(Duration.ofMinutes(5).minusSeconds(31));
+        assertThat(manager.getToken()).isSameAs(first);
+        this.ticker.advance(Duration.ofSeconds(1));
+        assertThat(manager.getToken()).isNotEqualTo(first);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
     void managerWithoutSharedSettingsEndsTheThreadsItStartedWhenClosed() {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         ApiTokenManager manager = new ApiTokenManager(app.options().build());
