@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.twilioauth.TwilioApiException;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.client.TwilioClient;
+import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
@@ -25,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The HTTP clients the auto-configuration builds: finite timeouts by default, and on Apache
+ * The HTTP clients the auto-configuration builds: finite timeouts by default, on Apache
  * HttpClient 5, whose automatic retries would resend a POST answered 503 or 429, only the
- * starter's own retries.
+ * starter's own retries, and answers read up to {@code twilio.http.max-response-size}.
  */
 class TwilioRequestFactoryTest {
 
@@ -133,6 +134,35 @@ class TwilioRequestFactoryTest {
             assertThat(connectTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(5));
             assertThat(readTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(6));
         });
+    }
+
+    @Test
+    void maxResponseSizeBoundsWhatTheSingleClientAndEveryTenantRead() {
+        MockTwilioServer server = twilio.server().account(ACCOUNT_SID, "size-auth-token");
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(TwilioAutoConfigurations.client())
+            .withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class))
+            .withPropertyValues("twilio.base-url=" + server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
+                    "twilio.auth.auth-token=size-auth-token", "twilio.tenants.acme.base-url=" + server.baseUrl(),
+                    "twilio.tenants.acme.account-sid=" + ACCOUNT_SID,
+                    "twilio.tenants.acme.auth.auth-token=size-auth-token");
+        runner.run((context) -> {
+            TwilioClient client = context.getBean(TwilioClient.class);
+            client.messages().create("+15558675310", "+15005550006", "x".repeat(600));
+            client.messages().create("+15558675310", "+15005550006", "y".repeat(600));
+            assertThat(client.messages().list().count()).isEqualTo(2);
+        });
+
+        runner.withPropertyValues("twilio.http.max-response-size=1KB").run((context) -> {
+            TwilioClient single = context.getBean(TwilioClient.class);
+            TwilioClient tenant = context.getBean(TwilioClients.class).get("acme");
+            for (TwilioClient client : new TwilioClient[] { single, tenant }) {
+                assertThatExceptionOfType(TwilioApiException.class).isThrownBy(() -> client.messages().list().count())
+                    .withMessageContaining("HTTP 200 and a body larger than 1 KB (twilio.http.max-response-size)")
+                    .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(200));
+            }
+        });
+        assertThat(server.requests()).hasSize(5);
     }
 
     @Test

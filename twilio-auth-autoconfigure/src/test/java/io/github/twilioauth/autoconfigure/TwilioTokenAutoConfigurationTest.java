@@ -1,7 +1,16 @@
 package io.github.twilioauth.autoconfigure;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.junit.jupiter.api.Test;
@@ -14,6 +23,7 @@ import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.strategy.TokenAuthStrategy;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.TokenGate;
 import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import io.github.twilioauth.token.CachingTokenManager;
 import io.github.twilioauth.token.TokenExecutors;
@@ -21,10 +31,15 @@ import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,6 +49,8 @@ import static org.awaitility.Awaitility.await;
  * What every built-in token manager of an application shares, and how it closes: one executor
  * and one HTTP client for the single client's and every tenant's token requests, bounded
  * whatever the number of tenants, closed with the context along with the managers and clients.
+ * The HTTP client is the one {@code spring.http.clients.*} chooses, with the
+ * {@code twilio.token-requests.*} timeouts.
  */
 class TwilioTokenAutoConfigurationTest {
 
@@ -73,6 +90,24 @@ class TwilioTokenAutoConfigurationTest {
 
     private static CachingTokenManager tokenManagerOf(TwilioClient client) {
         return (CachingTokenManager) ((TokenAuthStrategy) client.getAuthStrategy()).getTokenManager();
+    }
+
+    private ApplicationContextRunner withSingleClientOnBootsHttpClients() {
+        MockTwilioServer server = twilio.server().oauthApp("OQ" + "7".repeat(32), "single-secret", SINGLE_ACCOUNT);
+        return this.runner
+            .withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+                    ImperativeHttpClientAutoConfiguration.class))
+            .withPropertyValues("twilio.base-url=" + server.baseUrl(), "twilio.account-sid=" + SINGLE_ACCOUNT,
+                    "twilio.auth.client-id=OQ" + "7".repeat(32), "twilio.auth.client-secret=single-secret",
+                    "twilio.auth.retry.max-retries=0");
+    }
+
+    private static Set<Thread> tokenThreads() {
+        return Thread.getAllStackTraces()
+            .keySet()
+            .stream()
+            .filter((thread) -> thread.getName().startsWith(TokenExecutors.THREAD_NAME_PREFIX))
+            .collect(Collectors.toSet());
     }
 
     @Test
@@ -139,6 +174,100 @@ class TwilioTokenAutoConfigurationTest {
             assertThat(ran[0].getClass().getName().equals("java.lang.VirtualThread"))
                 .isEqualTo(Runtime.version().feature() >= 21);
         });
+    }
+
+    @Test
+    void tokenRequestsGoThroughTheHttpClientThatSpringHttpClientsChooses() {
+        withSingleClientOnBootsHttpClients().withPropertyValues("spring.http.clients.imperative.factory=jdk")
+            .run((context) -> {
+                Object tokenRequests = context.getBean(TwilioTokenAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+                assertThat(tokenRequests).isInstanceOf(JdkClientHttpRequestFactory.class);
+                RestClient shared = context.getBean(TokenManagerSettings.class).restClient();
+                assertThat(ReflectionTestUtils.getField(shared, "clientRequestFactory")).isSameAs(tokenRequests);
+                assertThat(context.getBean(TokenManager.class).getToken()).isNotBlank();
+                assertThat(twilio.server().tokenRequestCount()).isEqualTo(1);
+            });
+    }
+
+    @Test
+    void tokenRequestThatHangsFailsAfterTheTokenRequestsReadTimeoutWhateverSpringHttpClientsSays() {
+        withSingleClientOnBootsHttpClients()
+            .withPropertyValues("twilio.token-requests.read-timeout=200ms", "spring.http.clients.read-timeout=30s")
+            .run((context) -> {
+                MockTwilioServer server = twilio.server();
+                server.hangNextTokenRequests(1);
+                TokenManager tokens = context.getBean(TokenManager.class);
+                long started = System.nanoTime();
+
+                assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(tokens::getToken)
+                    .withMessageContaining("Token request to " + server.tokenUrl() + " failed")
+                    .withMessageContaining("timed out")
+                    .satisfies((ex) -> assertThat(ex.statusCode()).isZero());
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200))
+                    .isLessThan(Duration.ofSeconds(5));
+                assertThat(server.tokenRequestCount()).isEqualTo(1);
+            });
+    }
+
+    @Test
+    void twoHundredTenantsFetchTheirTokensOnNoMoreThreadsThanTheConcurrencyLimit() throws Exception {
+        MockTwilioServer server = twilio.server();
+        List<String> properties = new ArrayList<>(List.of("twilio.token-requests.concurrency-limit=4"));
+        for (int i = 0; i < 200; i++) {
+            String clientId = String.format("OQ%032d", i);
+            String accountSid = String.format("AC%032d", i);
+            server.oauthApp(clientId, "tenant-secret-" + i, accountSid);
+            String tenant = "twilio.tenants.t" + i + ".";
+            properties.addAll(List.of(tenant + "base-url=" + server.baseUrl(), tenant + "account-sid=" + accountSid,
+                    tenant + "auth.client-id=" + clientId, tenant + "auth.client-secret=tenant-secret-" + i));
+        }
+        Set<Thread> before = tokenThreads();
+        this.runner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
+            ThreadPoolExecutor executor = (ThreadPoolExecutor) context
+                .getBean(TwilioTokenAutoConfiguration.EXECUTOR_BEAN_NAME, ExecutorService.class);
+            Object requestFactory = context.getBean(TwilioTokenAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+            TwilioClients tenants = context.getBean(TwilioClients.class);
+            List<CachingTokenManager> managers = tenants.tenants()
+                .stream()
+                .map((name) -> tokenManagerOf(tenants.get(name)))
+                .toList();
+            assertThat(managers).hasSize(200).allSatisfy((manager) -> {
+                assertThat(manager.getSettings().executor()).isSameAs(executor);
+                assertThat(ReflectionTestUtils.getField(manager.getSettings().restClient(), "clientRequestFactory"))
+                    .isSameAs(requestFactory);
+            });
+            TokenGate gate = server.holdTokenRequests();
+            ExecutorService callers = Executors.newFixedThreadPool(managers.size());
+            try {
+                List<Future<String>> tokens = new ArrayList<>();
+                managers.forEach((manager) -> tokens.add(callers.submit(manager::getToken)));
+
+                await().until(() -> executor.getActiveCount() == 4 && executor.getQueue().size() == 196);
+                assertThat(gate.awaitWaiting(4, Duration.ofSeconds(10))).isTrue();
+                assertThat(server.tokenRequestCount()).isEqualTo(4);
+                assertThat(newThreads(before)).hasSize(4);
+                gate.release();
+
+                Set<String> distinct = new HashSet<>();
+                for (Future<String> token : tokens) {
+                    distinct.add(token.get(10, TimeUnit.SECONDS));
+                }
+                assertThat(distinct).hasSize(200);
+            }
+            finally {
+                callers.shutdownNow();
+            }
+            assertThat(server.tokenRequestCount()).isEqualTo(200);
+            assertThat(executor.getLargestPoolSize()).isEqualTo(4);
+            assertThat(newThreads(before)).hasSizeLessThanOrEqualTo(4);
+        });
+    }
+
+    /** The token threads alive now that were not alive before; those only end meanwhile. */
+    private static Set<Thread> newThreads(Set<Thread> before) {
+        Set<Thread> now = tokenThreads();
+        now.removeAll(before);
+        return now;
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.github.twilioauth.token;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +20,7 @@ import io.github.twilioauth.testsupport.Retries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Token fetching, caching and expiry of the built-in managers, against a token endpoint on loopback.
@@ -169,6 +173,50 @@ class ApiTokenManagerTest {
         OrgsTokenManager manager = new OrgsTokenManager(
                 app.options().clientId("org-client").clientSecret("org-secret-value").build(), settings().build());
         assertThat(Jwts.subject(manager.getToken())).isEqualTo(orgSid);
+    }
+
+    @Test
+    void optionsMadeWithTheirFiveArgumentConstructorFetchAndCacheTokens() {
+        TokenManagerOptions options = new TokenManagerOptions(TokenManagerOptions.CLIENT_CREDENTIALS, CLIENT_ID,
+                CLIENT_SECRET, this.server.tokenUrl(), Duration.ofMinutes(5));
+        ApiTokenManager manager = new ApiTokenManager(options, settings().build());
+
+        String first = manager.getToken();
+
+        assertThat(first).isEqualTo(this.server.issuedTokens().get(0));
+        assertThat(this.server.tokenRequests()).singleElement()
+            .satisfies((request) -> assertThat(request.form()).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("grant_type", "client_credentials", "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET)));
+        this.ticker.advance(Duration.ofMinutes(5).minusSeconds(31));
+        assertThat(manager.getToken()).isSameAs(first);
+        this.ticker.advance(Duration.ofSeconds(1));
+        assertThat(manager.getToken()).isNotEqualTo(first);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void managerWithoutSharedSettingsEndsTheThreadsItStartedWhenClosed() {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        ApiTokenManager manager = new ApiTokenManager(app.options().build());
+        assertThat(manager.getToken()).isNotBlank();
+        Set<Thread> started = new HashSet<>(Thread.getAllStackTraces().keySet());
+        started.removeAll(before);
+        List<Thread> tokenThreads = started.stream()
+            .filter((thread) -> thread.getName().startsWith(TokenExecutors.THREAD_NAME_PREFIX))
+            .toList();
+        List<Thread> httpClientThreads = started.stream()
+            .filter((thread) -> thread.getName().startsWith("HttpClient-"))
+            .toList();
+        assertThat(tokenThreads).hasSize(1);
+        assertThat(httpClientThreads).isNotEmpty();
+
+        manager.close();
+
+        await().untilAsserted(() -> assertThat(tokenThreads).noneMatch(Thread::isAlive));
+        // The JDK's HTTP client can be closed from Java 21 on; on Java 17 its threads end once it is unreachable.
+        if (Runtime.version().feature() >= 21) {
+            await().untilAsserted(() -> assertThat(httpClientThreads).noneMatch(Thread::isAlive));
+        }
     }
 
     @Test

@@ -33,6 +33,7 @@ import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.TokenGate;
 import io.github.twilioauth.testsupport.FakeTicker;
+import io.github.twilioauth.testsupport.Jwts;
 import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.Retries;
 
@@ -334,6 +335,28 @@ class TokenCacheTest {
 
         assertHundredCallsMakeOneRequest(manager);
         assertThat(manager.status().usableUntil()).isAfter(Instant.now().plus(Duration.ofMinutes(59)));
+    }
+
+    @Test
+    void jwtIssuedAnHourAheadOfTheLocalClockIsUsedForItsLifetimeFromArrival() throws Exception {
+        long anHourAhead = System.currentTimeMillis() / 1000 + 3600;
+        String jwt = Jwts.withIatAndExp(anHourAhead, anHourAhead + 600);
+        this.server.respondToNextTokenRequest(200, "application/json",
+                "{\"access_token\":\"" + jwt + "\",\"token_type\":\"Bearer\"}");
+        ApiTokenManager manager = manager(settings().executor(Runnable::run).refreshAhead(1));
+        Instant before = Instant.now();
+
+        assertThat(manager.getToken()).isEqualTo(jwt);
+
+        // Ten minutes less the safety margin of 30 s, from arrival; by exp on the local clock it would be 70 minutes.
+        Duration usable = Duration.ofSeconds(570);
+        assertThat(manager.status().usableUntil()).isBetween(before.plus(usable), Instant.now().plus(usable));
+        this.ticker.advance(usable.minusSeconds(1));
+        assertThat(manager.getToken()).isEqualTo(jwt);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+        this.ticker.advance(Duration.ofSeconds(1));
+        assertThat(manager.getToken()).isNotEqualTo(jwt);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
     }
 
     private void assertHundredCallsMakeOneRequest(ApiTokenManager manager) {
