@@ -23,9 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenExecutors;
 import io.github.twilioauth.token.TokenManagerOptions;
-import io.github.twilioauth.token.TokenManagerSettings;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
 
 /**
  * Thousands of tenants in one JVM, each with a token manager of its own, sharing what the
@@ -46,7 +43,7 @@ import org.springframework.web.client.RestClient;
  */
 public final class TenantScale {
 
-    private static final int CONCURRENCY_LIMIT = 64;
+    private static final int CONCURRENCY_LIMIT = SharedTokenSettings.CONCURRENCY_LIMIT;
 
     private static final int CALLERS = 256;
 
@@ -93,7 +90,7 @@ public final class TenantScale {
         try (BufferedReader answers = new BufferedReader(
                 new InputStreamReader(standIn.getInputStream(), StandardCharsets.UTF_8));
                 PrintWriter commands = new PrintWriter(standIn.getOutputStream(), true, StandardCharsets.UTF_8);
-                Shared shared = new Shared()) {
+                SharedTokenSettings shared = new SharedTokenSettings()) {
             String tokenUrl = answers.readLine();
             long heapBefore = usedHeapAfterGc();
             List<ApiTokenManager> managers = new ArrayList<>(tenants);
@@ -102,7 +99,7 @@ public final class TenantScale {
                     .clientId(clientId(tenant))
                     .clientSecret(clientSecret(tenant))
                     .tokenUrl(tokenUrl)
-                    .build(), shared.settings));
+                    .build(), shared.settings()));
             }
             long heapIdle = usedHeapAfterGc();
             long started = System.nanoTime();
@@ -180,21 +177,5 @@ public final class TenantScale {
     private static int openFileDescriptors() {
         String[] fds = new File("/proc/self/fd").list();
         return (fds != null) ? fds.length : -1;
-    }
-
-    /** What the auto-configuration shares between all managers: the executor and the HTTP client. */
-    private static final class Shared implements AutoCloseable {
-
-        private final ExecutorService executor = TokenExecutors.create(CONCURRENCY_LIMIT);
-
-        private final TokenManagerSettings settings = TokenManagerSettings.builder()
-            .executor(this.executor)
-            .restClient(RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build())
-            .build();
-
-        @Override
-        public void close() {
-            this.executor.shutdownNow();
-        }
     }
 }

@@ -13,6 +13,7 @@ import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
 import io.github.twilioauth.credential.OrgsCredentialProviderBuilder;
 import io.github.twilioauth.http.AllowedHosts;
+import io.github.twilioauth.observation.TenantTag;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.OrgsTokenManager;
 import io.github.twilioauth.token.TokenManager;
@@ -40,18 +41,22 @@ final class CredentialProviderFactory {
 
     private final TwilioClientProperties client;
 
+    private final String tenant;
+
     /**
      * Creates a factory for the credentials of one client.
      * @param client the client's properties
      * @param prefix where they are bound, such as {@code twilio} or {@code twilio.tenants.acme},
      * for error messages
+     * @param tenant the tenant, for the {@code twilio.tenant} tag of observations
      */
-    private CredentialProviderFactory(TwilioClientProperties client, String prefix) {
+    private CredentialProviderFactory(TwilioClientProperties client, String prefix, String tenant) {
         this.client = client;
         this.auth = client.getAuth();
         this.accountSid = client.getAccountSid();
         this.baseUrl = client.getBaseUrl();
         this.prefix = prefix;
+        this.tenant = tenant;
     }
 
     /**
@@ -60,7 +65,7 @@ final class CredentialProviderFactory {
      * @return the factory
      */
     static CredentialProviderFactory singleClient(TwilioProperties properties) {
-        return new CredentialProviderFactory(properties, "twilio");
+        return new CredentialProviderFactory(properties, "twilio", TenantTag.DEFAULT_TENANT);
     }
 
     /**
@@ -68,9 +73,15 @@ final class CredentialProviderFactory {
      * @param name the tenant's name
      * @param tenant its properties
      * @return the factory
+     * @throws TwilioConfigurationException when the name is {@code default}, the single client's
      */
     static CredentialProviderFactory tenant(String name, TwilioClientProperties tenant) {
-        return new CredentialProviderFactory(tenant, "twilio.tenants." + name);
+        String prefix = "twilio.tenants." + name;
+        if (TenantTag.DEFAULT_TENANT.equals(name)) {
+            throw new TwilioConfigurationException(prefix, "'" + name + "' names the single client of twilio.auth.*"
+                    + " in health and metrics, so no tenant may take it.", "Rename " + prefix + ".");
+        }
+        return new CredentialProviderFactory(tenant, prefix, name);
     }
 
     /**
@@ -93,6 +104,7 @@ final class CredentialProviderFactory {
         TokenManagerSettings settings = tokenSettings.toBuilder()
             .refreshAhead(auth.getRefreshAhead())
             .retry(auth.getRetry().toRetryPolicy())
+            .tenant(this.tenant)
             .build();
         return (type == AuthType.ORGS) ? new OrgsTokenManager(options, settings) : new ApiTokenManager(options,
                 settings);
@@ -275,7 +287,9 @@ final class CredentialProviderFactory {
         throw new TwilioConfigurationException(name,
                 name + " is required when " + this.prefix + ".auth.type=" + type.getValue()
                         + ((why != null) ? "; " + why : "") + ".",
-                "Set " + name + ((type == AuthType.CLIENT_CREDENTIALS || type == AuthType.ORGS)
-                        ? " (from your Twilio OAuth app), or define a TokenManager bean of your own." : "."));
+                "Set " + name + (!(type == AuthType.CLIENT_CREDENTIALS || type == AuthType.ORGS) ? "."
+                        : TenantTag.DEFAULT_TENANT.equals(this.tenant)
+                                ? " (from your Twilio OAuth app), or define a TokenManager bean of your own."
+                                : " (from the tenant's Twilio OAuth app)."));
     }
 }

@@ -148,6 +148,15 @@ public final class TwilioClient implements AutoCloseable {
     }
 
     /**
+     * Returns the credentials of this client's requests now.
+     * @return the current credential provider, or {@code null} when the client's interceptor
+     * was built from an {@link AuthStrategy}
+     */
+    public @Nullable CredentialProvider getCredentialProvider() {
+        return this.interceptor.getCredentialProvider();
+    }
+
+    /**
      * Replaces the credentials of this client for every later request; thread-safe.
      * @param credentialProvider the new credentials
      */

@@ -14,6 +14,7 @@ import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRestClientBuilder;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
+import io.github.twilioauth.observation.TenantTag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
@@ -130,14 +131,20 @@ public final class TwilioClients implements AutoCloseable {
      * @param accountSid the tenant's account in {@code /2010-04-01/Accounts/{sid}} paths, or {@code null}
      * @return the tenant's client
      * @throws IllegalStateException when a tenant of that name is registered already
+     * @throws IllegalArgumentException when the name is blank or {@code default}, the name of
+     * the single client in health and metrics
      */
     public TwilioClient register(String tenant, TwilioAuthInterceptor interceptor, TwilioEndpoints endpoints,
             @Nullable String accountSid) {
         if (tenant == null || tenant.isBlank()) {
             throw new IllegalArgumentException("tenant must be a name, but was '" + tenant + "'");
         }
-        TwilioClient client = new TwilioClient(this.restClients.build(interceptor), interceptor, endpoints, accountSid,
-                this.maxResponseSize);
+        if (TenantTag.DEFAULT_TENANT.equals(tenant)) {
+            throw new IllegalArgumentException("'" + tenant + "' names the single client in health and metrics; choose"
+                    + " another tenant name");
+        }
+        TwilioClient client = new TwilioClient(this.restClients.build(interceptor, tenant), interceptor, endpoints,
+                accountSid, this.maxResponseSize);
         if (this.clients.putIfAbsent(tenant, client) != null) {
             throw new IllegalStateException("A Twilio tenant named '" + tenant + "' is registered already; change its "
                     + "credentials with get(\"" + tenant + "\").setCredentialProvider(...)");

@@ -8,6 +8,7 @@ import org.apache.commons.logging.LogFactory;
 
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.strategy.AuthStrategy;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatus;
@@ -34,14 +35,15 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
 
     private final AllowedHosts allowedHosts;
 
-    private volatile AuthStrategy strategy;
+    /** The credentials in use, replaced as a whole: the provider and the strategy it gave. */
+    private volatile Credentials credentials;
 
     /**
      * Creates an interceptor for a credential provider that sends credentials to Twilio's hosts only.
      * @param credentialProvider the credentials to add
      */
     public TwilioAuthInterceptor(CredentialProvider credentialProvider) {
-        this(strategyOf(credentialProvider), AllowedHosts.twilio());
+        this(Credentials.of(credentialProvider), AllowedHosts.twilio());
     }
 
     /**
@@ -50,7 +52,7 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
      * @param allowedHosts where credentials may be sent; other requests go out without them
      */
     public TwilioAuthInterceptor(CredentialProvider credentialProvider, AllowedHosts allowedHosts) {
-        this(strategyOf(credentialProvider), allowedHosts);
+        this(Credentials.of(credentialProvider), allowedHosts);
     }
 
     /**
@@ -58,7 +60,8 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
      * @param strategy the strategy that authenticates requests
      */
     public TwilioAuthInterceptor(AuthStrategy strategy) {
-        this(strategy, AllowedHosts.twilio());
+        this(new Credentials(null, Objects.requireNonNull(strategy, "strategy must not be null")),
+                AllowedHosts.twilio());
     }
 
     /**
@@ -67,12 +70,12 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
      * @param allowedHosts where credentials may be sent; other requests go out without them
      */
     public TwilioAuthInterceptor(AuthStrategy strategy, AllowedHosts allowedHosts) {
-        this.strategy = Objects.requireNonNull(strategy, "strategy must not be null");
-        this.allowedHosts = Objects.requireNonNull(allowedHosts, "allowedHosts must not be null");
+        this(new Credentials(null, Objects.requireNonNull(strategy, "strategy must not be null")), allowedHosts);
     }
 
-    private static AuthStrategy strategyOf(CredentialProvider credentialProvider) {
-        return Objects.requireNonNull(credentialProvider, "credentialProvider must not be null").toAuthStrategy();
+    private TwilioAuthInterceptor(Credentials credentials, AllowedHosts allowedHosts) {
+        this.credentials = credentials;
+        this.allowedHosts = Objects.requireNonNull(allowedHosts, "allowedHosts must not be null");
     }
 
     /**
@@ -80,7 +83,7 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
      * @param credentialProvider the new credentials
      */
     public void setCredentialProvider(CredentialProvider credentialProvider) {
-        this.strategy = strategyOf(credentialProvider);
+        this.credentials = Credentials.of(credentialProvider);
     }
 
     /**
@@ -96,7 +99,15 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
      * @return the current strategy
      */
     public AuthStrategy getAuthStrategy() {
-        return this.strategy;
+        return this.credentials.strategy();
+    }
+
+    /**
+     * Returns the credential provider whose strategy is applied to requests.
+     * @return the current provider, or {@code null} when this interceptor was given a strategy
+     */
+    public @Nullable CredentialProvider getCredentialProvider() {
+        return this.credentials.provider();
     }
 
     @Override
@@ -109,7 +120,7 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
             }
             return execution.execute(request, body);
         }
-        AuthStrategy strategy = this.strategy;
+        AuthStrategy strategy = this.credentials.strategy();
         String authorization = strategy.authorizationHeader();
         if (authorization == null) {
             return execution.execute(request, body);
@@ -144,6 +155,17 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
 
     @Override
     public String toString() {
-        return "TwilioAuthInterceptor[strategy=" + this.strategy + ", allowedHosts=" + this.allowedHosts + "]";
+        return "TwilioAuthInterceptor[strategy=" + this.credentials.strategy() + ", allowedHosts=" + this.allowedHosts + "]";
+    }
+
+    /**
+     * A credential provider, or {@code null} for a strategy given directly, with its strategy.
+     */
+    private record Credentials(@Nullable CredentialProvider provider, AuthStrategy strategy) {
+
+        static Credentials of(CredentialProvider provider) {
+            Objects.requireNonNull(provider, "credentialProvider must not be null");
+            return new Credentials(provider, provider.toAuthStrategy());
+        }
     }
 }

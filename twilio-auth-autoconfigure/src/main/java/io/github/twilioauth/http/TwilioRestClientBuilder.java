@@ -3,6 +3,7 @@ package io.github.twilioauth.http;
 import java.util.Objects;
 
 import io.github.twilioauth.TwilioUserAgent;
+import io.github.twilioauth.observation.TenantTag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
@@ -45,13 +46,28 @@ public final class TwilioRestClientBuilder {
     }
 
     /**
-     * Builds the client of one set of credentials.
+     * Builds the client of one set of credentials, of the {@code default} tenant.
      * @param authInterceptor the interceptor that authenticates its requests
      * @return the client
      */
     public RestClient build(TwilioAuthInterceptor authInterceptor) {
+        return build(authInterceptor, TenantTag.DEFAULT_TENANT);
+    }
+
+    /**
+     * Builds the client of one tenant's credentials. Its requests carry the tenant's name as the
+     * {@link TenantTag#KEY} request attribute, which
+     * {@link io.github.twilioauth.observation.TwilioClientRequestObservationConvention} turns
+     * into a tag.
+     * @param authInterceptor the interceptor that authenticates its requests
+     * @param tenant the tenant's name
+     * @return the client
+     */
+    public RestClient build(TwilioAuthInterceptor authInterceptor, String tenant) {
+        Objects.requireNonNull(tenant, "tenant must not be null");
         return this.base.clone()
             .defaultHeader(HttpHeaders.USER_AGENT, this.userAgent)
+            .defaultRequest((request) -> request.attribute(TenantTag.KEY, tenant))
             .requestInterceptor(this.retryInterceptor)
             .requestInterceptor(Objects.requireNonNull(authInterceptor, "authInterceptor must not be null"))
             .build();

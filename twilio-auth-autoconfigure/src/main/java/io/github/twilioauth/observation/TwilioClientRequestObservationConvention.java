@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 
 import io.github.twilioauth.Sids;
 import org.springframework.http.client.observation.ClientHttpObservationDocumentation.HighCardinalityKeyNames;
@@ -21,7 +22,9 @@ import org.springframework.http.client.observation.DefaultClientRequestObservati
  * when it is an API version or a resource name (letters, {@code -} and {@code _}); a SID
  * becomes {@code {sid}} and anything else, such as a phone number, {@code {id}}. The
  * high-cardinality {@code http.url} is the same template on the request's host, without the
- * query, so neither metrics nor traces carry a SID, a phone number or a query parameter.
+ * query, so neither metrics nor traces carry a SID, a phone number or a query parameter. A
+ * low-cardinality {@link TenantTag#KEY} names the tenant the call was made for, from the
+ * request attribute of that name: {@code default} for the single client.
  */
 public final class TwilioClientRequestObservationConvention extends DefaultClientRequestObservationConvention {
 
@@ -30,6 +33,13 @@ public final class TwilioClientRequestObservationConvention extends DefaultClien
     private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z_-]*");
 
     private static final Pattern API_VERSION = Pattern.compile("v\\d+[A-Za-z]*|\\d{4}-\\d{2}-\\d{2}");
+
+    @Override
+    public KeyValues getLowCardinalityKeyValues(ClientRequestObservationContext context) {
+        Object tenant = (context.getCarrier() != null) ? context.getCarrier().getAttributes().get(TenantTag.KEY) : null;
+        return super.getLowCardinalityKeyValues(context)
+            .and(TenantTag.KEY, (tenant instanceof String name) ? name : TenantTag.DEFAULT_TENANT);
+    }
 
     @Override
     protected KeyValue uri(ClientRequestObservationContext context) {

@@ -21,6 +21,7 @@ import org.apache.commons.logging.LogFactory;
 
 import io.github.twilioauth.Backoff;
 import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.observation.TenantTag;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -155,7 +156,8 @@ final class TokenCache {
 
     private String waitForToken() {
         Observation observation = start(Observation.createNotStarted(WAIT_OBSERVATION,
-                this.settings.observationRegistry()).lowCardinalityKeyValue("twilio.auth.token.type", this.tokenType));
+                this.settings.observationRegistry()).lowCardinalityKeyValue(TenantTag.KEY, this.settings.tenant())
+            .lowCardinalityKeyValue("twilio.auth.token.type", this.tokenType));
         try {
             while (true) {
                 State current = this.state;
@@ -288,7 +290,7 @@ final class TokenCache {
         if (this.state.fetch != fetch) {
             return;
         }
-        TokenFetchContext context = new TokenFetchContext(this.tokenType, fetch.trigger.value);
+        TokenFetchContext context = new TokenFetchContext(this.tokenType, fetch.trigger.value, this.settings.tenant());
         Observation observation = start(Observation.createNotStarted(null, FETCH_CONVENTION, () -> context,
                 this.settings.observationRegistry()));
         try {

@@ -1,6 +1,7 @@
 package io.github.twilioauth.token;
 
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an observation of a token request knows: which kind of manager made it, why, and how
@@ -12,11 +13,22 @@ public final class TokenFetchContext extends Observation.Context {
 
     private final String trigger;
 
-    private String outcome = "unknown";
+    private final String tenant;
 
-    TokenFetchContext(String tokenType, String trigger) {
+    private @Nullable String outcome;
+
+    TokenFetchContext(String tokenType, String trigger, String tenant) {
         this.tokenType = tokenType;
         this.trigger = trigger;
+        this.tenant = tenant;
+    }
+
+    /**
+     * Returns the tenant the token is for: {@code default} for the single client.
+     * @return the tenant
+     */
+    public String getTenant() {
+        return this.tenant;
     }
 
     /**
@@ -38,10 +50,10 @@ public final class TokenFetchContext extends Observation.Context {
 
     /**
      * Returns how the request ended: {@code success}, {@code client_error}, {@code server_error},
-     * {@code timeout} or {@code io_error}.
-     * @return the outcome
+     * {@code invalid_response}, {@code timeout} or {@code io_error}.
+     * @return the outcome, or {@code null} while the request is in flight
      */
-    public String getOutcome() {
+    public @Nullable String getOutcome() {
         return this.outcome;
     }
 

@@ -4,10 +4,13 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 
+import io.github.twilioauth.observation.TenantTag;
+
 /**
  * Names token request observations {@code twilio.auth.token.fetch}, with low-cardinality keys
- * only: {@code twilio.auth.token.type}, {@code trigger} and {@code outcome}. No key carries a
- * client id, secret or token.
+ * only: {@code twilio.tenant}, {@code twilio.auth.token.type}, {@code trigger} and, once the
+ * request has ended, {@code outcome}, so the long task timer of requests in flight carries no
+ * outcome. No key carries a client id, secret or token.
  */
 public class TokenFetchObservationConvention implements ObservationConvention<TokenFetchContext> {
 
@@ -26,8 +29,10 @@ public class TokenFetchObservationConvention implements ObservationConvention<To
 
     @Override
     public KeyValues getLowCardinalityKeyValues(TokenFetchContext context) {
-        return KeyValues.of("twilio.auth.token.type", context.getTokenType(), "trigger", context.getTrigger(),
-                "outcome", context.getOutcome());
+        KeyValues keyValues = KeyValues.of(TenantTag.KEY, context.getTenant(), "twilio.auth.token.type",
+                context.getTokenType(), "trigger", context.getTrigger());
+        String outcome = context.getOutcome();
+        return (outcome != null) ? keyValues.and("outcome", outcome) : keyValues;
     }
 
     @Override

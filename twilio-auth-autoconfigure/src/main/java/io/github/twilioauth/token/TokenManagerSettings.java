@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.observation.ObservationRegistry;
 
 import io.github.twilioauth.TwilioRetryPolicy;
+import io.github.twilioauth.observation.TenantTag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.client.RestClient;
@@ -34,10 +35,12 @@ import org.springframework.web.client.RestClient;
  * timeouts no longer than these
  * @param observationRegistry where token requests ({@code twilio.auth.token.fetch}) and waits
  * for a token ({@code twilio.auth.token.wait}) are observed
+ * @param tenant the tenant in the {@code twilio.tenant} tag of those observations:
+ * {@code default} by default, a tenant's name for the managers of {@code twilio.tenants}
  */
 public record TokenManagerSettings(double refreshAhead, Duration connectTimeout, Duration readTimeout,
         TwilioRetryPolicy retry, Ticker ticker, @Nullable Executor executor,
-        @Nullable RestClient restClient, ObservationRegistry observationRegistry) {
+        @Nullable RestClient restClient, ObservationRegistry observationRegistry, String tenant) {
 
     /** Default of {@link #refreshAhead()}. */
     public static final double DEFAULT_REFRESH_AHEAD = 0.8;
@@ -60,6 +63,9 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
         }
         if (retry == null || ticker == null || observationRegistry == null) {
             throw new IllegalArgumentException("retry, ticker and observationRegistry must not be null");
+        }
+        if (tenant == null || tenant.isBlank()) {
+            throw new IllegalArgumentException("tenant must be a name, but was '" + tenant + "'");
         }
     }
 
@@ -97,7 +103,8 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
             .ticker(this.ticker)
             .executor(this.executor)
             .restClient(this.restClient)
-            .observationRegistry(this.observationRegistry);
+            .observationRegistry(this.observationRegistry)
+            .tenant(this.tenant);
     }
 
     /**
@@ -113,7 +120,7 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
     public String toString() {
         return "TokenManagerSettings[refreshAhead=" + this.refreshAhead + ", connectTimeout=" + this.connectTimeout
                 + ", readTimeout=" + this.readTimeout + ", retry=" + this.retry + ", sharedExecutor="
-                + (this.executor != null) + ", sharedRestClient=" + (this.restClient != null) + "]";
+                + (this.executor != null) + ", sharedRestClient=" + (this.restClient != null) + ", tenant=" + this.tenant + "]";
     }
 
     /**
@@ -136,6 +143,8 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
         private @Nullable RestClient restClient;
 
         private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+        private String tenant = TenantTag.DEFAULT_TENANT;
 
         private Builder() {
         }
@@ -221,13 +230,22 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
         }
 
         /**
+         * Sets the tenant in the {@code twilio.tenant} tag of the managers' observations.
+         * @param tenant the tenant's name
+         * @return this builder
+         */
+        public Builder tenant(String tenant) {
+            this.tenant = tenant;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          * @return the settings
          */
         public TokenManagerSettings build() {
             return new TokenManagerSettings(this.refreshAhead, this.connectTimeout, this.readTimeout, this.retry,
-                    this.ticker, this.executor, this.restClient,
-                    this.observationRegistry);
+                    this.ticker, this.executor, this.restClient, this.observationRegistry, this.tenant);
         }
     }
 }

@@ -81,8 +81,34 @@ class TwilioClientsAutoConfigurationTest {
                     "twilio.tenants.acme.auth.client-id=OQ00000000000000000000000000000001")
             .run((context) -> assertThat(context).getFailure()
                 .rootCause()
-                .isInstanceOfSatisfying(TwilioConfigurationException.class, (ex) -> assertThat(ex.getProperty())
-                    .isEqualTo("twilio.tenants.acme.auth.client-secret")));
+                .isInstanceOfSatisfying(TwilioConfigurationException.class, (ex) -> {
+                    assertThat(ex.getProperty()).isEqualTo("twilio.tenants.acme.auth.client-secret");
+                    assertThat(ex.getAction()).isEqualTo(
+                            "Set twilio.tenants.acme.auth.client-secret (from the tenant's Twilio OAuth app).");
+                }));
+    }
+
+    @Test
+    void misconfiguredSingleClientMayAlsoBeServedByATokenManagerBean() {
+        this.runner
+            .withPropertyValues("twilio.auth.type=client-credentials",
+                    "twilio.auth.client-id=OQ00000000000000000000000000000001")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOfSatisfying(TwilioConfigurationException.class, (ex) -> assertThat(ex.getAction())
+                    .isEqualTo("Set twilio.auth.client-secret (from your Twilio OAuth app), or define a TokenManager"
+                            + " bean of your own.")));
+    }
+
+    @Test
+    void aTenantNamedDefaultIsRefusedAsTheSingleClientsName() {
+        this.runner.withPropertyValues("twilio.tenants.default.auth.type=noauth")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOfSatisfying(TwilioConfigurationException.class, (ex) -> {
+                    assertThat(ex.getProperty()).isEqualTo("twilio.tenants.default");
+                    assertThat(ex.getAction()).isEqualTo("Rename twilio.tenants.default.");
+                }));
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.github.twilioauth.autoconfigure;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
@@ -9,8 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.client.Message;
 import io.github.twilioauth.client.TwilioClient;
+import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.OAuthCredentialProvider;
+import io.github.twilioauth.test.TokenGate;
 import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import io.github.twilioauth.token.CachingTokenManager;
@@ -70,7 +77,8 @@ class TwilioObservabilityTest {
             sendOne(context);
             Timer fetches = context.getBean(MeterRegistry.class)
                 .find("twilio.auth.token.fetch")
-                .tags("twilio.auth.token.type", "api", "trigger", "initial", "outcome", "success")
+                .tags("twilio.tenant", "default", "twilio.auth.token.type", "api", "trigger", "initial", "outcome",
+                        "success")
                 .timer();
             assertThat(fetches).isNotNull();
             assertThat(fetches.count()).isOne();
@@ -84,7 +92,7 @@ class TwilioObservabilityTest {
             Timer calls = context.getBean(MeterRegistry.class)
                 .find("http.client.requests")
                 .tags("method", "POST", "status", "201", "outcome", "SUCCESS", "client.name", "127.0.0.1", "uri",
-                        "/2010-04-01/Accounts/{sid}/Messages.json")
+                        "/2010-04-01/Accounts/{sid}/Messages.json", "twilio.tenant", "default")
                 .timer();
             assertThat(calls).isNotNull();
             assertThat(calls.count()).isOne();
@@ -114,6 +122,49 @@ class TwilioObservabilityTest {
                 .extracting(Tag::getValue)
                 .allSatisfy((value) -> assertThat(value).doesNotContain(ACCOUNT_SID, sent.sid(), "5558675310",
                         "5005550006", CLIENT_ID, CLIENT_SECRET, token));
+        });
+    }
+
+    @Test
+    void tokenRequestsWaitsAndApiCallsOfATenantCarryItsName() {
+        this.runner.withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class))
+            .withPropertyValues("twilio.tenants.acme.base-url=" + app.server().baseUrl(),
+                    "twilio.tenants.acme.account-sid=" + ACCOUNT_SID, "twilio.tenants.acme.auth.client-id=" + CLIENT_ID,
+                    "twilio.tenants.acme.auth.client-secret=" + CLIENT_SECRET)
+            .run((context) -> {
+                context.getBean(TwilioClients.class).get("acme").messages().create(TO, "+15005550006", "observed");
+                MeterRegistry meters = context.getBean(MeterRegistry.class);
+                assertThat(meters.find("twilio.auth.token.fetch").tag("twilio.tenant", "acme").timer())
+                    .satisfies((timer) -> assertThat(timer.count()).isOne());
+                assertThat(meters.find("twilio.auth.token.wait").tag("twilio.tenant", "acme").timer())
+                    .satisfies((timer) -> assertThat(timer.count()).isOne());
+                assertThat(meters.find("http.client.requests").tag("twilio.tenant", "acme").timer())
+                    .satisfies((timer) -> assertThat(timer.count()).isOne());
+                assertThat(meters.find("twilio.auth.token.fetch").tag("twilio.tenant", "default").timer()).isNull();
+            });
+    }
+
+    @Test
+    void aTokenRequestInFlightIsCountedWithoutAnOutcome() {
+        this.runner.run((context) -> {
+            TokenGate gate = app.server().holdTokenRequests();
+            CompletableFuture<Message> sent = CompletableFuture.supplyAsync(() -> sendOne(context));
+            try {
+                assertThat(gate.awaitWaiting(1, Duration.ofSeconds(10))).isTrue();
+                LongTaskTimer active = context.getBean(MeterRegistry.class)
+                    .find("twilio.auth.token.fetch.active")
+                    .longTaskTimer();
+                assertThat(active).isNotNull();
+                assertThat(active.activeTasks()).isOne();
+                assertThat(active.getId().getTags()).extracting(Tag::getKey)
+                    .containsExactlyInAnyOrder("twilio.tenant", "twilio.auth.token.type", "trigger");
+            }
+            finally {
+                gate.release();
+            }
+            assertThat(sent.get(10, TimeUnit.SECONDS).sid()).startsWith("SM");
+            assertThat(context.getBean(MeterRegistry.class).getMeters()).flatMap((meter) -> meter.getId().getTags())
+                .doesNotContain(Tag.of("outcome", "unknown"));
         });
     }
 }

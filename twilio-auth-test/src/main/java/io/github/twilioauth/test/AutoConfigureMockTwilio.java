@@ -9,24 +9,18 @@ import java.lang.annotation.Target;
 
 /**
  * Runs a {@link MockTwilioServer} for the application context of a Spring test (typically a
- * {@code @SpringBootTest}) and points the application at it.
+ * {@code @SpringBootTest}) and points the application at it: the single client of
+ * {@code twilio.*} and every tenant of {@code twilio.tenants.<name>.*}.
  * <p>
  * The server is a bean named {@code mockTwilioServer}, so tests can {@code @Autowired} it; it is
- * started before the context refreshes and closed with the context. Properties
- * {@code twilio.base-url} and {@code twilio.auth.token-url} are set to the server, ahead of every
- * other property source.
+ * started before the context refreshes and closed with the context. Each client's
+ * {@code base-url} and {@code auth.token-url} are set to the server, ahead of every other property
+ * source, and the credentials of the application's and the test's properties are registered with
+ * it, each client's as its type needs: account and Auth Token (or webhook Auth Token), API key
+ * and secret, OAuth app for the account, or, with {@code auth.type=orgs}, an organization listing
+ * the account, whose SID is {@link MockTwilioInitializer#organizationSid(String)}. See
+ * {@link MockTwilioInitializer} for the details.
  * <p>
- * The test's own {@code twilio.*} properties define the credentials the server accepts:
- * <ul>
- * <li>{@code twilio.account-sid} with {@code twilio.auth.auth-token}, or else with
- * {@code twilio.webhook.auth-token}: an account, whose Auth Token signs its status callbacks;</li>
- * <li>{@code twilio.auth.api-key} with {@code twilio.auth.api-secret}: an API key of
- * {@code twilio.account-sid};</li>
- * <li>{@code twilio.auth.client-id} with {@code twilio.auth.client-secret}: an OAuth app for
- * {@code twilio.account-sid}, or, when {@code twilio.auth.type} is {@code orgs}, an organization
- * ({@code twilio.auth.organization-sid}, {@code OR} followed by 32 zeros if unset) listing
- * {@code twilio.account-sid} if set.</li>
- * </ul>
  * Register further credentials on the autowired server. {@link MockTwilioInitializer} does the
  * same for an application run outside of tests.
  */

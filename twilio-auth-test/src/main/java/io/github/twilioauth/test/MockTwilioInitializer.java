@@ -1,23 +1,49 @@
 package io.github.twilioauth.test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points an application at an in-process {@link MockTwilioServer}: starts one with the
- * credentials of the application's own {@code twilio.*} properties, sets
- * {@code twilio.base-url} and {@code twilio.auth.token-url} to it, and registers it as the
- * {@code mockTwilioServer} bean, closed with the context.
+ * Points an application at an in-process {@link MockTwilioServer}: starts one that accepts the
+ * credentials of the application's own properties, points the single client and every tenant at
+ * it, and registers it as the {@code mockTwilioServer} bean, closed with the context.
  * <p>
- * Used by {@link AutoConfigureMockTwilio} in tests, and by applications that run offline:
- * {@code new SpringApplication(MyApp.class).addInitializers(new MockTwilioInitializer())}.
+ * For the single client of {@code twilio.*} and for each tenant of
+ * {@code twilio.tenants.<name>.*} alike, it sets {@code base-url} and {@code auth.token-url} to the
+ * server, ahead of every other property source, and registers with the server:
+ * <ul>
+ * <li>{@code account-sid} with {@code auth.auth-token}, or else with {@code webhook.auth-token}: an
+ * account, whose Auth Token signs its status callbacks;</li>
+ * <li>{@code auth.api-key} with {@code auth.api-secret}: an API key of {@code account-sid};</li>
+ * <li>{@code auth.client-id} with {@code auth.client-secret}: an OAuth app whose tokens are for
+ * {@code account-sid}, or, when {@code auth.type} is {@code orgs}, for the organization
+ * {@link #organizationSid(String) organizationSid(clientId)}, which lists {@code account-sid} if
+ * set.</li>
+ * </ul>
+ * The properties are read as the starter reads them, from any property source and in any form
+ * Spring Boot binds ({@code TWILIO_TENANTS_ACME_AUTH_AUTHTOKEN} as well as
+ * {@code twilio.tenants.acme.auth.auth-token}).
+ * <p>
+ * Used by {@link AutoConfigureMockTwilio} in tests, and by applications that run offline, with
+ * the test artifact on their compile or runtime classpath:
+ * <pre class="code">
+ * SpringApplication application = new SpringApplication(MyApp.class);
+ * application.addInitializers(new MockTwilioInitializer());
+ * application.run(args);
+ * </pre>
  */
 public class MockTwilioInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -26,15 +52,16 @@ public class MockTwilioInitializer implements ApplicationContextInitializer<Conf
 
     private static final String PROPERTY_SOURCE_NAME = "mockTwilio";
 
-    private static final String DEFAULT_ORGANIZATION_SID = "OR" + "0".repeat(32);
-
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
-        MockTwilioServer server = registerCredentials(new MockTwilioServer(), environment).start();
-        environment.getPropertySources()
-            .addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
-                    Map.of("twilio.base-url", server.baseUrl(), "twilio.auth.token-url", server.tokenUrl())));
+        List<ConfiguredClient> clients = ConfiguredClient.of(environment);
+        MockTwilioServer server = new MockTwilioServer();
+        clients.forEach((client) -> client.registerWith(server));
+        server.start();
+        Map<String, Object> urls = new HashMap<>();
+        clients.forEach((client) -> urls.putAll(client.urlsOf(server)));
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, urls));
         ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
         beanFactory.registerSingleton(BEAN_NAME, server);
         // Every application context's bean factory is a DefaultListableBeanFactory. As a
@@ -42,34 +69,23 @@ public class MockTwilioInitializer implements ApplicationContextInitializer<Conf
         ((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(BEAN_NAME, server::close);
     }
 
-    private static MockTwilioServer registerCredentials(MockTwilioServer server, Environment environment) {
-        String accountSid = environment.getProperty("twilio.account-sid");
-        String authToken = environment.getProperty("twilio.auth.auth-token");
-        String webhookAuthToken = environment.getProperty("twilio.webhook.auth-token");
-        if (accountSid != null && authToken != null) {
-            server.account(accountSid, authToken);
+    /**
+     * Returns the SID of the organization registered for an {@code orgs} client: {@code OR}
+     * followed by 32 hexadecimal digits derived from its client id, the same in every run. A test
+     * that wants another SID registers the organization on the server itself, with
+     * {@link MockTwilioServer#organization(String, String, String, String...)}, before the
+     * application requests a token.
+     * @param clientId the client id of the organization's OAuth app
+     * @return the organization SID
+     */
+    public static String organizationSid(String clientId) {
+        Objects.requireNonNull(clientId, "clientId");
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(clientId.getBytes(StandardCharsets.UTF_8));
+            return "OR" + HexFormat.of().formatHex(digest, 0, 16);
         }
-        else if (accountSid != null && webhookAuthToken != null) {
-            // The token that checks webhooks is the account's Auth Token: the server signs with it.
-            server.account(accountSid, webhookAuthToken);
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("Every Java platform supports SHA-256", ex);
         }
-        String apiKey = environment.getProperty("twilio.auth.api-key");
-        String apiSecret = environment.getProperty("twilio.auth.api-secret");
-        if (accountSid != null && apiKey != null && apiSecret != null) {
-            server.apiKey(apiKey, apiSecret, accountSid);
-        }
-        String clientId = environment.getProperty("twilio.auth.client-id");
-        String clientSecret = environment.getProperty("twilio.auth.client-secret");
-        if (clientId != null && clientSecret != null) {
-            if ("orgs".equalsIgnoreCase(environment.getProperty("twilio.auth.type"))) {
-                String[] accountSids = (accountSid != null) ? new String[] { accountSid } : new String[0];
-                server.organization(environment.getProperty("twilio.auth.organization-sid", DEFAULT_ORGANIZATION_SID),
-                        clientId, clientSecret, accountSids);
-            }
-            else if (accountSid != null) {
-                server.oauthApp(clientId, clientSecret, accountSid);
-            }
-        }
-        return server;
     }
 }

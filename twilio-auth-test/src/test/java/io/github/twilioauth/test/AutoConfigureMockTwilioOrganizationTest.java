@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,14 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = AutoConfigureMockTwilioOrganizationTest.Config.class,
         properties = { "twilio.auth.type=orgs", "twilio.account-sid=" + AutoConfigureMockTwilioOrganizationTest.ACCOUNT_SID,
-                "twilio.auth.organization-sid=" + AutoConfigureMockTwilioOrganizationTest.ORG_SID,
                 "twilio.auth.client-id=org-client", "twilio.auth.client-secret=org-secret" })
 @AutoConfigureMockTwilio
 class AutoConfigureMockTwilioOrganizationTest {
 
     static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
-
-    static final String ORG_SID = "OR0123456789abcdef0123456789abcdef";
 
     @Autowired
     private MockTwilioServer server;
@@ -31,14 +29,32 @@ class AutoConfigureMockTwilioOrganizationTest {
 
     @Test
     void registersAnOrganizationListingTheAccount() {
+        String orgSid = MockTwilioInitializer.organizationSid("org-client");
         String token = this.http.accessToken(this.server, "org-client", "org-secret");
 
-        HttpResponse<String> response = this.http.get(this.server.baseUrl() + "/Organizations/" + ORG_SID + "/Accounts",
-                TwilioHttp.bearer(token));
+        HttpResponse<String> response = listAccounts(orgSid, token);
 
-        assertThat(AutoConfigureMockTwilioTest.subject(token)).isEqualTo(ORG_SID);
+        assertThat(AutoConfigureMockTwilioTest.subject(token)).isEqualTo(orgSid);
         assertThat(TwilioHttp.json(response).get("content").get(0).get("account_sid").asString())
             .isEqualTo(ACCOUNT_SID);
+    }
+
+    @Test
+    @DirtiesContext
+    void anOrganizationRegisteredByTheTestGivesTheAppsTokensTheTestsSid() {
+        String orgSid = "OR0123456789abcdef0123456789abcdef";
+        this.server.organization(orgSid, "org-client", "org-secret", ACCOUNT_SID);
+        String token = this.http.accessToken(this.server, "org-client", "org-secret");
+
+        HttpResponse<String> response = listAccounts(orgSid, token);
+
+        assertThat(AutoConfigureMockTwilioTest.subject(token)).isEqualTo(orgSid);
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> listAccounts(String orgSid, String token) {
+        return this.http.get(this.server.baseUrl() + "/Organizations/" + orgSid + "/Accounts",
+                TwilioHttp.bearer(token));
     }
 
     @SpringBootConfiguration

@@ -48,7 +48,7 @@ class MockTwilioInitializerTest {
     }
 
     @Test
-    void registersOrganizationWithDefaultSidWhenNoneIsSet() {
+    void registersAnOrganizationWhoseSidDerivesFromTheClientId() {
         try (GenericApplicationContext context = new GenericApplicationContext()) {
             context.getEnvironment()
                 .getPropertySources()
@@ -59,7 +59,16 @@ class MockTwilioInitializerTest {
 
             String token = this.http.accessToken(context.getBean(MockTwilioServer.class), "org-client", "org-secret");
 
-            assertThat(AutoConfigureMockTwilioTest.subject(token)).isEqualTo("OR" + "0".repeat(32));
+            assertThat(AutoConfigureMockTwilioTest.subject(token))
+                .isEqualTo(MockTwilioInitializer.organizationSid("org-client"));
         }
+    }
+
+    @Test
+    void derivesTheSameOrganizationSidFromAClientIdInEveryRunAndAnotherFromAnotherClientId() {
+        assertThat(MockTwilioInitializer.organizationSid("org-client")).isEqualTo("OR5d4e5f92a4020776c26ad9abca0dec01")
+            .matches("OR[0-9a-f]{32}");
+        assertThat(MockTwilioInitializer.organizationSid("other-client"))
+            .isNotEqualTo(MockTwilioInitializer.organizationSid("org-client"));
     }
 }

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioAuthenticationException;
+import io.github.twilioauth.autoconfigure.TwilioClientsAutoConfiguration;
 import io.github.twilioauth.client.TwilioClient;
+import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
 import io.github.twilioauth.credential.OAuthCredentialProvider;
@@ -205,5 +207,79 @@ class TwilioHealthContributorAutoConfigurationTest {
                         (composite) -> assertThat(composite.stream().map(HealthContributors.Entry::name))
                             .containsExactlyInAnyOrder("tenantA", "tenantB"));
             });
+    }
+
+    @Test
+    void reportsTheSingleClientAsDefaultAndEachTenantByName() {
+        tenants().withPropertyValues("twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + CLIENT_SECRET)
+            .run((context) -> {
+                context.getBean(TwilioClients.class).get("globex").messages().create("+15558675310", "+15005550006",
+                        "health");
+                CompositeHealthContributor twilio = twilioComposite(context);
+                assertThat(twilio.stream().map(HealthContributors.Entry::name)).containsExactly("default", "acme",
+                        "globex");
+                assertThat(health(twilio, "default").getStatus()).isEqualTo(Status.UNKNOWN);
+                assertThat(health(twilio, "acme").getStatus()).isEqualTo(Status.UP);
+                assertThat(health(twilio, "acme").getDetails()).containsExactly(Map.entry("authType", "basic"));
+                assertThat(health(twilio, "globex").getStatus()).isEqualTo(Status.UP);
+                assertThat(health(twilio, "globex").getDetails()).containsEntry("authType", "client-credentials")
+                    .containsEntry("tokenValid", true);
+                assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+            });
+    }
+
+    @Test
+    void reportsTenantsWhenThereAreOnlyTenants() {
+        tenants().run((context) -> {
+            assertThat(context).doesNotHaveBean(CredentialProvider.class);
+            assertThat(twilioComposite(context).stream().map(HealthContributors.Entry::name)).containsExactly("acme",
+                    "globex");
+        });
+    }
+
+    @Test
+    void followsTenantsRegisteredAndRemovedAtRunTime() {
+        tenants().run((context) -> {
+            TwilioClients clients = context.getBean(TwilioClients.class);
+            CompositeHealthContributor twilio = twilioComposite(context);
+            clients.register("initech", new NoAuthCredentialProvider());
+            assertThat(health(twilio, "initech").getDetails()).containsExactly(Map.entry("authType", "noauth"));
+            clients.remove("acme");
+            assertThat(twilio.getContributor("acme")).isNull();
+            assertThat(twilio.stream().map(HealthContributors.Entry::name)).containsExactly("globex", "initech");
+        });
+    }
+
+    @Test
+    void neverShowsASecretOrATokenOfATenant() {
+        tenants().run((context) -> {
+            context.getBean(TwilioClients.class).get("globex").messages().create("+15558675310", "+15005550006",
+                    "health");
+            CompositeHealthContributor twilio = twilioComposite(context);
+            String report = String.valueOf(health(twilio, "acme")) + health(twilio, "globex");
+            assertThat(report).doesNotContain(AUTH_TOKEN, CLIENT_SECRET, this.server.issuedTokens().get(0));
+        });
+    }
+
+    private ApplicationContextRunner tenants() {
+        return this.runner.withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class))
+            .withPropertyValues("twilio.tenants.acme.base-url=" + this.server.baseUrl(),
+                    "twilio.tenants.acme.account-sid=" + ACCOUNT_SID, "twilio.tenants.acme.auth.auth-token=" + AUTH_TOKEN,
+                    "twilio.tenants.globex.base-url=" + this.server.baseUrl(),
+                    "twilio.tenants.globex.account-sid=" + ACCOUNT_SID,
+                    "twilio.tenants.globex.auth.client-id=" + CLIENT_ID,
+                    "twilio.tenants.globex.auth.client-secret=" + CLIENT_SECRET);
+    }
+
+    private static CompositeHealthContributor twilioComposite(AssertableApplicationContext context) {
+        HealthContributor contributor = context.getBean(HealthContributorRegistry.class).getContributor("twilio");
+        assertThat(contributor).isInstanceOf(CompositeHealthContributor.class);
+        return (CompositeHealthContributor) contributor;
+    }
+
+    private static Health health(CompositeHealthContributor composite, String name) {
+        HealthContributor contributor = composite.getContributor(name);
+        assertThat(contributor).as(name).isInstanceOf(HealthIndicator.class);
+        return ((HealthIndicator) contributor).health();
     }
 }

@@ -3,19 +3,18 @@ package io.github.twilioauth.samples.multitenant;
 import io.github.twilioauth.test.MockTwilioInitializer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Profiles;
 
 /**
- * Serves several Twilio accounts: one {@code TwilioClient} per tenant, each made from the
- * auto-configured client with {@code withCredentialProvider}, so all tenants share one HTTP
- * infrastructure while each keeps its own credentials and token cache.
+ * Serves several Twilio accounts: each entry of {@code twilio.tenants} is one client of the
+ * auto-configured {@code TwilioClients}, with its own credentials and token cache, all sharing one
+ * HTTP infrastructure.
  * <p>
- * Runs against a local Twilio stand-in unless the {@code twilio} profile is active.
+ * Runs against a local Twilio stand-in unless the {@code twilio} profile is active: the stand-in
+ * learns every tenant's credentials from {@code application.yml}, with no code of this sample.
  */
 @SpringBootApplication
-@EnableConfigurationProperties(TenantProperties.class)
 public class MultiTenantApplication {
 
     public static void main(String[] args) {

@@ -3,8 +3,11 @@ package io.github.twilioauth.samples.multitenant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.github.twilioauth.client.TwilioClients;
+import io.github.twilioauth.test.MockTwilioInitializer;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.RecordedRequest;
+import io.github.twilioauth.test.TokenRequest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,18 +20,30 @@ import static org.assertj.core.api.Assertions.tuple;
 class MultiTenantApplicationTest {
 
     @Test
-    void eachTenantSendsWithItsOwnCredentials(CapturedOutput output) {
+    void eachTenantOfApplicationYmlSendsWithItsOwnCredentials(CapturedOutput output) {
         try (ConfigurableApplicationContext context = MultiTenantApplication.run()) {
             MockTwilioServer server = context.getBean(MockTwilioServer.class);
-            assertThat(server.requests()).extracting(RecordedRequest::authScheme, RecordedRequest::principal)
-                .containsExactly(tuple("Basic", "AC00000000000000000000000000000a01"),
-                        tuple("Bearer", "AC00000000000000000000000000000b02"),
-                        tuple("Bearer", "AC00000000000000000000000000000c03"));
-            assertThat(server.tokenRequests()).extracting((request) -> request.clientId())
-                .containsExactlyInAnyOrder("OQ00000000000000000000000000000b02", "OQ00000000000000000000000000000c03");
-            assertThatIllegalArgumentException().isThrownBy(() -> context.getBean(TenantClients.class).get("umbrella"))
-                .withMessageContaining("acme");
+            String initech = MockTwilioInitializer.organizationSid("OQ00000000000000000000000000000c03");
+            assertThat(server.requests()).extracting(RecordedRequest::path, RecordedRequest::authScheme,
+                    RecordedRequest::principal)
+                .containsExactly(tuple(messages("AC00000000000000000000000000000a01"), "Basic",
+                        "AC00000000000000000000000000000a01"),
+                        tuple(messages("AC00000000000000000000000000000b02"), "Bearer",
+                                "AC00000000000000000000000000000b02"),
+                        tuple(messages("AC00000000000000000000000000000d04"), "Basic",
+                                "SK00000000000000000000000000000d04"),
+                        tuple(messages("AC00000000000000000000000000000c03"), "Bearer", initech));
+            assertThat(server.tokenRequests()).extracting(TokenRequest::clientId)
+                .containsExactly("OQ00000000000000000000000000000b02", "OQ00000000000000000000000000000c03");
+            assertThatIllegalArgumentException().isThrownBy(() -> context.getBean(TwilioClients.class).get("umbrella"))
+                .withMessage("No Twilio tenant named 'umbrella'; known tenants: [acme, globex, hooli, initech]");
         }
-        assertThat(output).contains("Tenant acme: sent SM", "Tenant globex: sent SM", "Tenant initech: sent SM");
+        assertThat(output).contains("Tenant acme: sent SM", "Tenant globex: sent SM", "Tenant hooli: sent SM",
+                "Tenant initech: sent SM")
+            .doesNotContain("demo-auth-token", "demo-client-secret", "demo-api-secret");
+    }
+
+    private static String messages(String accountSid) {
+        return "/2010-04-01/Accounts/" + accountSid + "/Messages.json";
     }
 }
