@@ -188,6 +188,7 @@ class TwilioSdkHttpClientTest {
         assertThat(requests).allSatisfy((request) -> {
             assertThat(request.authScheme()).isEqualTo(scheme);
             assertThat(request.principal()).isEqualTo(principal);
+            assertThat(request.forwardedHost()).isEqualTo("api.twilio.com");
         });
     }
 
@@ -229,6 +230,7 @@ class TwilioSdkHttpClientTest {
             .satisfies((ex) -> {
                 assertThat(ex.getStatusCode()).isEqualTo(500);
                 assertThat(ex.getCode()).isEqualTo(20500);
+                assertThat(ex.getMoreInfo()).isEqualTo("https://www.twilio.com/docs/errors/20500");
             });
         assertThat(this.server.requests()).extracting(RecordedRequest::method).containsExactly("POST");
         assertThat(this.server.messages()).isEmpty();

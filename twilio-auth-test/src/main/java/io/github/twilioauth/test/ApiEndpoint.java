@@ -83,7 +83,8 @@ final class ApiEndpoint implements HttpHandler {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         Caller caller = Caller.from(authorization, this.issuer);
         this.requests.add(new RecordedRequest(method, path, query, caller.scheme(), caller.principal(), form,
-                authorization, exchange.getRequestHeaders().getFirst("User-Agent")));
+                authorization, exchange.getRequestHeaders().getFirst("User-Agent"),
+                exchange.getRequestHeaders().getFirst("X-Forwarded-Host")));
         this.faults.delay();
         Reply injected = this.faults.next();
         if (injected instanceof TwilioError.Injected error) {

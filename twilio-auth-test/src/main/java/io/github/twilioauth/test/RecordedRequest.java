@@ -20,15 +20,18 @@ import java.util.Map;
  * @param authorization the {@code Authorization} header as it arrived (the first one, if there
  * were several), or {@code null} without one
  * @param userAgent the {@code User-Agent} header, or {@code null} without one
+ * @param forwardedHost the {@code X-Forwarded-Host} header, the Twilio host the request stands
+ * for, or {@code null} without one
  */
 public record RecordedRequest(String method, String path, String query, String authScheme, String principal,
-        Map<String, List<String>> form, String authorization, String userAgent) {
+        Map<String, List<String>> form, String authorization, String userAgent, String forwardedHost) {
 
     @Override
     public String toString() {
         return "RecordedRequest[method=" + this.method + ", path=" + this.path + ", query=" + this.query
                 + ", authScheme=" + this.authScheme + ", principal=" + this.principal + ", form=" + this.form
-                + ", authorization=" + masked(this.authorization) + ", userAgent=" + this.userAgent + "]";
+                + ", authorization=" + masked(this.authorization) + ", userAgent=" + this.userAgent
+                + ", forwardedHost=" + this.forwardedHost + "]";
     }
 
     private static String masked(String authorization) {

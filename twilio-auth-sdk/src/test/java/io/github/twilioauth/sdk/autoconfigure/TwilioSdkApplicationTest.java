@@ -174,6 +174,8 @@ class TwilioSdkApplicationTest {
                     assertThat(request.path()).isEqualTo("/Organizations/" + ORG_SID + "/Accounts");
                     assertThat(request.authScheme()).isEqualTo("Bearer");
                 });
+                assertThat(this.server.requests().get(0).forwardedHost()).isEqualTo("preview-iam.twilio.com");
+                // The second page is the next-page URL the stand-in answered, followed as it is.
                 assertThat(this.server.requests().get(1).query()).contains("PageSize=2", "PageToken=");
             });
     }

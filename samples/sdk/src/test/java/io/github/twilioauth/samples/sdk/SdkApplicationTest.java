@@ -30,7 +30,10 @@ class SdkApplicationTest {
                         tuple("GET", MESSAGES + ".json"),
                         tuple("GET", MESSAGES + ".json"),
                         tuple("GET", MESSAGES + "/SM" + "0".repeat(32) + ".json"));
-            assertThat(server.requests()).allSatisfy((request) -> assertThat(request.authScheme()).isEqualTo("Bearer"));
+            assertThat(server.requests()).allSatisfy((request) -> {
+                assertThat(request.authScheme()).isEqualTo("Bearer");
+                assertThat(request.forwardedHost()).isEqualTo("api.twilio.com");
+            });
             assertThat(server.tokenRequestCount()).isEqualTo(1);
         }
         assertThat(output).contains("Read 3 messages, 2 a page")
