@@ -34,13 +34,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * snippet may use a type that an earlier one declares, as the application a reader builds would
  * (the tests of {@code Notifier} use the {@code Notifier} of "Add it"); type names are therefore
  * unique across the README. A block that is not meant to compile is not fenced as {@code java}.
+ * <p>
+ * A block fenced {@code java twilio-auth-sdk} uses twilio-java, which this module never sees:
+ * the SDK bridge module compiles those blocks, in its {@code ReadmeSdkSnippetsTest}.
  */
 class ReadmeSnippetsTest {
 
     private static final Path README = Path.of("..", "README.md");
 
     /** An opening fence of a Java block, at any indentation (blocks may sit in list items). */
-    private static final Pattern JAVA_FENCE = Pattern.compile("^(\\s*)```java\\b.*$");
+    private static final Pattern JAVA_FENCE = Pattern.compile("^(\\s*)```java\\b(.*)$");
+
+    /** What follows {@code java} on the fence of a block that needs the SDK bridge module. */
+    private static final String SDK_MODULE = "twilio-auth-sdk";
 
     @Test
     void everyJavaSnippetCompiles(@TempDir Path classes) throws IOException {
@@ -102,8 +108,10 @@ class ReadmeSnippetsTest {
         }
 
         /**
-         * Returns every Java block, its lines without the indentation of its fence.
-         * @throws IllegalStateException when a block is not closed
+         * Returns every Java block but those of the SDK bridge module, its lines without the
+         * indentation of its fence.
+         * @throws IllegalStateException when a block is not closed, or its fence names anything
+         * but the SDK bridge module after {@code java}
          */
         static List<Snippet> javaBlocksOf(List<String> readme) {
             List<Snippet> snippets = new ArrayList<>();
@@ -113,6 +121,7 @@ class ReadmeSnippetsTest {
                     continue;
                 }
                 String indent = fence.group(1);
+                String module = fence.group(2).strip();
                 List<String> lines = new ArrayList<>();
                 int open = i;
                 for (i++; i < readme.size() && !readme.get(i).strip().equals("```"); i++) {
@@ -122,7 +131,13 @@ class ReadmeSnippetsTest {
                 if (i == readme.size()) {
                     throw new IllegalStateException("README.md line " + (open + 1) + ": the Java block is not closed");
                 }
-                snippets.add(new Snippet(open + 1, lines));
+                if (module.isEmpty()) {
+                    snippets.add(new Snippet(open + 1, lines));
+                }
+                else if (!module.equals(SDK_MODULE)) {
+                    throw new IllegalStateException("README.md line " + (open + 1) + ": a Java block is fenced "
+                            + "`java` or `java " + SDK_MODULE + "`, not `java " + module + "`");
+                }
             }
             return snippets;
         }

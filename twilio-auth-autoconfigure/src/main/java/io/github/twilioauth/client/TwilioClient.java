@@ -217,20 +217,14 @@ public final class TwilioClient implements AutoCloseable {
      * @throws TwilioApiException when Twilio answers an error status
      */
     public TwilioResponse request(HttpMethod method, String uri, Map<String, ?> formParams) {
-        if (this.closed) {
-            throw new TwilioException("This TwilioClient is closed: no call is made after close(), which happens"
-                    + " when its application context closes");
-        }
+        requireOpen();
         TwilioEndpoints.Route route = this.endpoints.route(uri);
         URI target = route.uri();
         MultiValueMap<String, String> form = toForm(formParams);
         boolean inBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
-        RestClient.RequestBodySpec spec = this.restClient.method(method)
-            .uri(inBody || form.isEmpty() ? target : withQuery(target, form))
+        RestClient.RequestBodySpec spec = spec(method, inBody || form.isEmpty() ? target : withQuery(target, form),
+                route)
             .accept(MediaType.APPLICATION_JSON);
-        if (route.standsFor() != null) {
-            spec.header(TwilioEndpoints.FORWARDED_HOST, route.standsFor());
-        }
         if (inBody) {
             spec.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form);
         }
@@ -238,9 +232,82 @@ public final class TwilioClient implements AutoCloseable {
             return exchange(spec, method, target);
         }
         catch (ResourceAccessException ex) {
-            throw new TwilioApiException("Twilio call " + method + " " + target.getPath() + " got no response: "
-                    + ex.getMostSpecificCause(), ex);
+            throw noResponse(method, target, ex);
         }
+    }
+
+    /**
+     * Calls any Twilio endpoint and returns its answer whatever the status: the raw exchange for
+     * callers that read Twilio's error statuses themselves, such as the adapter of an SDK. The
+     * request goes the way of every call of this client: routed to its endpoints (with
+     * {@link TwilioEndpoints#FORWARDED_HOST} on a base URL), authenticated, retried when safe,
+     * and observed. Its {@code Authorization} header is this client's alone: one among
+     * {@code headers} is dropped.
+     * @param method the HTTP method
+     * @param uri a path on the {@code api} host, an absolute {@code https://*.twilio.com} URI, or an
+     * absolute URI on the configured base URL; encoded, with its query
+     * @param headers more request headers, such as {@code Content-Type}
+     * @param body the body, written by the {@code RestClient}'s message converters (such as
+     * {@code byte[]}, {@code String}, or a {@code MultiValueMap} of a form), or {@code null} for none
+     * @return the status, headers and body; a success body of at most the client's largest
+     * response size, an error body of at most 64 KB
+     * @throws TwilioApiException when no response came (status 0), or its body is larger than
+     * that (with the status)
+     * @throws io.github.twilioauth.TwilioAuthenticationException when no credential could be had
+     * @throws TwilioException when the client is closed
+     */
+    public TwilioRawResponse exchange(HttpMethod method, String uri, HttpHeaders headers, @Nullable Object body) {
+        requireOpen();
+        TwilioEndpoints.Route route = this.endpoints.route(uri);
+        URI target = route.uri();
+        RestClient.RequestBodySpec spec = spec(method, target, route).headers((all) -> {
+            headers.forEach((name, values) -> {
+                if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)) {
+                    all.addAll(name, values);
+                }
+            });
+        });
+        if (body != null) {
+            spec.body(body);
+        }
+        String call = method + " " + target.getPath();
+        try {
+            return spec.exchange((request, response) -> {
+                int status = response.getStatusCode().value();
+                long limit = (status >= 400) ? MAX_ERROR_BODY_SIZE.toBytes() : this.maxResponseSize.toBytes();
+                byte[] read = ResponseBodies.readAtMost(response, limit);
+                if (read == null) {
+                    String bound = (status >= 400) ? describe(MAX_ERROR_BODY_SIZE)
+                            : describe(this.maxResponseSize) + " (twilio.http.max-response-size)";
+                    throw new TwilioApiException("Twilio answered " + call + " with HTTP " + status
+                            + " and a body larger than " + bound + ", not read further", status, null, null);
+                }
+                return new TwilioRawResponse(status, response.getHeaders(), read);
+            });
+        }
+        catch (ResourceAccessException ex) {
+            throw noResponse(method, target, ex);
+        }
+    }
+
+    private void requireOpen() {
+        if (this.closed) {
+            throw new TwilioException("This TwilioClient is closed: no call is made after close(), which happens"
+                    + " when its application context closes");
+        }
+    }
+
+    private RestClient.RequestBodySpec spec(HttpMethod method, URI uri, TwilioEndpoints.Route route) {
+        RestClient.RequestBodySpec spec = this.restClient.method(method).uri(uri);
+        if (route.standsFor() != null) {
+            spec.header(TwilioEndpoints.FORWARDED_HOST, route.standsFor());
+        }
+        return spec;
+    }
+
+    private static TwilioApiException noResponse(HttpMethod method, URI target, ResourceAccessException ex) {
+        return new TwilioApiException("Twilio call " + method + " " + target.getPath() + " got no response: "
+                + ex.getMostSpecificCause(), ex);
     }
 
     private TwilioResponse exchange(RestClient.RequestBodySpec spec, HttpMethod method, URI target) {

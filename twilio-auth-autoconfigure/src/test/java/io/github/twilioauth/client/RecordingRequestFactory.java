@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequest;
@@ -44,8 +45,9 @@ final class RecordingRequestFactory implements ClientHttpRequestFactory {
      * @param method the HTTP method
      * @param uri the URI
      * @param authorizations every {@code Authorization} header value, in order; empty without one
+     * @param forwardedHost the {@code X-Forwarded-Host} header, or {@code null} without one
      */
-    record SentRequest(HttpMethod method, URI uri, List<String> authorizations) {
+    record SentRequest(HttpMethod method, URI uri, List<String> authorizations, @Nullable String forwardedHost) {
     }
 
     private final class RecordingRequest implements ClientHttpRequest {
@@ -59,7 +61,8 @@ final class RecordingRequestFactory implements ClientHttpRequestFactory {
         @Override
         public ClientHttpResponse execute() throws IOException {
             List<String> authorizations = this.request.getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
-            RecordingRequestFactory.this.sent.add(new SentRequest(getMethod(), getURI(), List.copyOf(authorizations)));
+            RecordingRequestFactory.this.sent.add(new SentRequest(getMethod(), getURI(), List.copyOf(authorizations),
+                    this.request.getHeaders().getFirst(TwilioEndpoints.FORWARDED_HOST)));
             return this.request.execute();
         }
 

@@ -1,0 +1,173 @@
+package io.github.twilioauth.benchmarks;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+import com.twilio.http.HttpClient;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.http.HttpHost;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
+import io.github.twilioauth.sdk.autoconfigure.TwilioSdkAutoConfiguration;
+import io.github.twilioauth.test.MockTwilioServer;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code Message.creator(...).create(client)} over loopback against the stand-in: twilio-java on
+ * its own transport ({@link NetworkHttpClient}, Apache HttpClient 5, as its default constructor
+ * configures it) with Basic auth, next to twilio-java on the starter's bridge, auto-configured as
+ * an application gets it, with OAuth client credentials (one token, cached). Both send the same
+ * form to the same in-process stand-in; the SDK's transport is routed to it by an Apache route
+ * planner, as it only knows {@code https://api.twilio.com}. The stand-in forgets its messages
+ * and recorded requests before each iteration, so its memory stays flat.
+ */
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+@State(Scope.Benchmark)
+public class SdkTransportBenchmark {
+
+    static final PhoneNumber TO = new PhoneNumber("+15558675310");
+
+    static final PhoneNumber FROM = new PhoneNumber("+15005550006");
+
+    private MockTwilioServer twilio;
+
+    private TwilioRestClient sdkTransport;
+
+    private ConfigurableApplicationContext application;
+
+    private TwilioRestClient bridge;
+
+    /**
+     * Starts the stand-in, the SDK on its own transport and an application with the bridge, and
+     * sends one message through each, so the bridge's token is fetched before measuring.
+     */
+    @Setup(Level.Trial)
+    public void start() {
+        this.twilio = LocalTwilio.start();
+        this.sdkTransport = new TwilioRestClient.Builder(LocalTwilio.ACCOUNT_SID, LocalTwilio.AUTH_TOKEN)
+            .httpClient(new NetworkHttpClient(toStandIn(this.twilio)))
+            .build();
+        this.application = new SpringApplicationBuilder(BridgeApplication.class).web(WebApplicationType.NONE)
+            .properties("spring.main.banner-mode=off", "twilio.base-url=" + this.twilio.baseUrl(),
+                    "twilio.account-sid=" + LocalTwilio.ACCOUNT_SID, "twilio.auth.client-id=" + LocalTwilio.CLIENT_ID,
+                    "twilio.auth.client-secret=" + LocalTwilio.CLIENT_SECRET)
+            .run();
+        this.bridge = this.application.getBean(TwilioRestClient.class);
+        send(this.sdkTransport);
+        send(this.bridge);
+    }
+
+    /**
+     * The SDK's default connection pool and timeouts (20 connections a route, 100 in all), its
+     * routes all leading to the stand-in over plain HTTP.
+     */
+    private static HttpClientBuilder toStandIn(MockTwilioServer twilio) {
+        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
+        connections.setDefaultSocketConfig(HttpClient.DEFAULT_SOCKET_CONFIG);
+        connections.setDefaultMaxPerRoute(20);
+        connections.setMaxTotal(100);
+        URI standIn = URI.create(twilio.baseUrl());
+        HttpHost host = new HttpHost("http", standIn.getHost(), standIn.getPort());
+        return HttpClientBuilder.create()
+            .setConnectionManager(connections)
+            .setDefaultRequestConfig(HttpClient.DEFAULT_REQUEST_CONFIG)
+            .setRoutePlanner((target, context) -> new HttpRoute(host));
+    }
+
+    /**
+     * Forgets the messages and requests of the previous iteration.
+     */
+    @Setup(Level.Iteration)
+    public void forget() {
+        this.twilio.reset();
+    }
+
+    /**
+     * Closes the application and stops the stand-in.
+     */
+    @TearDown(Level.Trial)
+    public void stop() {
+        this.application.close();
+        this.twilio.close();
+    }
+
+    private static Message send(TwilioRestClient client) {
+        return Message.creator(TO, FROM, "Benchmark").create(client);
+    }
+
+    /** twilio-java's own transport, Basic auth, 1 thread. */
+    @Benchmark
+    @BenchmarkMode({ Mode.Throughput, Mode.SampleTime })
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Message sdkTransportBasic() {
+        return send(this.sdkTransport);
+    }
+
+    /** The starter's bridge, OAuth client credentials, 1 thread. */
+    @Benchmark
+    @BenchmarkMode({ Mode.Throughput, Mode.SampleTime })
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Message bridgeOAuth() {
+        return send(this.bridge);
+    }
+
+    /** twilio-java's own transport, Basic auth, 8 threads. */
+    @Benchmark
+    @Threads(8)
+    @BenchmarkMode({ Mode.Throughput, Mode.SampleTime })
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Message sdkTransportBasicEightThreads() {
+        return send(this.sdkTransport);
+    }
+
+    /** The starter's bridge, OAuth client credentials, 8 threads. */
+    @Benchmark
+    @Threads(8)
+    @BenchmarkMode({ Mode.Throughput, Mode.SampleTime })
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Message bridgeOAuthEightThreads() {
+        return send(this.bridge);
+    }
+
+    /**
+     * An application with the starter and the SDK bridge: the auto-configurations its classpath
+     * brings, listed, as the shaded jar has no single list of them.
+     */
+    @ImportAutoConfiguration({ HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+            RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
+            TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class,
+            TwilioAutoConfiguration.class, TwilioSdkAutoConfiguration.class })
+    static class BridgeApplication {
+
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Spring Boot auto-configuration of twilio-java's {@code TwilioRestClient}s on the starter's
+ * Twilio clients, and the {@code twilio.sdk.*} properties.
+ */
+@NullMarked
+package io.github.twilioauth.sdk.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;
