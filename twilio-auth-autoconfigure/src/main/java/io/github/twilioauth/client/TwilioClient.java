@@ -250,7 +250,7 @@ public final class TwilioClient implements AutoCloseable {
      * @param body the body, written by the {@code RestClient}'s message converters (such as
      * {@code byte[]}, {@code String}, or a {@code MultiValueMap} of a form), or {@code null} for none
      * @return the status, headers and body; a success body of at most the client's largest
-     * response size, an error body of at most 64 KB
+     * response size, an error body of at most 64 KB or that size when smaller
      * @throws TwilioApiException when no response came (status 0), or its body is larger than
      * that (with the status)
      * @throws io.github.twilioauth.TwilioAuthenticationException when no credential could be had
@@ -274,11 +274,10 @@ public final class TwilioClient implements AutoCloseable {
         try {
             return spec.exchange((request, response) -> {
                 int status = response.getStatusCode().value();
-                long limit = (status >= 400) ? MAX_ERROR_BODY_SIZE.toBytes() : this.maxResponseSize.toBytes();
-                byte[] read = ResponseBodies.readAtMost(response, limit);
+                DataSize limit = (status >= 400) ? maxErrorBodySize() : this.maxResponseSize;
+                byte[] read = ResponseBodies.readAtMost(response, limit.toBytes());
                 if (read == null) {
-                    String bound = (status >= 400) ? describe(MAX_ERROR_BODY_SIZE)
-                            : describe(this.maxResponseSize) + " (twilio.http.max-response-size)";
+                    String bound = describe(limit) + ((status >= 400) ? "" : " (twilio.http.max-response-size)");
                     throw new TwilioApiException("Twilio answered " + call + " with HTTP " + status
                             + " and a body larger than " + bound + ", not read further", status, null, null);
                 }
