@@ -76,7 +76,7 @@ final class FormData {
             return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
         }
         catch (IllegalArgumentException ex) {
-            throw TwilioError.invalidParameter("Malformed form encoding: " + ex.getMessage());
+            throw ErrorAnswer.invalidParameter("Malformed form encoding: " + ex.getMessage());
         }
     }
 }

@@ -407,7 +407,7 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param status the HTTP status, 400 to 599
      */
     public void failNextTokenRequests(int count, int status) {
-        this.tokenEndpoint.faults().queue(requireCount(count), TwilioError.of(requireErrorStatus(status)).toReply());
+        this.tokenEndpoint.faults().queue(requireCount(count), ErrorAnswer.of(requireErrorStatus(status)).toReply());
     }
 
     /**
@@ -428,7 +428,7 @@ public final class MockTwilioServer implements AutoCloseable {
     public void failNextTokenRequestsWithRetryAfter(int count, Duration retryAfter) {
         this.tokenEndpoint.faults()
             .queue(requireCount(count),
-                    TwilioError.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")).toReply());
+                    ErrorAnswer.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")).toReply());
     }
 
     /**
@@ -443,7 +443,7 @@ public final class MockTwilioServer implements AutoCloseable {
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("rate must be between 0 and 1");
         }
-        this.tokenEndpoint.faults().randomly(rate, seed, TwilioError.of(500).toReply());
+        this.tokenEndpoint.faults().randomly(rate, seed, ErrorAnswer.of(500).toReply());
     }
 
     /**
@@ -503,7 +503,7 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param count how many requests to reject
      */
     public void rejectNextApiRequests(int count) {
-        this.apiEndpoint.faults().queue(requireCount(count), TwilioError.authenticate().injected());
+        this.apiEndpoint.faults().queue(requireCount(count), ErrorAnswer.authenticate().injected());
     }
 
     /**
@@ -513,7 +513,7 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param status the HTTP status, 400 to 599
      */
     public void failNextApiRequests(int count, int status) {
-        this.apiEndpoint.faults().queue(requireCount(count), TwilioError.of(requireErrorStatus(status)).injected());
+        this.apiEndpoint.faults().queue(requireCount(count), ErrorAnswer.of(requireErrorStatus(status)).injected());
     }
 
     /**
@@ -524,7 +524,7 @@ public final class MockTwilioServer implements AutoCloseable {
     public void failNextApiRequestsWithRetryAfter(int count, Duration retryAfter) {
         this.apiEndpoint.faults()
             .queue(requireCount(count),
-                    TwilioError.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")).injected());
+                    ErrorAnswer.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")).injected());
     }
 
     /**
@@ -548,7 +548,7 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param messageLength the length of the message
      */
     public void respondToNextApiRequestWithLargeError(int status, long messageLength) {
-        int code = TwilioError.of(requireErrorStatus(status)).code();
+        int code = ErrorAnswer.of(requireErrorStatus(status)).code();
         this.apiEndpoint.faults()
             .queue(1, new StreamedReply(status, "application/json", "{\"code\":" + code + ",\"message\":\"",
                     messageLength, "\",\"more_info\":\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":"

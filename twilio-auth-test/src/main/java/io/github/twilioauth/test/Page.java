@@ -51,11 +51,11 @@ final class Page<T> {
     static <T> Page<T> of(List<T> all, Function<T, String> sid, Map<String, List<String>> query, Paging paging) {
         int size = intParameter(query, "PageSize", DEFAULT_SIZE);
         if (size < 1 || size > paging.maxSize()) {
-            throw TwilioError.invalidParameter("PageSize must be between 1 and " + paging.maxSize());
+            throw ErrorAnswer.invalidParameter("PageSize must be between 1 and " + paging.maxSize());
         }
         Integer page = paging.numbered() ? intParameter(query, "Page", null) : null;
         if (page != null && page < 0) {
-            throw TwilioError.invalidParameter("Page must not be negative");
+            throw ErrorAnswer.invalidParameter("Page must not be negative");
         }
         String token = FormData.first(query, "PageToken");
         int start = (token != null) ? startAfter(all, sid, token)
@@ -129,7 +129,7 @@ final class Page<T> {
                 }
             }
         }
-        throw TwilioError.invalidParameter("Invalid PageToken " + token);
+        throw ErrorAnswer.invalidParameter("Invalid PageToken " + token);
     }
 
     private static Integer intParameter(Map<String, List<String>> query, String name, Integer defaultValue) {
@@ -141,7 +141,7 @@ final class Page<T> {
             return Integer.valueOf(value);
         }
         catch (NumberFormatException ex) {
-            throw TwilioError.invalidParameter(name + " must be a number");
+            throw ErrorAnswer.invalidParameter(name + " must be a number");
         }
     }
 
