@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-process stand-in for Twilio, over real HTTP on {@code 127.0.0.1}: the OAuth token
@@ -86,9 +87,9 @@ public final class MockTwilioServer implements AutoCloseable {
     /** What the requests queued by {@code hangNext...} wait for; replaced, once released, by reset. */
     private Hang hang = new Hang();
 
-    private HttpServer server;
+    private @Nullable HttpServer server;
 
-    private ExecutorService executor;
+    private @Nullable ExecutorService executor;
 
     private boolean closed;
 
@@ -147,9 +148,11 @@ public final class MockTwilioServer implements AutoCloseable {
         this.closed = true;
         this.hang.release();
         this.statusCallbacks.close();
-        if (this.server != null) {
-            this.server.stop(0);
-            this.executor.shutdownNow();
+        HttpServer server = this.server;
+        ExecutorService executor = this.executor;
+        if (server != null && executor != null) {
+            server.stop(0);
+            executor.shutdownNow();
         }
     }
 
@@ -453,7 +456,7 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param contentType the {@code Content-Type} header, or {@code null} for none
      * @param body the body, or {@code null} for none
      */
-    public void respondToNextTokenRequest(int status, String contentType, String body) {
+    public void respondToNextTokenRequest(int status, @Nullable String contentType, @Nullable String body) {
         this.tokenEndpoint.faults().queue(1, new HttpReply(requireStatus(status), Map.of(), contentType, body));
     }
 
@@ -535,7 +538,8 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param contentType the {@code Content-Type} header, or {@code null} for none
      * @param body the body, or {@code null} for none
      */
-    public void respondToNextApiRequest(int status, Map<String, String> headers, String contentType, String body) {
+    public void respondToNextApiRequest(int status, Map<String, String> headers, @Nullable String contentType,
+            @Nullable String body) {
         this.apiEndpoint.faults()
             .queue(1, new HttpReply(requireStatus(status), Objects.requireNonNull(headers, "headers"), contentType,
                     body));

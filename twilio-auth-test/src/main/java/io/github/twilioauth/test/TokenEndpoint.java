@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -53,7 +54,7 @@ final class TokenEndpoint implements HttpHandler {
 
     private volatile Duration lifetime = Duration.ofHours(1);
 
-    private volatile TokenGate gate;
+    private volatile @Nullable TokenGate gate;
 
     TokenEndpoint(Registry registry, TokenIssuer issuer, InstantSource time, RequestLog log) {
         this.registry = registry;
