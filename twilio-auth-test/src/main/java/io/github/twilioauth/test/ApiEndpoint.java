@@ -61,7 +61,7 @@ final class ApiEndpoint implements HttpHandler {
             try {
                 reply = answer(exchange, path);
             }
-            catch (TwilioError error) {
+            catch (ErrorAnswer error) {
                 reply = replyOf(error, path);
             }
             reply.send(exchange);
@@ -73,7 +73,7 @@ final class ApiEndpoint implements HttpHandler {
     }
 
     /** Twilio's error JSON, with the challenge of the product when the error is a 401. */
-    private static HttpReply replyOf(TwilioError error, String path) {
+    private static HttpReply replyOf(ErrorAnswer error, String path) {
         HttpReply reply = error.toReply();
         return (error.status() == 401) ? reply.withHeader("WWW-Authenticate", challenge(path)) : reply;
     }
@@ -90,11 +90,11 @@ final class ApiEndpoint implements HttpHandler {
         this.log.append(forwardedHost, method, path, query, form.keySet(),
                 exchange.getRequestHeaders().getFirst("Content-Type"));
         if (!TwilioHosts.serves(forwardedHost, path)) {
-            throw TwilioError.notFound(path);
+            throw ErrorAnswer.notFound(path);
         }
         this.faults.delay();
         Reply injected = this.faults.next();
-        if (injected instanceof TwilioError.Injected error) {
+        if (injected instanceof ErrorAnswer.Injected error) {
             return replyOf(error.error(), path);
         }
         if (injected != null) {
@@ -132,24 +132,24 @@ final class ApiEndpoint implements HttpHandler {
             authorizeOrganization(caller, account.group(1), now);
             return this.organizations.fetch(account.group(1), account.group(2), path);
         }
-        throw TwilioError.notFound(path);
+        throw ErrorAnswer.notFound(path);
     }
 
     private static void allow(String method, String... allowed) {
         if (!List.of(allowed).contains(method)) {
-            throw TwilioError.methodNotAllowed(String.join(", ", allowed));
+            throw ErrorAnswer.methodNotAllowed(String.join(", ", allowed));
         }
     }
 
     private void authorizeAccount(Caller caller, String accountSid, Instant now) {
         if (!caller.mayAccessAccount(accountSid, this.registry, now)) {
-            throw TwilioError.authenticate();
+            throw ErrorAnswer.authenticate();
         }
     }
 
     private static void authorizeOrganization(Caller caller, String orgSid, Instant now) {
         if (!caller.mayAccessOrganization(orgSid, now)) {
-            throw TwilioError.authenticate();
+            throw ErrorAnswer.authenticate();
         }
     }
 

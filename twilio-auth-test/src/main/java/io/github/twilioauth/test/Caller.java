@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who an API request claims to be, from its {@code Authorization} header, and whether that
  * grants access to an account or an organization the way Twilio decides it.
@@ -18,23 +20,27 @@ final class Caller {
 
     private static final Caller ANONYMOUS = new Caller(null, null, null, null);
 
-    private final String scheme;
+    private final @Nullable String scheme;
 
-    private final String principal;
+    private final @Nullable String principal;
 
-    private final String password;
+    private final @Nullable String password;
 
-    private final Instant tokenExpiresAt;
+    private final @Nullable Instant tokenExpiresAt;
 
-    private Caller(String scheme, String principal, String password, Instant tokenExpiresAt) {
+    private Caller(@Nullable String scheme, @Nullable String principal, @Nullable String password,
+            @Nullable Instant tokenExpiresAt) {
         this.scheme = scheme;
         this.principal = principal;
         this.password = password;
         this.tokenExpiresAt = tokenExpiresAt;
     }
 
-    static Caller from(String authorization, TokenIssuer issuer) {
-        int space = (authorization != null) ? authorization.indexOf(' ') : -1;
+    static Caller from(@Nullable String authorization, TokenIssuer issuer) {
+        if (authorization == null) {
+            return ANONYMOUS;
+        }
+        int space = authorization.indexOf(' ');
         if (space < 0) {
             return ANONYMOUS;
         }
@@ -66,11 +72,11 @@ final class Caller {
         return new Caller(BASIC, userAndPassword.substring(0, colon), userAndPassword.substring(colon + 1), null);
     }
 
-    String scheme() {
+    @Nullable String scheme() {
         return this.scheme;
     }
 
-    String principal() {
+    @Nullable String principal() {
         return this.principal;
     }
 
@@ -80,18 +86,22 @@ final class Caller {
      * lists it.
      */
     boolean mayAccessAccount(String accountSid, Registry registry, Instant now) {
+        String principal = this.principal;
+        if (principal == null) {
+            return false;
+        }
         if (this.password != null) {
-            return registry.basicSubject(this.principal, this.password).filter(accountSid::equals).isPresent();
+            return registry.basicSubject(principal, this.password).filter(accountSid::equals).isPresent();
         }
         return hasLiveToken(now)
-                && (this.principal.equals(accountSid) || registry.organizationListsAccount(this.principal, accountSid));
+                && (principal.equals(accountSid) || registry.organizationListsAccount(principal, accountSid));
     }
 
     /**
      * Whether the caller may use an organization's API: only with a live token of it.
      */
     boolean mayAccessOrganization(String orgSid, Instant now) {
-        return hasLiveToken(now) && this.principal.equals(orgSid);
+        return hasLiveToken(now) && orgSid.equals(this.principal);
     }
 
     private boolean hasLiveToken(Instant now) {

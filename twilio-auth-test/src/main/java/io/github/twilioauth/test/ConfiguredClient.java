@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.lang.Contract;
 import org.springframework.util.StringUtils;
 
 /**
@@ -75,21 +78,22 @@ record ConfiguredClient(String prefix, Settings settings) {
         }
     }
 
-    private static boolean has(String value) {
+    @Contract("null -> false")
+    private static boolean has(@Nullable String value) {
         return StringUtils.hasText(value);
     }
 
     /**
      * The keys of one client the stand-in needs, as the starter names them.
      */
-    record Settings(String accountSid, Auth auth, Webhook webhook) {
+    record Settings(@Nullable String accountSid, @Nullable Auth auth, @Nullable Webhook webhook) {
     }
 
     /**
      * The {@code auth.*} keys of one client.
      */
-    record Auth(String type, String clientId, String clientSecret, String authToken, String apiKey,
-            String apiSecret) {
+    record Auth(@Nullable String type, @Nullable String clientId, @Nullable String clientSecret,
+            @Nullable String authToken, @Nullable String apiKey, @Nullable String apiSecret) {
 
         @Override
         public String toString() {
@@ -100,7 +104,7 @@ record ConfiguredClient(String prefix, Settings settings) {
     /**
      * The {@code webhook.*} keys of one client.
      */
-    record Webhook(String authToken) {
+    record Webhook(@Nullable String authToken) {
 
         @Override
         public String toString() {

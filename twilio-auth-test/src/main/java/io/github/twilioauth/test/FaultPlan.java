@@ -6,6 +6,8 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Faults injected into one side of the mock server: answers queued for the next requests, in
  * the order they were queued, an answer given at random once the queue is empty, and a latency
@@ -19,7 +21,7 @@ final class FaultPlan<T> {
 
     private volatile Duration latency = Duration.ZERO;
 
-    private volatile RandomFault<T> random;
+    private volatile @Nullable RandomFault<T> random;
 
     void queue(int count, T answer) {
         for (int i = 0; i < count; i++) {
@@ -39,7 +41,7 @@ final class FaultPlan<T> {
      * Takes the next queued answer, or else draws the random one.
      * @return the answer, or {@code null} when the request is to be served normally
      */
-    T next() {
+    @Nullable T next() {
         T queued = this.queued.poll();
         if (queued != null) {
             return queued;
@@ -71,7 +73,7 @@ final class FaultPlan<T> {
      */
     private record RandomFault<T>(double rate, Random draws, T answer) {
 
-        T draw() {
+        @Nullable T draw() {
             return (this.draws.nextDouble() < this.rate) ? this.answer : null;
         }
     }

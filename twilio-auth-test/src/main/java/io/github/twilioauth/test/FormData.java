@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes {@code application/x-www-form-urlencoded} bodies and query strings into ordered,
@@ -36,11 +37,11 @@ final class FormData {
     /**
      * Whether a {@code Content-Type} header names a form-encoded body.
      */
-    static boolean isForm(String contentType) {
+    static boolean isForm(@Nullable String contentType) {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(FORM_CONTENT_TYPE);
     }
 
-    static Map<String, List<String>> parse(String encoded) {
+    static Map<String, List<String>> parse(@Nullable String encoded) {
         if (encoded == null || encoded.isEmpty()) {
             return Map.of();
         }
@@ -60,7 +61,7 @@ final class FormData {
     /**
      * Returns the first value of a field, treating an empty value as absent.
      */
-    static String first(Map<String, List<String>> values, String name) {
+    static @Nullable String first(Map<String, List<String>> values, String name) {
         List<String> list = values.getOrDefault(name, List.of());
         return (list.isEmpty() || list.get(0).isEmpty()) ? null : list.get(0);
     }
@@ -76,7 +77,7 @@ final class FormData {
             return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
         }
         catch (IllegalArgumentException ex) {
-            throw TwilioError.invalidParameter("Malformed form encoding: " + ex.getMessage());
+            throw ErrorAnswer.invalidParameter("Malformed form encoding: " + ex.getMessage());
         }
     }
 }

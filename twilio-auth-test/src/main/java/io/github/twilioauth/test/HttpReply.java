@@ -8,13 +8,15 @@ import java.util.Map;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A complete HTTP response of the mock server, built before anything is written.
  */
-record HttpReply(int status, Map<String, String> headers, String contentType, String body) implements Reply {
+record HttpReply(int status, Map<String, String> headers, @Nullable String contentType, @Nullable String body)
+        implements Reply {
 
     HttpReply {
         headers = Map.copyOf(headers);

@@ -96,7 +96,7 @@ record MessageFilters(List<Map.Entry<String, String>> parameters, Predicate<Stor
                 // Not this form: try the next.
             }
         }
-        throw TwilioError.invalidParameter("Invalid " + name + ": " + value);
+        throw ErrorAnswer.invalidParameter("Invalid " + name + ": " + value);
     }
 
     private static String encode(String value) {

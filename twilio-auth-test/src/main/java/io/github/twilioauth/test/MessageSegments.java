@@ -1,5 +1,7 @@
 package io.github.twilioauth.test;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Counts the SMS segments of a message body as carriers do: GSM-7 bodies fit 160 septets in one
  * segment and 153 per segment when split; any other character makes the body UCS-2, with 70
@@ -20,7 +22,7 @@ final class MessageSegments {
     /**
      * Returns the number of segments, at least one (a media-only message is one).
      */
-    static int count(String body) {
+    static int count(@Nullable String body) {
         if (body == null || body.isEmpty()) {
             return 1;
         }

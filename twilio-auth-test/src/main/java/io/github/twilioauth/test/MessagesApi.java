@@ -50,29 +50,29 @@ final class MessagesApi {
     HttpReply create(String accountSid, Map<String, List<String>> form, Instant now) {
         String to = FormData.first(form, "To");
         if (to == null) {
-            throw TwilioError.badRequest(21604, "A 'To' phone number is required.");
+            throw ErrorAnswer.badRequest(21604, "A 'To' phone number is required.");
         }
         if (!ADDRESS.matcher(to).matches()) {
-            throw TwilioError.badRequest(21211, "Invalid 'To' Phone Number: " + to);
+            throw ErrorAnswer.badRequest(21211, "Invalid 'To' Phone Number: " + to);
         }
         String from = FormData.first(form, "From");
         String messagingServiceSid = FormData.first(form, "MessagingServiceSid");
         if (from == null && messagingServiceSid == null) {
-            throw TwilioError.badRequest(21603, "A 'From' phone number or a 'MessagingServiceSid' is required.");
+            throw ErrorAnswer.badRequest(21603, "A 'From' phone number or a 'MessagingServiceSid' is required.");
         }
         if (from != null && !this.registry.ownsPhoneNumber(accountSid, from.substring(channelPrefix(from)))) {
-            throw TwilioError.badRequest(21606, "The From phone number " + from
+            throw ErrorAnswer.badRequest(21606, "The From phone number " + from
                     + " is not a valid, SMS-capable inbound phone number or short code for your account.");
         }
         String body = FormData.first(form, "Body");
         List<String> mediaUrls = form.getOrDefault("MediaUrl", List.of());
         if (body == null && mediaUrls.isEmpty() && FormData.first(form, "ContentSid") == null) {
             throw (messagingServiceSid != null)
-                    ? TwilioError.badRequest(21619, "A text message body or media urls must be specified.")
-                    : TwilioError.badRequest(21602, "Message body is required.");
+                    ? ErrorAnswer.badRequest(21619, "A text message body or media urls must be specified.")
+                    : ErrorAnswer.badRequest(21602, "Message body is required.");
         }
         if (body != null && body.codePointCount(0, body.length()) > MAX_BODY_LENGTH) {
-            throw TwilioError.badRequest(21617, "The concatenated message body exceeds the 1600 character limit.");
+            throw ErrorAnswer.badRequest(21617, "The concatenated message body exceeds the 1600 character limit.");
         }
         SentMessage message = new SentMessage(newSid(), accountSid, to, from, messagingServiceSid, body, mediaUrls,
                 FormData.first(form, "StatusCallback"));
@@ -85,7 +85,7 @@ final class MessagesApi {
     HttpReply fetch(String accountSid, String sid, String path) {
         return this.store.find(accountSid, sid)
             .map((stored) -> HttpReply.json(200, json(stored)))
-            .orElseThrow(() -> TwilioError.notFound(path));
+            .orElseThrow(() -> ErrorAnswer.notFound(path));
     }
 
     HttpReply list(String accountSid, Map<String, List<String>> query) {

@@ -1,5 +1,6 @@
 package io.github.twilioauth.test;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -34,7 +35,7 @@ public final class MockTwilioExtension
 
     private static final Namespace NAMESPACE = Namespace.create(MockTwilioExtension.class);
 
-    private volatile MockTwilioServer server;
+    private volatile @Nullable MockTwilioServer server;
 
     /**
      * Returns the server of the running test class.

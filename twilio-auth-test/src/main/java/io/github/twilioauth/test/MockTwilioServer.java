@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-process stand-in for Twilio, over real HTTP on {@code 127.0.0.1}: the OAuth token
@@ -86,9 +87,9 @@ public final class MockTwilioServer implements AutoCloseable {
     /** What the requests queued by {@code hangNext...} wait for; replaced, once released, by reset. */
     private Hang hang = new Hang();
 
-    private HttpServer server;
+    private @Nullable HttpServer server;
 
-    private ExecutorService executor;
+    private @Nullable ExecutorService executor;
 
     private boolean closed;
 
@@ -147,9 +148,11 @@ public final class MockTwilioServer implements AutoCloseable {
         this.closed = true;
         this.hang.release();
         this.statusCallbacks.close();
-        if (this.server != null) {
-            this.server.stop(0);
-            this.executor.shutdownNow();
+        HttpServer server = this.server;
+        ExecutorService executor = this.executor;
+        if (server != null && executor != null) {
+            server.stop(0);
+            executor.shutdownNow();
         }
     }
 
@@ -407,7 +410,7 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param status the HTTP status, 400 to 599
      */
     public void failNextTokenRequests(int count, int status) {
-        this.tokenEndpoint.faults().queue(requireCount(count), TwilioError.of(requireErrorStatus(status)).toReply());
+        this.tokenEndpoint.faults().queue(requireCount(count), ErrorAnswer.of(requireErrorStatus(status)).toReply());
     }
 
     /**
@@ -428,7 +431,7 @@ public final class MockTwilioServer implements AutoCloseable {
     public void failNextTokenRequestsWithRetryAfter(int count, Duration retryAfter) {
         this.tokenEndpoint.faults()
             .queue(requireCount(count),
-                    TwilioError.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")).toReply());
+                    ErrorAnswer.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")).toReply());
     }
 
     /**
@@ -443,7 +446,7 @@ public final class MockTwilioServer implements AutoCloseable {
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("rate must be between 0 and 1");
         }
-        this.tokenEndpoint.faults().randomly(rate, seed, TwilioError.of(500).toReply());
+        this.tokenEndpoint.faults().randomly(rate, seed, ErrorAnswer.of(500).toReply());
     }
 
     /**
@@ -453,7 +456,7 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param contentType the {@code Content-Type} header, or {@code null} for none
      * @param body the body, or {@code null} for none
      */
-    public void respondToNextTokenRequest(int status, String contentType, String body) {
+    public void respondToNextTokenRequest(int status, @Nullable String contentType, @Nullable String body) {
         this.tokenEndpoint.faults().queue(1, new HttpReply(requireStatus(status), Map.of(), contentType, body));
     }
 
@@ -503,7 +506,7 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param count how many requests to reject
      */
     public void rejectNextApiRequests(int count) {
-        this.apiEndpoint.faults().queue(requireCount(count), TwilioError.authenticate().injected());
+        this.apiEndpoint.faults().queue(requireCount(count), ErrorAnswer.authenticate().injected());
     }
 
     /**
@@ -513,7 +516,7 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param status the HTTP status, 400 to 599
      */
     public void failNextApiRequests(int count, int status) {
-        this.apiEndpoint.faults().queue(requireCount(count), TwilioError.of(requireErrorStatus(status)).injected());
+        this.apiEndpoint.faults().queue(requireCount(count), ErrorAnswer.of(requireErrorStatus(status)).injected());
     }
 
     /**
@@ -524,7 +527,7 @@ public final class MockTwilioServer implements AutoCloseable {
     public void failNextApiRequestsWithRetryAfter(int count, Duration retryAfter) {
         this.apiEndpoint.faults()
             .queue(requireCount(count),
-                    TwilioError.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")).injected());
+                    ErrorAnswer.tooManyRequests(requireNotNegative(retryAfter, "retryAfter")).injected());
     }
 
     /**
@@ -535,7 +538,8 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param contentType the {@code Content-Type} header, or {@code null} for none
      * @param body the body, or {@code null} for none
      */
-    public void respondToNextApiRequest(int status, Map<String, String> headers, String contentType, String body) {
+    public void respondToNextApiRequest(int status, Map<String, String> headers, @Nullable String contentType,
+            @Nullable String body) {
         this.apiEndpoint.faults()
             .queue(1, new HttpReply(requireStatus(status), Objects.requireNonNull(headers, "headers"), contentType,
                     body));
@@ -548,7 +552,7 @@ public final class MockTwilioServer implements AutoCloseable {
      * @param messageLength the length of the message
      */
     public void respondToNextApiRequestWithLargeError(int status, long messageLength) {
-        int code = TwilioError.of(requireErrorStatus(status)).code();
+        int code = ErrorAnswer.of(requireErrorStatus(status)).code();
         this.apiEndpoint.faults()
             .queue(1, new StreamedReply(status, "application/json", "{\"code\":" + code + ",\"message\":\"",
                     messageLength, "\",\"more_info\":\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":"

@@ -46,13 +46,13 @@ final class OrganizationsApi {
     HttpReply fetch(String orgSid, String accountSid, String path) {
         Organization organization = organization(orgSid, path);
         if (!organization.accountSids().contains(accountSid)) {
-            throw TwilioError.notFound(path);
+            throw ErrorAnswer.notFound(path);
         }
         return HttpReply.json(200, json(organization, accountSid));
     }
 
     private Organization organization(String orgSid, String path) {
-        return this.registry.organization(orgSid).orElseThrow(() -> TwilioError.notFound(path));
+        return this.registry.organization(orgSid).orElseThrow(() -> ErrorAnswer.notFound(path));
     }
 
     private static ObjectNode json(Organization organization, String accountSid) {

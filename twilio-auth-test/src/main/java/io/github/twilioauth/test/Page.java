@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One page of a list resource, chosen by Twilio's {@code PageSize}, {@code PageToken} and, in
  * the 2010-04-01 API, {@code Page} query parameters. A page token {@code PA<sid>} starts the
@@ -49,13 +51,14 @@ final class Page<T> {
     }
 
     static <T> Page<T> of(List<T> all, Function<T, String> sid, Map<String, List<String>> query, Paging paging) {
-        int size = intParameter(query, "PageSize", DEFAULT_SIZE);
+        Integer pageSize = intParameter(query, "PageSize");
+        int size = (pageSize != null) ? pageSize : DEFAULT_SIZE;
         if (size < 1 || size > paging.maxSize()) {
-            throw TwilioError.invalidParameter("PageSize must be between 1 and " + paging.maxSize());
+            throw ErrorAnswer.invalidParameter("PageSize must be between 1 and " + paging.maxSize());
         }
-        Integer page = paging.numbered() ? intParameter(query, "Page", null) : null;
+        Integer page = paging.numbered() ? intParameter(query, "Page") : null;
         if (page != null && page < 0) {
-            throw TwilioError.invalidParameter("Page must not be negative");
+            throw ErrorAnswer.invalidParameter("Page must not be negative");
         }
         String token = FormData.first(query, "PageToken");
         int start = (token != null) ? startAfter(all, sid, token)
@@ -100,14 +103,14 @@ final class Page<T> {
     /**
      * Returns the address of the next page, or {@code null} on the last page.
      */
-    String next(String prefix) {
+    @Nullable String next(String prefix) {
         return (this.end < this.all.size()) ? prefix + query(this.number + 1, this.end) : null;
     }
 
     /**
      * Returns the address of the previous page, or {@code null} on the first page.
      */
-    String previous(String prefix) {
+    @Nullable String previous(String prefix) {
         if (this.start == 0) {
             return null;
         }
@@ -129,19 +132,19 @@ final class Page<T> {
                 }
             }
         }
-        throw TwilioError.invalidParameter("Invalid PageToken " + token);
+        throw ErrorAnswer.invalidParameter("Invalid PageToken " + token);
     }
 
-    private static Integer intParameter(Map<String, List<String>> query, String name, Integer defaultValue) {
+    private static @Nullable Integer intParameter(Map<String, List<String>> query, String name) {
         String value = FormData.first(query, name);
         if (value == null) {
-            return defaultValue;
+            return null;
         }
         try {
             return Integer.valueOf(value);
         }
         catch (NumberFormatException ex) {
-            throw TwilioError.invalidParameter(name + " must be a number");
+            throw ErrorAnswer.invalidParameter(name + " must be a number");
         }
     }
 

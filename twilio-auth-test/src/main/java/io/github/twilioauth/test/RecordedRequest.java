@@ -3,6 +3,8 @@ package io.github.twilioauth.test;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An API request (anything but a token request) that reached a {@link MockTwilioServer}.
  * <p>
@@ -23,8 +25,9 @@ import java.util.Map;
  * @param forwardedHost the {@code X-Forwarded-Host} header, the Twilio host the request stands
  * for, or {@code null} without one
  */
-public record RecordedRequest(String method, String path, String query, String authScheme, String principal,
-        Map<String, List<String>> form, String authorization, String userAgent, String forwardedHost) {
+public record RecordedRequest(String method, String path, @Nullable String query, @Nullable String authScheme,
+        @Nullable String principal, Map<String, List<String>> form, @Nullable String authorization,
+        @Nullable String userAgent, @Nullable String forwardedHost) {
 
     @Override
     public String toString() {
@@ -34,7 +37,7 @@ public record RecordedRequest(String method, String path, String query, String a
                 + ", forwardedHost=" + this.forwardedHost + "]";
     }
 
-    private static String masked(String authorization) {
+    private static @Nullable String masked(@Nullable String authorization) {
         if (authorization == null) {
             return null;
         }

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The accounts, organizations and credentials a mock server knows. Thread-safe.
  */
@@ -106,7 +108,7 @@ final class Registry {
      */
     private record Grant(String secret, String subject) {
 
-        static Optional<String> subject(Grant grant, String secret) {
+        static Optional<String> subject(@Nullable Grant grant, String secret) {
             return (grant != null && grant.secret.equals(secret)) ? Optional.of(grant.subject) : Optional.empty();
         }
 

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -30,10 +31,10 @@ final class RequestLog {
 
     private static final Object LOCK = new Object();
 
-    private final Path file;
+    private final @Nullable Path file;
 
     /** Why the requests received now are off the spec on purpose, or {@code null}. */
-    private volatile String offSpec;
+    private volatile @Nullable String offSpec;
 
     RequestLog() {
         String directory = System.getProperty(DIRECTORY_PROPERTY);
@@ -41,13 +42,14 @@ final class RequestLog {
                 : Path.of(directory).resolve("requests-" + ProcessHandle.current().pid() + ".jsonl");
     }
 
-    void offSpec(String reason) {
+    void offSpec(@Nullable String reason) {
         this.offSpec = reason;
     }
 
-    void append(String forwardedHost, String method, String path, String rawQuery, Collection<String> formNames,
-            String contentType) {
-        if (this.file == null) {
+    void append(@Nullable String forwardedHost, String method, String path, @Nullable String rawQuery,
+            Collection<String> formNames, @Nullable String contentType) {
+        Path file = this.file;
+        if (file == null) {
             return;
         }
         ObjectNode line = JsonNodeFactory.instance.objectNode();
@@ -61,18 +63,18 @@ final class RequestLog {
         line.put("contentType", (contentType != null) ? contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)
                 : null);
         line.put("offSpec", this.offSpec);
-        write(JsonMapper.shared().writeValueAsString(line) + "\n");
+        write(file, JsonMapper.shared().writeValueAsString(line) + "\n");
     }
 
-    private void write(String line) {
+    private static void write(Path file, String line) {
         synchronized (LOCK) {
             try {
-                Files.createDirectories(this.file.getParent());
-                Files.writeString(this.file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             }
             catch (IOException ex) {
-                throw new UncheckedIOException("Cannot log the request to " + this.file, ex);
+                throw new UncheckedIOException("Cannot log the request to " + file, ex);
             }
         }
     }

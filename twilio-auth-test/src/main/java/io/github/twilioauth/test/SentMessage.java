@@ -2,6 +2,8 @@ package io.github.twilioauth.test;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A message created through the Messages API of a {@link MockTwilioServer}.
  *
@@ -14,6 +16,7 @@ import java.util.List;
  * @param mediaUrls the {@code MediaUrl} fields, in the order they were sent; immutable
  * @param statusCallback the {@code StatusCallback} field, or {@code null}
  */
-public record SentMessage(String sid, String accountSid, String to, String from, String messagingServiceSid,
-        String body, List<String> mediaUrls, String statusCallback) {
+public record SentMessage(String sid, String accountSid, String to, @Nullable String from,
+        @Nullable String messagingServiceSid, @Nullable String body, List<String> mediaUrls,
+        @Nullable String statusCallback) {
 }

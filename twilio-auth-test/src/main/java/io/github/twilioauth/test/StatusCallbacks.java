@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.github.twilioauth.test.webhook.TwilioWebhookSigner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Posts the status callbacks of created messages, signed as Twilio signs them, from one daemon
@@ -68,7 +69,8 @@ final class StatusCallbacks {
      * Schedules the callbacks of a created message, if it has a {@code StatusCallback}.
      */
     void schedule(SentMessage message) {
-        if (message.statusCallback() == null) {
+        String url = message.statusCallback();
+        if (url == null) {
             return;
         }
         Failure failure = this.failures.poll();
@@ -80,7 +82,8 @@ final class StatusCallbacks {
             this.executor.execute(() -> {
                 for (int i = 0; i < statuses.size() && !Thread.currentThread().isInterrupted(); i++) {
                     boolean last = i == statuses.size() - 1;
-                    post(message, statuses.get(i), (last && failure != null) ? failure.errorCode() : null, authToken);
+                    post(message, url, statuses.get(i), (last && failure != null) ? failure.errorCode() : null,
+                            authToken);
                 }
             });
         }
@@ -89,7 +92,8 @@ final class StatusCallbacks {
         }
     }
 
-    private void post(SentMessage message, String status, Integer errorCode, String authToken) {
+    private void post(SentMessage message, String url, String status, @Nullable Integer errorCode,
+            String authToken) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("AccountSid", message.accountSid());
         parameters.put("ApiVersion", API_VERSION);
@@ -109,7 +113,6 @@ final class StatusCallbacks {
         parameters.put("To", message.to());
         Map<String, List<String>> form = new LinkedHashMap<>();
         parameters.forEach((name, value) -> form.put(name, List.of(value)));
-        String url = message.statusCallback();
         int responseStatus;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))

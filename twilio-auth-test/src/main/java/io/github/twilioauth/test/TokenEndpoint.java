@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -53,7 +54,7 @@ final class TokenEndpoint implements HttpHandler {
 
     private volatile Duration lifetime = Duration.ofHours(1);
 
-    private volatile TokenGate gate;
+    private volatile @Nullable TokenGate gate;
 
     TokenEndpoint(Registry registry, TokenIssuer issuer, InstantSource time, RequestLog log) {
         this.registry = registry;
@@ -69,7 +70,7 @@ final class TokenEndpoint implements HttpHandler {
             try {
                 reply = answer(exchange);
             }
-            catch (TwilioError error) {
+            catch (ErrorAnswer error) {
                 reply = error.toReply();
             }
             reply.send(exchange);
@@ -87,7 +88,7 @@ final class TokenEndpoint implements HttpHandler {
         try {
             form = FormData.read(exchange);
         }
-        catch (TwilioError ex) {
+        catch (ErrorAnswer ex) {
             form = Map.of();
             malformed = true;
         }
@@ -107,22 +108,22 @@ final class TokenEndpoint implements HttpHandler {
             return injected;
         }
         if (!"POST".equals(exchange.getRequestMethod())) {
-            throw TwilioError.methodNotAllowed("POST");
+            throw ErrorAnswer.methodNotAllowed("POST");
         }
         if (malformed || !FormData.isForm(contentType)) {
-            throw TwilioError.badRequest(BAD_REQUEST, "Bad Request");
+            throw ErrorAnswer.badRequest(BAD_REQUEST, "Bad Request");
         }
         String grantType = FormData.first(form, "grant_type");
         if (!"client_credentials".equals(grantType)) {
-            throw TwilioError.badRequest(INVALID_GRANT_TYPE, "Invalid grant_type");
+            throw ErrorAnswer.badRequest(INVALID_GRANT_TYPE, "Invalid grant_type");
         }
         String clientId = FormData.first(form, "client_id");
         if (clientId == null) {
-            throw TwilioError.badRequest(EMPTY_CLIENT_ID, "Empty client_id");
+            throw ErrorAnswer.badRequest(EMPTY_CLIENT_ID, "Empty client_id");
         }
         String clientSecret = FormData.first(form, "client_secret");
         if (clientSecret == null) {
-            throw TwilioError.badRequest(BAD_REQUEST, "Empty client_secret");
+            throw ErrorAnswer.badRequest(BAD_REQUEST, "Empty client_secret");
         }
         String subject = this.registry.clientSubject(clientId, clientSecret)
             .orElseThrow(TokenEndpoint::invalidCredentials);
@@ -141,8 +142,8 @@ final class TokenEndpoint implements HttpHandler {
     /**
      * The Token API's answer to client credentials it refuses.
      */
-    static TwilioError invalidCredentials() {
-        return TwilioError.badRequest(INVALID_CREDENTIALS, "Invalid credentials");
+    static ErrorAnswer invalidCredentials() {
+        return ErrorAnswer.badRequest(INVALID_CREDENTIALS, "Invalid credentials");
     }
 
     List<TokenRequest> requests() {

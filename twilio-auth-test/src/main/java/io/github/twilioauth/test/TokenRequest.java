@@ -3,6 +3,8 @@ package io.github.twilioauth.test;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request that reached the token endpoint of a {@link MockTwilioServer}.
  * <p>
@@ -14,7 +16,8 @@ import java.util.stream.Collectors;
  * @param forwardedHost the {@code X-Forwarded-Host} header, the Twilio host the request stands
  * for, or {@code null} without one
  */
-public record TokenRequest(String contentType, Map<String, String> form, String userAgent, String forwardedHost) {
+public record TokenRequest(@Nullable String contentType, Map<String, String> form, @Nullable String userAgent,
+        @Nullable String forwardedHost) {
 
     private static final String CLIENT_SECRET = "client_secret";
 
@@ -22,7 +25,7 @@ public record TokenRequest(String contentType, Map<String, String> form, String 
      * Returns the {@code grant_type} form field.
      * @return the grant type, or {@code null} when absent
      */
-    public String grantType() {
+    public @Nullable String grantType() {
         return this.form.get("grant_type");
     }
 
@@ -30,7 +33,7 @@ public record TokenRequest(String contentType, Map<String, String> form, String 
      * Returns the {@code client_id} form field.
      * @return the client id, or {@code null} when absent
      */
-    public String clientId() {
+    public @Nullable String clientId() {
         return this.form.get("client_id");
     }
 

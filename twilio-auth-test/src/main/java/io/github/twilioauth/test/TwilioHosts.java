@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which Twilio product a request is for. Twilio serves each product on a host of its own
  * ({@code api.twilio.com}, {@code preview-iam.twilio.com}, {@code oauth.twilio.com}, or a
@@ -28,7 +30,7 @@ final class TwilioHosts {
      * @param forwardedHost the {@code X-Forwarded-Host} header, or {@code null}
      * @param path the request path
      */
-    static boolean serves(String forwardedHost, String path) {
+    static boolean serves(@Nullable String forwardedHost, String path) {
         if (forwardedHost == null) {
             return true;
         }
@@ -43,7 +45,7 @@ final class TwilioHosts {
      * {@code preview-iam} (Organizations) or {@code oauth} (the token endpoint), or
      * {@code null} for a path of none of them.
      */
-    static String productOf(String path) {
+    static @Nullable String productOf(String path) {
         if (path.startsWith("/2010-04-01/")) {
             return "api";
         }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -30,9 +32,9 @@ public final class TwilioSignatureRequestPostProcessor implements RequestPostPro
 
     private final String authToken;
 
-    private final String url;
+    private final @Nullable String url;
 
-    private TwilioSignatureRequestPostProcessor(String authToken, String url) {
+    private TwilioSignatureRequestPostProcessor(String authToken, @Nullable String url) {
         this.authToken = authToken;
         this.url = url;
     }
@@ -61,12 +63,12 @@ public final class TwilioSignatureRequestPostProcessor implements RequestPostPro
         String url = (this.url != null) ? this.url : requestUrl(request);
         Map<String, List<String>> formParameters = Map.of();
         String contentType = request.getContentType();
+        byte[] body = request.getContentAsByteArray();
         if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
             formParameters = bodyParameters(request);
         }
-        else if (request.getContentLength() > 0
+        else if (body != null && body.length > 0
                 && (request.getQueryString() == null || !request.getQueryString().contains("bodySHA256="))) {
-            byte[] body = request.getContentAsByteArray();
             String hash = TwilioWebhookSigner.bodySha256(body);
             String query = request.getQueryString();
             request.setQueryString(((query != null) ? query + "&" : "") + "bodySHA256=" + hash);

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -30,9 +32,9 @@ public final class TwilioWebhookTestClient {
 
     private final String authToken;
 
-    private final String signedUrl;
+    private final @Nullable String signedUrl;
 
-    private TwilioWebhookTestClient(WebTestClient client, String authToken, String signedUrl) {
+    private TwilioWebhookTestClient(WebTestClient client, String authToken, @Nullable String signedUrl) {
         this.client = client;
         this.authToken = authToken;
         this.signedUrl = signedUrl;

@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * Immutable and without a stack trace, so one instance can be queued or thrown many times.
  */
-final class TwilioError extends RuntimeException {
+final class ErrorAnswer extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,7 +31,7 @@ final class TwilioError extends RuntimeException {
 
     private final Map<String, String> headers;
 
-    private TwilioError(int status, int code, String message, Map<String, String> headers) {
+    private ErrorAnswer(int status, int code, String message, Map<String, String> headers) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
@@ -42,33 +42,33 @@ final class TwilioError extends RuntimeException {
      * The error Twilio answers with for a status: {@code 20003 Authenticate} for 401,
      * {@code 20000 + status} with the reason phrase otherwise.
      */
-    static TwilioError of(int status) {
-        return (status == 401) ? authenticate() : new TwilioError(status, 20000 + status, reason(status), Map.of());
+    static ErrorAnswer of(int status) {
+        return (status == 401) ? authenticate() : new ErrorAnswer(status, 20000 + status, reason(status), Map.of());
     }
 
-    static TwilioError authenticate() {
-        return new TwilioError(401, AUTHENTICATE, "Authenticate", Map.of());
+    static ErrorAnswer authenticate() {
+        return new ErrorAnswer(401, AUTHENTICATE, "Authenticate", Map.of());
     }
 
-    static TwilioError tooManyRequests(Duration retryAfter) {
+    static ErrorAnswer tooManyRequests(Duration retryAfter) {
         long seconds = retryAfter.getSeconds() + ((retryAfter.getNano() > 0) ? 1 : 0);
-        return new TwilioError(429, 20429, reason(429), Map.of("Retry-After", Long.toString(seconds)));
+        return new ErrorAnswer(429, 20429, reason(429), Map.of("Retry-After", Long.toString(seconds)));
     }
 
-    static TwilioError notFound(String path) {
-        return new TwilioError(404, 20404, "The requested resource " + path + " was not found", Map.of());
+    static ErrorAnswer notFound(String path) {
+        return new ErrorAnswer(404, 20404, "The requested resource " + path + " was not found", Map.of());
     }
 
-    static TwilioError methodNotAllowed(String allowed) {
-        return new TwilioError(405, METHOD_NOT_ALLOWED, "Method not allowed", Map.of("Allow", allowed));
+    static ErrorAnswer methodNotAllowed(String allowed) {
+        return new ErrorAnswer(405, METHOD_NOT_ALLOWED, "Method not allowed", Map.of("Allow", allowed));
     }
 
-    static TwilioError invalidParameter(String message) {
+    static ErrorAnswer invalidParameter(String message) {
         return badRequest(INVALID_PARAMETER, message);
     }
 
-    static TwilioError badRequest(int code, String message) {
-        return new TwilioError(400, code, message, Map.of());
+    static ErrorAnswer badRequest(int code, String message) {
+        return new ErrorAnswer(400, code, message, Map.of());
     }
 
     int status() {
@@ -116,7 +116,7 @@ final class TwilioError extends RuntimeException {
      * An error queued as a fault of the API: answered with the challenge of the product the
      * request was for, as the API answers a 401.
      */
-    record Injected(TwilioError error) implements Reply {
+    record Injected(ErrorAnswer error) implements Reply {
 
         @Override
         public void send(HttpExchange exchange) throws IOException {
