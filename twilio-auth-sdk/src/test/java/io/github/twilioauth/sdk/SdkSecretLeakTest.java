@@ -32,6 +32,8 @@ import io.github.twilioauth.sdk.autoconfigure.TwilioSdkClientsAutoConfiguration;
 import io.github.twilioauth.sdk.autoconfigure.TwilioSdkStaticAutoConfiguration;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.testsupport.ThrowablesText;
+import io.github.twilioauth.testsupport.TraceLogRecorder;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;

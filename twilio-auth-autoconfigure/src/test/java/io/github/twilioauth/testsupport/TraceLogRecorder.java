@@ -1,4 +1,4 @@
-package io.github.twilioauth;
+package io.github.twilioauth.testsupport;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,15 +21,16 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Turns the loggers of this library, Spring, the JDK HTTP client and Caffeine up to TRACE and
+ * Turns the loggers of this library, Spring, the JDK HTTP client, Caffeine and twilio-java up to TRACE and
  * records every event as text: Logback events with their throwables, and JDK logging records
  * (bridged to SLF4J, and also read directly). {@link #stop()} puts everything back.
  */
-final class TraceLogRecorder {
+public final class TraceLogRecorder {
 
-    static final List<String> LOGGERS = List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "io.github.twilioauth",
+    private static final List<String> LOGGERS = List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "io.github.twilioauth",
             "org.springframework", "org.springframework.web.client", "org.springframework.http",
-            "jdk.internal.httpclient", "java.net.http", "jdk.httpclient.HttpClient", "com.github.benmanes.caffeine");
+            "jdk.internal.httpclient", "java.net.http", "jdk.httpclient.HttpClient", "com.github.benmanes.caffeine",
+            "com.twilio");
 
     private final Queue<String> logged = new ConcurrentLinkedQueue<>();
 
@@ -76,8 +77,9 @@ final class TraceLogRecorder {
      * Starts recording. The root logger's own appenders (the console) are detached meanwhile, so
      * that TRACE output stays out of the build log; everything they would have written is
      * recorded here instead.
+     * @return this recorder
      */
-    TraceLogRecorder start() {
+    public TraceLogRecorder start() {
         for (String name : LOGGERS) {
             Logger logger = this.context.getLogger(name);
             this.previousLevels.put(name, logger.getLevel());
@@ -104,7 +106,10 @@ final class TraceLogRecorder {
         return this;
     }
 
-    void stop() {
+    /**
+     * Stops recording and puts the levels and appenders back.
+     */
+    public void stop() {
         java.util.logging.Logger.getLogger("").removeHandler(this.jdkRecorder);
         this.previousJdkLevels.forEach(java.util.logging.Logger::setLevel);
         if (this.installedBridge) {
@@ -119,8 +124,9 @@ final class TraceLogRecorder {
 
     /**
      * Returns everything recorded since the last call, and forgets it.
+     * @return the recorded texts, oldest first
      */
-    List<String> drain() {
+    public List<String> drain() {
         List<String> drained = new ArrayList<>();
         for (String text = this.logged.poll(); text != null; text = this.logged.poll()) {
             drained.add(text);
