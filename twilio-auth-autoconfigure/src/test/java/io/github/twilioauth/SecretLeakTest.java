@@ -4,13 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +31,7 @@ import io.github.twilioauth.strategy.RequestConfig;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.Jwts;
+import io.github.twilioauth.testsupport.LeakEvidence;
 import io.github.twilioauth.testsupport.Retries;
 import io.github.twilioauth.testsupport.ThrowablesText;
 import io.github.twilioauth.testsupport.TraceLogRecorder;
@@ -53,7 +51,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Full flows of every auth type, succeeding and failing every way the other suites make them
@@ -100,7 +97,7 @@ class SecretLeakTest {
 
     private static TraceLogRecorder logs;
 
-    private final Map<String, String> evidence = new LinkedHashMap<>();
+    private final LeakEvidence evidence = new LeakEvidence();
 
     private MockTwilioServer server;
 
@@ -127,7 +124,8 @@ class SecretLeakTest {
     @Test
     void basicAuthWithAuthTokenLeaksNothing(CapturedOutput output) {
         sendFetchAndList(client(basic(ACCOUNT_SID, AUTH_TOKEN)));
-        fails(() -> client(basic(ACCOUNT_SID, WRONG_SECRET)).messages().create(TO, FROM, "wrong auth token"));
+        this.evidence.failureOf(() -> client(basic(ACCOUNT_SID, WRONG_SECRET)).messages().create(TO, FROM,
+                "wrong auth token"));
 
         assertNothingLeaked(output);
     }
@@ -135,7 +133,8 @@ class SecretLeakTest {
     @Test
     void basicAuthWithApiKeyLeaksNothing(CapturedOutput output) {
         sendFetchAndList(client(basic(API_KEY, API_SECRET)));
-        fails(() -> client(basic(API_KEY, WRONG_SECRET)).messages().create(TO, FROM, "wrong API secret"));
+        this.evidence.failureOf(() -> client(basic(API_KEY, WRONG_SECRET)).messages().create(TO, FROM,
+                "wrong API secret"));
 
         assertNothingLeaked(output);
     }
@@ -143,7 +142,7 @@ class SecretLeakTest {
     @Test
     void clientCredentialsLeakNothing(CapturedOutput output) {
         sendFetchAndList(client(oauth(tokens(CLIENT_SECRET, UnaryOperator.identity()))));
-        fails(() -> client(oauth(tokens(WRONG_SECRET, UnaryOperator.identity()))).messages()
+        this.evidence.failureOf(() -> client(oauth(tokens(WRONG_SECRET, UnaryOperator.identity()))).messages()
             .create(TO, FROM, "wrong client secret"));
 
         assertNothingLeaked(output);
@@ -153,14 +152,15 @@ class SecretLeakTest {
     void organizationsLeakNothing(CapturedOutput output) {
         String accounts = "https://preview-iam.twilio.com/Organizations/" + ORG_SID + "/Accounts";
         client(orgs(ORG_SECRET)).request(HttpMethod.GET, accounts);
-        fails(() -> client(orgs(WRONG_SECRET)).request(HttpMethod.GET, accounts));
+        this.evidence.failureOf(() -> client(orgs(WRONG_SECRET)).request(HttpMethod.GET, accounts));
 
         assertNothingLeaked(output);
     }
 
     @Test
     void noAuthLeaksNothing(CapturedOutput output) {
-        fails(() -> client(new NoAuthCredentialProvider()).messages().create(TO, FROM, "no credentials"));
+        this.evidence.failureOf(() -> client(new NoAuthCredentialProvider()).messages().create(TO, FROM,
+                "no credentials"));
 
         assertNothingLeaked(output);
     }
@@ -168,13 +168,15 @@ class SecretLeakTest {
     @Test
     void tokenEndpointErrorStatusesLeakNothing(CapturedOutput output) {
         this.server.failNextTokenRequests(2, 500);
-        fails(() -> client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.retry(Retries.attempts(2))))).messages()
+        this.evidence.failureOf(() -> client(oauth(tokens(CLIENT_SECRET,
+                (settings) -> settings.retry(Retries.attempts(2))))).messages()
             .create(TO, FROM, "token endpoint 500"));
         this.server.failNextTokenRequests(2, 429);
-        fails(() -> client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.retry(Retries.attempts(2))))).messages()
+        this.evidence.failureOf(() -> client(oauth(tokens(CLIENT_SECRET,
+                (settings) -> settings.retry(Retries.attempts(2))))).messages()
             .create(TO, FROM, "token endpoint 429"));
         this.server.failNextTokenRequestsWithRetryAfter(1, Duration.ofMinutes(5));
-        fails(() -> client(oauth(tokens(CLIENT_SECRET, UnaryOperator.identity()))).messages()
+        this.evidence.failureOf(() -> client(oauth(tokens(CLIENT_SECRET, UnaryOperator.identity()))).messages()
             .create(TO, FROM, "token endpoint 429 with a long Retry-After"));
         this.server.failNextTokenRequests(1, 503);
         sendFetchAndList(client(oauth(tokens(CLIENT_SECRET, (settings) -> settings.retry(Retries.attempts(2))))));
@@ -195,7 +197,7 @@ class SecretLeakTest {
                 Jwts.tokenBody(SCRIPTED_TOKEN + "-huge-" + "x".repeat(70 * 1024), "3600"));
         for (String body : bodies) {
             this.server.respondToNextTokenRequest(200, "application/json", body.isEmpty() ? null : body);
-            fails(() -> client(oauth(tokens(CLIENT_SECRET,
+            this.evidence.failureOf(() -> client(oauth(tokens(CLIENT_SECRET,
                     (settings) -> settings.retry(Retries.attempts(1))))).messages()
                 .create(TO, FROM, "bad token body"));
             this.server.reset();
@@ -207,11 +209,12 @@ class SecretLeakTest {
     @Test
     void unreachableAndSilentTokenEndpointsLeakNothing(CapturedOutput output) {
         String closed = MockTwilioServer.closedPortUrl() + "/v2/token";
-        fails(() -> client(oauth(tokens(CLIENT_SECRET, closed, (settings) -> settings.retry(Retries.attempts(2)))))
+        this.evidence.failureOf(() -> client(oauth(tokens(CLIENT_SECRET, closed,
+                (settings) -> settings.retry(Retries.attempts(2)))))
             .messages()
             .create(TO, FROM, "connection refused"));
         this.server.hangNextTokenRequests(3);
-        fails(() -> client(oauth(tokens(CLIENT_SECRET,
+        this.evidence.failureOf(() -> client(oauth(tokens(CLIENT_SECRET,
                 (settings) -> settings.retry(Retries.attempts(3)).readTimeout(Duration.ofMillis(300)))))
             .messages()
             .create(TO, FROM, "read timeout"));
@@ -226,7 +229,7 @@ class SecretLeakTest {
         this.server.rejectNextApiRequests(1);
         client.messages().create(TO, FROM, "retried once after a 401");
         this.server.rejectNextApiRequests(2);
-        fails(() -> client.messages().create(TO, FROM, "401 again after the retry"));
+        this.evidence.failureOf(() -> client.messages().create(TO, FROM, "401 again after the retry"));
 
         assertNothingLeaked(output);
     }
@@ -235,10 +238,10 @@ class SecretLeakTest {
     void apiErrorsLeakNothing(CapturedOutput output) {
         TwilioClient client = client(basic(API_KEY, API_SECRET));
         this.server.failNextApiRequests(3, 500);
-        fails(() -> client.messages().list().findFirst());
+        this.evidence.failureOf(() -> client.messages().list().findFirst());
         this.server.failNextApiRequestsWithRetryAfter(3, Duration.ZERO);
-        fails(() -> client.messages().create(TO, FROM, "429"));
-        fails(() -> client.messages().fetch("SM" + "0".repeat(32)));
+        this.evidence.failureOf(() -> client.messages().create(TO, FROM, "429"));
+        this.evidence.failureOf(() -> client.messages().fetch("SM" + "0".repeat(32)));
 
         TwilioClient authTokenClient = client(basic(ACCOUNT_SID, AUTH_TOKEN));
         String json = "application/json";
@@ -253,13 +256,13 @@ class SecretLeakTest {
                 new String[] { "201", "text/html", "<html><body>Created</body></html>" });
         for (String[] answer : oddAnswers) {
             this.server.respondToNextApiRequest(Integer.parseInt(answer[0]), Map.of(), answer[1], answer[2]);
-            fails(() -> authTokenClient.messages().create(TO, FROM, "odd answer"));
+            this.evidence.failureOf(() -> authTokenClient.messages().create(TO, FROM, "odd answer"));
         }
         this.server.respondToNextTokenRequest(200, json, Jwts.tokenBody(SCRIPTED_TOKEN + "-1", "3600"));
         this.server.respondToNextTokenRequest(200, json, Jwts.tokenBody(SCRIPTED_TOKEN + "-2", "3600"));
         this.server.rejectNextApiRequests(2);
         TwilioClient bearerClient = client(oauth(tokens(CLIENT_SECRET, UnaryOperator.identity())));
-        fails(() -> bearerClient.messages().create(TO, FROM, "401 after a refresh"));
+        this.evidence.failureOf(() -> bearerClient.messages().create(TO, FROM, "401 after a refresh"));
 
         assertNothingLeaked(output);
     }
@@ -282,7 +285,8 @@ class SecretLeakTest {
         runner.withPropertyValues("twilio.auth.api-key=" + API_KEY, "twilio.auth.api-secret=" + API_SECRET)
             .run((context) -> sendFetchAndList(autoConfigured(context)));
         runner.withPropertyValues("twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + WRONG_SECRET)
-            .run((context) -> fails(() -> autoConfigured(context).messages().create(TO, FROM, "wrong secret")));
+            .run((context) -> this.evidence.failureOf(() -> autoConfigured(context).messages().create(TO, FROM,
+                    "wrong secret")));
 
         assertNothingLeaked(output);
     }
@@ -300,7 +304,8 @@ class SecretLeakTest {
         for (String[] properties : misconfigurations) {
             runner.withPropertyValues(properties).run((context) -> {
                 assertThat(context).hasFailed();
-                this.evidence.put("startup failure " + properties[0], ThrowablesText.of(context.getStartupFailure()));
+                this.evidence.add("startup failure " + properties[0],
+                        ThrowablesText.of(context.getStartupFailure()));
             });
         }
 
@@ -321,7 +326,7 @@ class SecretLeakTest {
         CredentialProvider oauth = oauth(tokens);
         client(oauth).messages().create(TO, FROM, "a token is cached");
         CredentialProvider basic = basic(ACCOUNT_SID, AUTH_TOKEN);
-        describe(properties, auth, tokens, tokens.getOptions(), oauth, oauth.toAuthStrategy(), basic,
+        this.evidence.describe(properties, auth, tokens, tokens.getOptions(), oauth, oauth.toAuthStrategy(), basic,
                 basic.toAuthStrategy(), new TwilioAuthInterceptor(oauth), new TwilioAuthInterceptor(basic),
                 basic.toAuthStrategy().apply(RequestConfig.of("POST", "https://api.twilio.com/x")),
                 oauth.toAuthStrategy().apply(RequestConfig.of("POST", "https://api.twilio.com/x")),
@@ -346,7 +351,7 @@ class SecretLeakTest {
             .clientSecret(secret)
             .tokenUrl(this.server.tokenUrl())
             .build());
-        describe(tokens, tokens.getOptions());
+        this.evidence.describe(tokens, tokens.getOptions());
         return new OrgsCredentialProviderBuilder().setClientId(ORG_CLIENT_ID)
             .setClientSecret(secret)
             .setTokenManager(tokens)
@@ -362,7 +367,7 @@ class SecretLeakTest {
         ApiTokenManager tokens = new ApiTokenManager(
                 TokenManagerOptions.builder().clientId(CLIENT_ID).clientSecret(secret).tokenUrl(tokenUrl).build(),
                 customizer.apply(TokenManagerSettings.builder().retry(Retries.attempts(3))).build());
-        describe(tokens, tokens.getOptions());
+        this.evidence.describe(tokens, tokens.getOptions());
         return tokens;
     }
 
@@ -370,17 +375,17 @@ class SecretLeakTest {
         RestClient.Builder restClient = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory());
         TwilioClient client = TwilioClient.create(restClient, credentials,
                 new TwilioEndpoints(this.server.baseUrl(), null, null), ACCOUNT_SID);
-        describe(credentials, credentials.toAuthStrategy(), client);
+        this.evidence.describe(credentials, credentials.toAuthStrategy(), client);
         return client;
     }
 
     private TwilioClient autoConfigured(AssertableApplicationContext context) {
         assertThat(context).hasNotFailed();
         TwilioClient client = context.getBean(TwilioClient.class);
-        describe(context.getBean(TwilioProperties.class), context.getBean(CredentialProvider.class),
-                context.getBean(CredentialProvider.class).toAuthStrategy(), context.getBean(TwilioAuthInterceptor.class),
-                context.getBean(TwilioRetryInterceptor.class), client);
-        context.getBeanProvider(TokenManager.class).ifAvailable(this::describe);
+        this.evidence.describe(context.getBean(TwilioProperties.class), context.getBean(CredentialProvider.class),
+                context.getBean(CredentialProvider.class).toAuthStrategy(),
+                context.getBean(TwilioAuthInterceptor.class), context.getBean(TwilioRetryInterceptor.class), client);
+        context.getBeanProvider(TokenManager.class).ifAvailable(this.evidence::describe);
         return client;
     }
 
@@ -388,47 +393,16 @@ class SecretLeakTest {
         Message message = client.messages().create(TO, FROM, "leak test");
         client.messages().fetch(message.sid());
         assertThat(client.messages().list().findFirst()).isPresent();
-        describe(client);
-    }
-
-    private void fails(ThrowingCallable call) {
-        Throwable failure = catchThrowable(call);
-        assertThat(failure).as("the failure of a flow meant to fail").isNotNull();
-        this.evidence.put("exception " + this.evidence.size(), ThrowablesText.of(failure));
-    }
-
-    private void describe(Object... objects) {
-        for (Object object : objects) {
-            this.evidence.put("toString() of " + object.getClass().getName() + " " + this.evidence.size(),
-                    String.valueOf(object));
-        }
+        this.evidence.describe(client);
     }
 
     /**
-     * Searches everything logged, printed, thrown and described for every secret; reports each
-     * finding with the secret replaced by its name.
+     * Searches everything logged, printed, thrown and described for every secret.
      */
     private void assertNothingLeaked(CapturedOutput output) {
-        Map<String, String> secrets = secrets();
         List<String> logged = logs.drain();
-        Map<String, String> texts = new LinkedHashMap<>(this.evidence);
-        for (int i = 0; i < logged.size(); i++) {
-            String[] levelAndLogger = logged.get(i).split(" ", 3);
-            texts.put(levelAndLogger[0] + " event of logger " + levelAndLogger[1] + " " + i, logged.get(i));
-        }
-        texts.put("console output", output.getAll());
-        Set<String> findings = new LinkedHashSet<>();
-        texts.forEach((where, text) -> secrets.forEach((secret, name) -> {
-            int at = text.indexOf(secret);
-            if (at >= 0) {
-                String excerpt = text.substring(Math.max(0, at - 120), Math.min(text.length(),
-                        at + secret.length() + 40));
-                findings.add(name + " in " + where.replaceAll(" [0-9]+$", "") + ": ..." + excerpt.replace(secret,
-                        "<" + name + ">") + "...");
-            }
-        }));
         assertThat(logged).as("log events recorded at TRACE").isNotEmpty();
-        assertThat(findings).isEmpty();
+        assertThat(this.evidence.findings(secrets(), logged, output.getAll())).isEmpty();
     }
 
     /** Every secret of the flows, keyed by its value, with a name to report it by. */

@@ -3,17 +3,14 @@ package io.github.twilioauth.sdk;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.twilio.Twilio;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.previewiam.organizations.Account;
 import com.twilio.type.PhoneNumber;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +29,7 @@ import io.github.twilioauth.sdk.autoconfigure.TwilioSdkClientsAutoConfiguration;
 import io.github.twilioauth.sdk.autoconfigure.TwilioSdkStaticAutoConfiguration;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
-import io.github.twilioauth.testsupport.ThrowablesText;
+import io.github.twilioauth.testsupport.LeakEvidence;
 import io.github.twilioauth.testsupport.TraceLogRecorder;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -43,7 +40,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * SDK calls of every auth type, succeeding and failing, with every logger at TRACE (twilio-java's
@@ -88,7 +84,7 @@ class SdkSecretLeakTest {
 
     private static TraceLogRecorder logs;
 
-    private final Map<String, String> evidence = new LinkedHashMap<>();
+    private final LeakEvidence evidence = new LeakEvidence();
 
     private MockTwilioServer server;
 
@@ -132,7 +128,7 @@ class SdkSecretLeakTest {
     void basicAuthWithAuthTokenLeaksNothing(CapturedOutput output) {
         this.runner.withPropertyValues("twilio.auth.auth-token=" + AUTH_TOKEN).run(this::sendFetchReadAndFail);
         this.runner.withPropertyValues("twilio.auth.auth-token=" + WRONG_SECRET)
-            .run((context) -> fails(() -> Message.creator(TO, FROM, "wrong").create(sdk(context))));
+            .run((context) -> this.evidence.failureOf(() -> Message.creator(TO, FROM, "wrong").create(sdk(context))));
 
         assertNothingLeaked(output);
     }
@@ -142,23 +138,25 @@ class SdkSecretLeakTest {
         this.runner.withPropertyValues("twilio.auth.api-key=" + API_KEY, "twilio.auth.api-secret=" + API_SECRET)
             .run(this::sendFetchReadAndFail);
         this.runner.withPropertyValues("twilio.auth.api-key=" + API_KEY, "twilio.auth.api-secret=" + WRONG_SECRET)
-            .run((context) -> fails(() -> Message.creator(TO, FROM, "wrong").create(sdk(context))));
+            .run((context) -> this.evidence.failureOf(() -> Message.creator(TO, FROM, "wrong").create(sdk(context))));
 
         assertNothingLeaked(output);
     }
 
     @Test
     void clientCredentialsLeakNothing(CapturedOutput output) {
-        this.runner.withPropertyValues("twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + CLIENT_SECRET)
+        this.runner.withPropertyValues("twilio.auth.client-id=" + CLIENT_ID,
+                "twilio.auth.client-secret=" + CLIENT_SECRET)
             .run((context) -> {
                 sendFetchReadAndFail(context);
                 this.server.rejectNextApiRequests(1);
                 Message.creator(TO, FROM, "after a 401").create(sdk(context));
                 this.server.rejectNextApiRequests(2);
-                fails(() -> Message.creator(TO, FROM, "401 twice").create(sdk(context)));
+                this.evidence.failureOf(() -> Message.creator(TO, FROM, "401 twice").create(sdk(context)));
             });
-        this.runner.withPropertyValues("twilio.auth.client-id=" + CLIENT_ID, "twilio.auth.client-secret=" + WRONG_SECRET)
-            .run((context) -> fails(() -> Message.creator(TO, FROM, "wrong").create(sdk(context))));
+        this.runner.withPropertyValues("twilio.auth.client-id=" + CLIENT_ID,
+                "twilio.auth.client-secret=" + WRONG_SECRET)
+            .run((context) -> this.evidence.failureOf(() -> Message.creator(TO, FROM, "wrong").create(sdk(context))));
 
         assertNothingLeaked(output);
     }
@@ -168,11 +166,12 @@ class SdkSecretLeakTest {
         this.runner.withPropertyValues("twilio.auth.type=orgs", "twilio.auth.client-id=" + ORG_CLIENT_ID,
                 "twilio.auth.client-secret=" + ORG_SECRET).run((context) -> {
                     assertThat(Account.reader(ORG_SID).read(sdk(context))).isNotEmpty();
-                    fails(() -> Account.fetcher(ORG_SID, "AC" + "0".repeat(32)).fetch(sdk(context)));
+                    this.evidence.failureOf(() -> Account.fetcher(ORG_SID, "AC" + "0".repeat(32)).fetch(sdk(context)));
                 });
         this.runner.withPropertyValues("twilio.auth.type=orgs", "twilio.auth.client-id=" + ORG_CLIENT_ID,
                 "twilio.auth.client-secret=" + WRONG_SECRET)
-            .run((context) -> fails(() -> Account.reader(ORG_SID).read(sdk(context)).iterator().next()));
+            .run((context) -> this.evidence
+                .failureOf(() -> Account.reader(ORG_SID).read(sdk(context)).iterator().next()));
 
         assertNothingLeaked(output);
     }
@@ -180,7 +179,7 @@ class SdkSecretLeakTest {
     private TwilioRestClient sdk(AssertableApplicationContext context) {
         assertThat(context).hasNotFailed();
         TwilioRestClient sdk = context.getBean(TwilioRestClient.class);
-        describe(sdk, sdk.getHttpClient(), sdk.getAuthStrategy(), Twilio.getRestClient());
+        this.evidence.describe(sdk, sdk.getHttpClient(), sdk.getAuthStrategy(), Twilio.getRestClient());
         return sdk;
     }
 
@@ -189,47 +188,19 @@ class SdkSecretLeakTest {
         Message.fetcher(message.getSid()).fetch(sdk(context));
         assertThat(Message.reader().read(sdk(context))).isNotEmpty();
         Message.creator(TO, FROM, "static").create();
-        describe(message);
-        fails(() -> Message.fetcher("SM" + "0".repeat(32)).fetch(sdk(context)));
+        this.evidence.describe(message);
+        this.evidence.failureOf(() -> Message.fetcher("SM" + "0".repeat(32)).fetch(sdk(context)));
         this.server.failNextApiRequests(1, 500);
-        fails(() -> Message.creator(TO, FROM, "500").create(sdk(context)));
-    }
-
-    private void fails(ThrowingCallable call) {
-        Throwable failure = catchThrowable(call);
-        assertThat(failure).as("the failure of a call meant to fail").isNotNull();
-        this.evidence.put("exception " + this.evidence.size(), ThrowablesText.of(failure));
-    }
-
-    private void describe(Object... objects) {
-        for (Object object : objects) {
-            this.evidence.put("toString() of " + object.getClass().getName() + " " + this.evidence.size(),
-                    String.valueOf(object));
-        }
+        this.evidence.failureOf(() -> Message.creator(TO, FROM, "500").create(sdk(context)));
     }
 
     /**
-     * Searches everything logged, printed, thrown and described for every secret; reports each
-     * finding with the secret replaced by its name.
+     * Searches everything logged, printed, thrown and described for every secret.
      */
     private void assertNothingLeaked(CapturedOutput output) {
-        Map<String, String> secrets = secrets();
         List<String> logged = logs.drain();
-        Map<String, String> texts = new LinkedHashMap<>(this.evidence);
-        for (int i = 0; i < logged.size(); i++) {
-            texts.put("log event " + i, logged.get(i));
-        }
-        texts.put("console output", output.getAll());
-        Set<String> findings = new LinkedHashSet<>();
-        texts.forEach((where, text) -> secrets.forEach((secret, name) -> {
-            int at = text.indexOf(secret);
-            if (at >= 0) {
-                String excerpt = text.substring(Math.max(0, at - 120), Math.min(text.length(), at + secret.length() + 40));
-                findings.add(name + " in " + where + ": ..." + excerpt.replace(secret, "<" + name + ">") + "...");
-            }
-        }));
         assertThat(logged).as("log events recorded at TRACE").anyMatch((event) -> event.contains("com.twilio"));
-        assertThat(findings).isEmpty();
+        assertThat(this.evidence.findings(secrets(), logged, output.getAll())).isEmpty();
     }
 
     /** Every secret of the calls, keyed by its value, with a name to report it by. */
