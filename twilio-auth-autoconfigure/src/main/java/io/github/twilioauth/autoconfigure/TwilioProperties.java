@@ -123,6 +123,13 @@ public class TwilioProperties extends TwilioClientProperties {
          */
         private DataSize maxResponseSize = DataSize.ofMegabytes(10);
 
+        /**
+         * Most connections the API client keeps open to Twilio, all hosts together, when it is
+         * Apache HttpClient (whose own default is 5 to a host). The JDK client has no such
+         * limit.
+         */
+        private int maxConnections = 64;
+
         public TwilioRetryProperties getRetry() {
             return this.retry;
         }
@@ -149,6 +156,14 @@ public class TwilioProperties extends TwilioClientProperties {
 
         public void setMaxResponseSize(DataSize maxResponseSize) {
             this.maxResponseSize = maxResponseSize;
+        }
+
+        public int getMaxConnections() {
+            return this.maxConnections;
+        }
+
+        public void setMaxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
         }
 
     }

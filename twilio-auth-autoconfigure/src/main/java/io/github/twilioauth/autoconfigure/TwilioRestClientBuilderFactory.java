@@ -54,7 +54,7 @@ final class TwilioRestClientBuilderFactory {
         settings = settings.withTimeouts(firstOf(http.getConnectTimeout(), settings.connectTimeout(), CONNECT_TIMEOUT),
                 firstOf(http.getReadTimeout(), settings.readTimeout(), READ_TIMEOUT))
             .withRedirects(HttpRedirects.DONT_FOLLOW);
-        return withoutAutomaticRetries(requestFactoryBuilder).build(settings);
+        return forTwilio(requestFactoryBuilder, http.getMaxConnections()).build(settings);
     }
 
     private static Duration firstOf(@Nullable Duration configured, @Nullable Duration boots, Duration fallback) {
@@ -62,13 +62,22 @@ final class TwilioRestClientBuilderFactory {
     }
 
     /**
-     * Returns the given request factory builder without the automatic retries of Apache
-     * HttpClient: it resends any request answered 429 or 503, POST included, so an SMS could be
-     * sent twice. Retries are the retry interceptor's alone.
+     * Returns the given request factory builder as Twilio calls need it. For Apache HttpClient:
+     * without its automatic retries, which resend any request answered 429 or 503, POST
+     * included, so an SMS could be sent twice (retries are the retry interceptor's alone); and
+     * with a pool of {@code maxConnections} in all, to one host or several, instead of its 5 to
+     * a host, which every tenant sharing the client would queue for.
      */
-    static ClientHttpRequestFactoryBuilder<?> withoutAutomaticRetries(ClientHttpRequestFactoryBuilder<?> builder) {
+    static ClientHttpRequestFactoryBuilder<?> forTwilio(ClientHttpRequestFactoryBuilder<?> builder,
+            int maxConnections) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1 but was " + maxConnections);
+        }
         return (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents)
-                ? httpComponents.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries) : builder;
+                ? httpComponents.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+                    .withConnectionManagerCustomizer(
+                            (pool) -> pool.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections))
+                : builder;
     }
 
     static RestClient.Builder create(ClientHttpRequestFactory requestFactory, List<RestClientCustomizer> customizers) {

@@ -74,7 +74,8 @@ public final class TwilioTokenAutoConfiguration {
             .withTimeouts(tokenRequests.getConnectTimeout(), tokenRequests.getReadTimeout())
             .withRedirects(HttpRedirects.DONT_FOLLOW);
         return TwilioRestClientBuilderFactory
-            .withoutAutomaticRetries(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect))
+            .forTwilio(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
+                    tokenRequests.getConcurrencyLimit())
             .build(settings);
     }
 

@@ -2,6 +2,14 @@ package io.github.twilioauth.autoconfigure;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,6 +20,7 @@ import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.TokenGate;
 import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -28,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The HTTP clients the auto-configuration builds: finite timeouts by default, on Apache
  * HttpClient 5, whose automatic retries would resend a POST answered 503 or 429, only the
- * starter's own retries, and answers read up to {@code twilio.http.max-response-size}.
+ * starter's own retries, a pool as large as {@code twilio.http.max-connections} (token requests:
+ * the concurrency limit) instead of its 5 to a host, and answers read up to
+ * {@code twilio.http.max-response-size}.
  */
 class TwilioRequestFactoryTest {
 
@@ -90,6 +101,67 @@ class TwilioRequestFactoryTest {
                 .isThrownBy(() -> context.getBean(TwilioClient.class).messages().list().findFirst());
             assertThat(server.tokenRequestCount()).isEqualTo(2);
         });
+    }
+
+    private static PoolingHttpClientConnectionManager poolOf(Object factory) {
+        Object httpClient = ((HttpComponentsClientHttpRequestFactory) factory).getHttpClient();
+        return (PoolingHttpClientConnectionManager) ReflectionTestUtils.getField(httpClient, "connManager");
+    }
+
+    @Test
+    void apiCallsMayUseAsManyConnectionsAsTwilioHttpMaxConnectionsSays() {
+        MockTwilioServer server = twilio.server().oauthApp(CLIENT_ID, "factory-secret", ACCOUNT_SID);
+        runner(server).run((context) -> {
+            PoolingHttpClientConnectionManager pool = poolOf(
+                    context.getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME));
+            assertThat(pool.getDefaultMaxPerRoute()).isEqualTo(64);
+            assertThat(pool.getMaxTotal()).isEqualTo(64);
+        });
+        runner(server).withPropertyValues("twilio.http.max-connections=200").run((context) -> {
+            PoolingHttpClientConnectionManager pool = poolOf(
+                    context.getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME));
+            assertThat(pool.getDefaultMaxPerRoute()).isEqualTo(200);
+            assertThat(pool.getMaxTotal()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void asManyTokenRequestsGoOutAtOnceAsTheConcurrencyLimitAllowsNotApachesFiveToAHost() {
+        MockTwilioServer server = twilio.server();
+        List<String> properties = new ArrayList<>(List.of("twilio.token-requests.concurrency-limit=8"));
+        for (int i = 0; i < 8; i++) {
+            String clientId = String.format("OQ%032d", i);
+            String accountSid = String.format("AC%032d", i);
+            server.oauthApp(clientId, "pool-secret-" + i, accountSid);
+            String tenant = "twilio.tenants.t" + i + ".";
+            properties.addAll(List.of(tenant + "base-url=" + server.baseUrl(), tenant + "account-sid=" + accountSid,
+                    tenant + "auth.client-id=" + clientId, tenant + "auth.client-secret=pool-secret-" + i));
+        }
+        runner(server).withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class))
+            .withPropertyValues(properties.toArray(String[]::new))
+            .run((context) -> {
+                assertThat(poolOf(context.getBean(TwilioTokenAutoConfiguration.REQUEST_FACTORY_BEAN_NAME))
+                    .getDefaultMaxPerRoute()).isEqualTo(8);
+                TwilioClients tenants = context.getBean(TwilioClients.class);
+                TokenGate gate = server.holdTokenRequests();
+                ExecutorService callers = Executors.newFixedThreadPool(8);
+                try {
+                    List<Future<?>> calls = new ArrayList<>();
+                    for (String name : tenants.tenants()) {
+                        calls.add(callers.submit(() -> tenants.get(name).messages().list().findFirst()));
+                    }
+                    assertThat(gate.awaitWaiting(8, Duration.ofSeconds(10))).as("token requests held at once")
+                        .isTrue();
+                    gate.release();
+                    for (Future<?> call : calls) {
+                        call.get(10, TimeUnit.SECONDS);
+                    }
+                }
+                finally {
+                    callers.shutdownNow();
+                }
+                assertThat(server.tokenRequestCount()).isEqualTo(8);
+            });
     }
 
     private static Duration readTimeoutOf(Object factory) {
