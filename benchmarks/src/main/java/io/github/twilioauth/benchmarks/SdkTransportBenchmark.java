@@ -67,6 +67,10 @@ public class SdkTransportBenchmark {
 
     private TwilioRestClient bridge;
 
+    private ConfigurableApplicationContext basicApplication;
+
+    private TwilioRestClient bridgeBasic;
+
     /**
      * Starts the stand-in, the SDK on its own transport and an application with the bridge, and
      * sends one message through each, so the bridge's token is fetched before measuring.
@@ -83,8 +87,14 @@ public class SdkTransportBenchmark {
                     "twilio.auth.client-secret=" + LocalTwilio.CLIENT_SECRET)
             .run();
         this.bridge = this.application.getBean(TwilioRestClient.class);
+        this.basicApplication = new SpringApplicationBuilder(BridgeApplication.class).web(WebApplicationType.NONE)
+            .properties("spring.main.banner-mode=off", "twilio.base-url=" + this.twilio.baseUrl(),
+                    "twilio.account-sid=" + LocalTwilio.ACCOUNT_SID, "twilio.auth.auth-token=" + LocalTwilio.AUTH_TOKEN)
+            .run();
+        this.bridgeBasic = this.basicApplication.getBean(TwilioRestClient.class);
         send(this.sdkTransport);
         send(this.bridge);
+        send(this.bridgeBasic);
     }
 
     /**
@@ -118,6 +128,7 @@ public class SdkTransportBenchmark {
     @TearDown(Level.Trial)
     public void stop() {
         this.application.close();
+        this.basicApplication.close();
         this.twilio.close();
     }
 
@@ -141,6 +152,14 @@ public class SdkTransportBenchmark {
         return send(this.bridge);
     }
 
+    /** The starter's bridge with Basic auth, as the SDK's transport, to tell transport from auth: 1 thread. */
+    @Benchmark
+    @BenchmarkMode({ Mode.Throughput, Mode.SampleTime })
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Message bridgeBasic() {
+        return send(this.bridgeBasic);
+    }
+
     /** twilio-java's own transport, Basic auth, 8 threads. */
     @Benchmark
     @Threads(8)
@@ -157,6 +176,15 @@ public class SdkTransportBenchmark {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Message bridgeOAuthEightThreads() {
         return send(this.bridge);
+    }
+
+    /** The starter's bridge with Basic auth, 8 threads. */
+    @Benchmark
+    @Threads(8)
+    @BenchmarkMode({ Mode.Throughput, Mode.SampleTime })
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Message bridgeBasicEightThreads() {
+        return send(this.bridgeBasic);
     }
 
     /**
