@@ -20,6 +20,7 @@ import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.client.RestClient;
 
 import static io.github.twilioauth.autoconfigure.ProviderConfig.hasText;
 
@@ -30,6 +31,9 @@ import static io.github.twilioauth.autoconfigure.ProviderConfig.hasText;
 final class CredentialProviderFactory {
 
     static final String DEFAULT_TOKEN_PATH = "/v2/token";
+
+    /** The Twilio host of the token endpoint, which a token endpoint on the base URL stands for. */
+    static final String TOKEN_HOST = "oauth.twilio.com";
 
     private final ProviderConfig auth;
 
@@ -105,6 +109,7 @@ final class CredentialProviderFactory {
             .refreshAhead(auth.getRefreshAhead())
             .retry(auth.getRetry().toRetryPolicy())
             .tenant(this.tenant)
+            .restClient(standingIn(tokenSettings.restClient()))
             .build();
         return (type == AuthType.ORGS) ? new OrgsTokenManager(options, settings) : new ApiTokenManager(options,
                 settings);
@@ -262,6 +267,18 @@ final class CredentialProviderFactory {
                     "Use an https URL, or, for a trusted network only, set " + this.prefix
                             + ".auth.allow-insecure-http=true.");
         }
+    }
+
+    /**
+     * The shared token client, or, when the token endpoint is the base URL's, a copy of it whose
+     * requests name the host they stand for, {@value #TOKEN_HOST}, as API calls on the base URL
+     * do: a stand-in or proxy serving every product on one address routes them by it. Only
+     * clients with a base URL get a copy of their own; it shares the HTTP client.
+     */
+    private @Nullable RestClient standingIn(@Nullable RestClient shared) {
+        boolean onBaseUrl = !hasText(this.auth.getTokenUrl()) && hasText(this.baseUrl);
+        return (shared != null && onBaseUrl)
+                ? shared.mutate().defaultHeader(TwilioEndpoints.FORWARDED_HOST, TOKEN_HOST).build() : shared;
     }
 
     /** The client's token endpoint: the configured one, else its base URL's, else Twilio's. */

@@ -8,6 +8,7 @@ import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.RecordedRequest;
 import io.github.twilioauth.test.TokenRequest;
+import io.github.twilioauth.test.TokenRequest;
 import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.SpringBootVersion;
@@ -61,6 +62,18 @@ class TwilioClientIdentityTest {
             .run((context) -> context.getBean(TwilioClient.class).messages().create("+15558675310", "+15005550006",
                     "Hello"));
         assertThat(server.requests()).extracting(RecordedRequest::forwardedHost).containsExactly("api.twilio.com");
+        assertThat(server.tokenRequests()).extracting(TokenRequest::forwardedHost).containsExactly("oauth.twilio.com");
+    }
+
+    @Test
+    void tokenRequestsToAnExplicitTokenUrlNameNoHost() {
+        MockTwilioServer server = app.server();
+        this.runner.withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.base-url=" + server.baseUrl(),
+                "twilio.auth.token-url=" + server.tokenUrl(), "twilio.auth.client-id=" + CLIENT_ID,
+                "twilio.auth.client-secret=" + CLIENT_SECRET)
+            .run((context) -> context.getBean(TwilioClient.class).messages().create("+15558675310", "+15005550006",
+                    "Hello"));
+        assertThat(server.tokenRequests()).extracting(TokenRequest::forwardedHost).containsExactly((String) null);
     }
 
     @Test

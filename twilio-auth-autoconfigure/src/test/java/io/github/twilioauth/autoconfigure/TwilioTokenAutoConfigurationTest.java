@@ -139,7 +139,10 @@ class TwilioTokenAutoConfigurationTest {
             for (CachingTokenManager manager : new CachingTokenManager[] { single,
                     tokenManagerOf(tenants.get("oauth")), tokenManagerOf(tenants.get("orgs")) }) {
                 assertThat(manager.getSettings().executor()).isSameAs(shared.executor());
-                assertThat(manager.getSettings().restClient()).isSameAs(shared.restClient());
+                // Clients on a base URL get a copy naming oauth.twilio.com; the HTTP client is the same.
+                assertThat(ReflectionTestUtils.getField(manager.getSettings().restClient(), "clientRequestFactory"))
+                    .isSameAs(ReflectionTestUtils.getField(shared.restClient(), "clientRequestFactory"))
+                    .isSameAs(context.getBean(TwilioTokenAutoConfiguration.REQUEST_FACTORY_BEAN_NAME));
             }
         });
     }
