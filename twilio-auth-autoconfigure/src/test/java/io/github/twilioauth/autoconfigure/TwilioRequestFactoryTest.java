@@ -129,14 +129,7 @@ class TwilioRequestFactoryTest {
     void asManyTokenRequestsGoOutAtOnceAsTheConcurrencyLimitAllowsNotApachesFiveToAHost() {
         MockTwilioServer server = twilio.server();
         List<String> properties = new ArrayList<>(List.of("twilio.token-requests.concurrency-limit=8"));
-        for (int i = 0; i < 8; i++) {
-            String clientId = String.format("OQ%032d", i);
-            String accountSid = String.format("AC%032d", i);
-            server.oauthApp(clientId, "pool-secret-" + i, accountSid);
-            String tenant = "twilio.tenants.t" + i + ".";
-            properties.addAll(List.of(tenant + "base-url=" + server.baseUrl(), tenant + "account-sid=" + accountSid,
-                    tenant + "auth.client-id=" + clientId, tenant + "auth.client-secret=pool-secret-" + i));
-        }
+        properties.addAll(TwilioAutoConfigurations.oauthTenants(server, 8));
         runner(server).withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class))
             .withPropertyValues(properties.toArray(String[]::new))
             .run((context) -> {

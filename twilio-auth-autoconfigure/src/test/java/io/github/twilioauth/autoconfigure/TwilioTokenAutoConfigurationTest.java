@@ -216,14 +216,7 @@ class TwilioTokenAutoConfigurationTest {
     void twoHundredTenantsFetchTheirTokensOnNoMoreThreadsThanTheConcurrencyLimit() throws Exception {
         MockTwilioServer server = twilio.server();
         List<String> properties = new ArrayList<>(List.of("twilio.token-requests.concurrency-limit=4"));
-        for (int i = 0; i < 200; i++) {
-            String clientId = String.format("OQ%032d", i);
-            String accountSid = String.format("AC%032d", i);
-            server.oauthApp(clientId, "tenant-secret-" + i, accountSid);
-            String tenant = "twilio.tenants.t" + i + ".";
-            properties.addAll(List.of(tenant + "base-url=" + server.baseUrl(), tenant + "account-sid=" + accountSid,
-                    tenant + "auth.client-id=" + clientId, tenant + "auth.client-secret=tenant-secret-" + i));
-        }
+        properties.addAll(TwilioAutoConfigurations.oauthTenants(server, 200));
         Set<Thread> before = tokenThreads();
         this.runner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
             ThreadPoolExecutor executor = (ThreadPoolExecutor) context
