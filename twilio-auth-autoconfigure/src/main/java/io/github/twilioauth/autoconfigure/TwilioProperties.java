@@ -8,6 +8,7 @@ import io.github.twilioauth.token.TokenManagerSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -89,6 +90,7 @@ public class TwilioProperties extends TwilioClientProperties {
         }
 
         public void setConcurrencyLimit(int concurrencyLimit) {
+            Assert.isTrue(concurrencyLimit >= 1, () -> "must be at least 1 but was " + concurrencyLimit);
             this.concurrencyLimit = concurrencyLimit;
         }
     }
@@ -163,6 +165,7 @@ public class TwilioProperties extends TwilioClientProperties {
         }
 
         public void setMaxConnections(int maxConnections) {
+            Assert.isTrue(maxConnections >= 1, () -> "must be at least 1 but was " + maxConnections);
             this.maxConnections = maxConnections;
         }
 

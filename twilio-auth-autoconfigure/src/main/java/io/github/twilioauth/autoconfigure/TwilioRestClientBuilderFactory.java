@@ -70,9 +70,6 @@ final class TwilioRestClientBuilderFactory {
      */
     static ClientHttpRequestFactoryBuilder<?> forTwilio(ClientHttpRequestFactoryBuilder<?> builder,
             int maxConnections) {
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException("maxConnections must be at least 1 but was " + maxConnections);
-        }
         return (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents)
                 ? httpComponents.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
                     .withConnectionManagerCustomizer(

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -144,6 +145,18 @@ class TwilioConfigurationFailureTest {
             .filteredOn(BindException.class::isInstance)
             .map((cause) -> ((BindException) cause).getProperty().getName().toString())
             .contains("twilio.auth.type");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "twilio.http.max-connections", "twilio.token-requests.concurrency-limit" })
+    void limitBelowOneFailsToBindNamingTheProperty(String property) {
+        Throwable failure = startupFailure(List.of("twilio.account-sid=AC" + "1".repeat(32),
+                "twilio.auth.client-id=client-id-value", "twilio.auth.client-secret=" + CLIENT_SECRET,
+                property + "=0"));
+        assertThat(causeChain(failure)).filteredOn(BindException.class::isInstance)
+            .map((cause) -> ((BindException) cause).getProperty().getName().toString())
+            .containsExactly(property);
+        assertThat(rootCause(failure)).hasMessage("must be at least 1 but was 0");
     }
 
     @Test
