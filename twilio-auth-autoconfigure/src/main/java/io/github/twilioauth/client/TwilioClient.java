@@ -1,5 +1,6 @@
 package io.github.twilioauth.client;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.unit.DataSize;
@@ -274,12 +276,9 @@ public final class TwilioClient implements AutoCloseable {
         try {
             return spec.exchange((request, response) -> {
                 int status = response.getStatusCode().value();
-                DataSize limit = (status >= 400) ? maxErrorBodySize() : this.maxResponseSize;
-                byte[] read = ResponseBodies.readAtMost(response, limit.toBytes());
+                byte[] read = readBody(response, status);
                 if (read == null) {
-                    String bound = describe(limit) + ((status >= 400) ? "" : " (twilio.http.max-response-size)");
-                    throw new TwilioApiException("Twilio answered " + call + " with HTTP " + status
-                            + " and a body larger than " + bound + ", not read further", status, null, null);
+                    throw tooLarge(call, status);
                 }
                 return new TwilioRawResponse(status, response.getHeaders(), read);
             });
@@ -313,28 +312,45 @@ public final class TwilioClient implements AutoCloseable {
         String call = method + " " + target.getPath();
         return spec.exchange((request, response) -> {
             int status = response.getStatusCode().value();
+            byte[] body = readBody(response, status);
             if (status >= 400) {
-                DataSize limit = maxErrorBodySize();
-                byte[] body = ResponseBodies.readAtMost(response, limit.toBytes());
                 TwilioError error = (body != null)
                         ? TwilioError.parse(body, response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE))
-                        : new TwilioError(null, "a body larger than " + describe(limit) + ", not read", null);
+                        : new TwilioError(null, "a body larger than " + describe(limitOf(status)) + ", not read",
+                                null);
                 throw new TwilioApiException("Twilio answered " + call + " with " + error.describe(status), status,
                         error.code(), error.moreInfo());
             }
-            byte[] body = ResponseBodies.readAtMost(response, this.maxResponseSize.toBytes());
             if (body == null) {
-                throw new TwilioApiException("Twilio answered " + call + " with HTTP " + status
-                        + " and a body larger than " + describe(this.maxResponseSize)
-                        + " (twilio.http.max-response-size), not read further", status, null, null);
+                throw tooLarge(call, status);
             }
             return new TwilioResponse(status, new String(body, StandardCharsets.UTF_8));
         });
     }
 
-    /** The largest error body read: 64 KB, or less when the largest response is smaller. */
-    private DataSize maxErrorBodySize() {
+    /**
+     * Reads a body within its bound, {@link #limitOf(int)}; past it, reads no further and
+     * returns {@code null}.
+     */
+    private byte @Nullable [] readBody(ClientHttpResponse response, int status) throws IOException {
+        return ResponseBodies.readAtMost(response, limitOf(status).toBytes());
+    }
+
+    /**
+     * The largest body read: the largest response for a success; for an error 64 KB, or less
+     * when the largest response is smaller.
+     */
+    private DataSize limitOf(int status) {
+        if (status < 400) {
+            return this.maxResponseSize;
+        }
         return (this.maxResponseSize.compareTo(MAX_ERROR_BODY_SIZE) < 0) ? this.maxResponseSize : MAX_ERROR_BODY_SIZE;
+    }
+
+    private TwilioApiException tooLarge(String call, int status) {
+        String bound = describe(limitOf(status)) + ((status >= 400) ? "" : " (twilio.http.max-response-size)");
+        return new TwilioApiException("Twilio answered " + call + " with HTTP " + status + " and a body larger than "
+                + bound + ", not read further", status, null, null);
     }
 
     /** A size as people write it: 64 KB, 10 MB. */
