@@ -113,11 +113,10 @@ public final class TenantScale {
             if (tokenRequests != tenants) {
                 throw new IllegalStateException(tokenRequests + " token requests for " + tenants + " tenants");
             }
+            int allThreads = threads.values().stream().mapToInt(Integer::intValue).sum();
             System.out.printf("%8d %12d %13d %8d %8d %8d %8d %8d %13.2f%n", tenants, (heapIdle - heapBefore) / tenants,
-                    (heapWithTokens - heapBefore) / tenants, threads.values().stream().mapToInt(Integer::intValue).sum(),
-                    threads.getOrDefault("library", 0), threads.getOrDefault("client", 0), threads.getOrDefault("jvm",
-                            0),
-                    fds, seconds);
+                    (heapWithTokens - heapBefore) / tenants, allThreads, threads.getOrDefault("library", 0),
+                    threads.getOrDefault("client", 0), threads.getOrDefault("jvm", 0), fds, seconds);
             managers.forEach(ApiTokenManager::close);
         }
         finally {

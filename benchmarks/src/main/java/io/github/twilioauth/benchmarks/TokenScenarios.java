@@ -110,9 +110,9 @@ public final class TokenScenarios {
                     + "token endpoint answering in " + TOKEN_LATENCY.toMillis() + " ms",
                     scenarios::coldStampede, "exactly one token request",
                     (round) -> round.get("token requests") == 1);
-            report("b. Multi-tenant cold start: " + TENANTS + " fresh managers on the application's one executor and HTTP client"
-                    + " (as auto-configured, created once for all rounds) x " + THREADS_PER_TENANT + " threads released at once, token endpoint"
-                    + " answering in " + TOKEN_LATENCY.toMillis() + " ms",
+            report("b. Multi-tenant cold start: " + TENANTS + " fresh managers on the application's one executor"
+                    + " and HTTP client (as auto-configured, created once for all rounds) x " + THREADS_PER_TENANT
+                    + " threads released at once, token endpoint answering in " + TOKEN_LATENCY.toMillis() + " ms",
                     scenarios::multiTenantColdStart, "exactly " + TENANTS + " token requests in under 150 ms",
                     (round) -> round.get("token requests") == TENANTS
                             && round.get("time until all have a token (ms)") < 150);

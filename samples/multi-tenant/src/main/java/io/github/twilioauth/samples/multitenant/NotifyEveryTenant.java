@@ -20,7 +20,9 @@ class NotifyEveryTenant implements CommandLineRunner {
     @Override
     public void run(String... args) {
         for (String tenant : this.twilio.tenants()) {
-            Message sent = this.twilio.get(tenant).messages().create("+15558675310", "+15005550006", "Hello from " + tenant);
+            Message sent = this.twilio.get(tenant)
+                .messages()
+                .create("+15558675310", "+15005550006", "Hello from " + tenant);
             System.out.println("Tenant " + tenant + ": sent " + sent.sid() + " from account " + sent.accountSid());
         }
     }
