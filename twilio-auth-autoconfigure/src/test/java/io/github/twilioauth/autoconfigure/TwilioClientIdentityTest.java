@@ -29,6 +29,8 @@ class TwilioClientIdentityTest {
 
     private static final String CLIENT_SECRET = "identity-secret-Qx7v";
 
+    private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+
     @RegisterExtension
     static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
 
@@ -40,14 +42,24 @@ class TwilioClientIdentityTest {
             + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ") java/"
             + System.getProperty("java.version") + " spring-boot/" + SpringBootVersion.getVersion();
 
+    /** The single client with OAuth client credentials, its base URL on the stand-in. */
+    private ApplicationContextRunner oauthOnTheBaseUrl(MockTwilioServer server) {
+        return this.runner.withPropertyValues("twilio.account-sid=" + ACCOUNT_SID,
+                "twilio.base-url=" + server.baseUrl(), "twilio.auth.type=client-credentials",
+                "twilio.auth.client-id=" + CLIENT_ID,
+                "twilio.auth.client-secret=" + CLIENT_SECRET);
+    }
+
+    private static void sendOneMessage(ApplicationContextRunner runner) {
+        runner.run((context) -> context.getBean(TwilioClient.class)
+            .messages()
+            .create("+15558675310", "+15005550006", "Hello"));
+    }
+
     @Test
     void apiCallsAndTokenRequestsCarryTheUserAgentWithTheVersionsOfLibraryJavaAndBoot() {
         MockTwilioServer server = app.server();
-        this.runner.withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.base-url=" + server.baseUrl(),
-                "twilio.auth.type=client-credentials", "twilio.auth.client-id=" + CLIENT_ID,
-                "twilio.auth.client-secret=" + CLIENT_SECRET)
-            .run((context) -> context.getBean(TwilioClient.class).messages().create("+15558675310", "+15005550006",
-                    "Hello"));
+        sendOneMessage(oauthOnTheBaseUrl(server));
         assertThat(server.requests()).extracting(RecordedRequest::userAgent).containsExactly(EXPECTED);
         assertThat(server.tokenRequests()).extracting(TokenRequest::userAgent).containsExactly(EXPECTED);
         assertThat(EXPECTED).doesNotContain(CLIENT_SECRET, CLIENT_ID, ACCOUNT_SID, server.issuedTokens().get(0));
@@ -56,11 +68,7 @@ class TwilioClientIdentityTest {
     @Test
     void apiCallsOnTheBaseUrlNameTheTwilioHostTheyStandFor() {
         MockTwilioServer server = app.server();
-        this.runner.withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.base-url=" + server.baseUrl(),
-                "twilio.auth.type=client-credentials", "twilio.auth.client-id=" + CLIENT_ID,
-                "twilio.auth.client-secret=" + CLIENT_SECRET)
-            .run((context) -> context.getBean(TwilioClient.class).messages().create("+15558675310", "+15005550006",
-                    "Hello"));
+        sendOneMessage(oauthOnTheBaseUrl(server));
         assertThat(server.requests()).extracting(RecordedRequest::forwardedHost).containsExactly("api.twilio.com");
         assertThat(server.tokenRequests()).extracting(TokenRequest::forwardedHost).containsExactly("oauth.twilio.com");
     }
@@ -68,11 +76,7 @@ class TwilioClientIdentityTest {
     @Test
     void tokenRequestsToAnExplicitTokenUrlNameNoHost() {
         MockTwilioServer server = app.server();
-        this.runner.withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.base-url=" + server.baseUrl(),
-                "twilio.auth.token-url=" + server.tokenUrl(), "twilio.auth.client-id=" + CLIENT_ID,
-                "twilio.auth.client-secret=" + CLIENT_SECRET)
-            .run((context) -> context.getBean(TwilioClient.class).messages().create("+15558675310", "+15005550006",
-                    "Hello"));
+        sendOneMessage(oauthOnTheBaseUrl(server).withPropertyValues("twilio.auth.token-url=" + server.tokenUrl()));
         assertThat(server.tokenRequests()).extracting(TokenRequest::forwardedHost).containsExactly((String) null);
     }
 
@@ -84,15 +88,11 @@ class TwilioClientIdentityTest {
     @Test
     void anAbsoluteUriOnTheBaseUrlIsCalledWithTheClientsCredentials() {
         MockTwilioServer server = app.server();
-        this.runner.withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.base-url=" + server.baseUrl(),
-                "twilio.auth.type=client-credentials", "twilio.auth.client-id=" + CLIENT_ID,
-                "twilio.auth.client-secret=" + CLIENT_SECRET)
-            .run((context) -> assertThat(context.getBean(TwilioClient.class)
-                .request(HttpMethod.GET,
-                        server.baseUrl() + "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json?PageSize=2")
-                .statusCode()).isEqualTo(200));
+        oauthOnTheBaseUrl(server).run((context) -> assertThat(context.getBean(TwilioClient.class)
+            .request(HttpMethod.GET, server.baseUrl() + MESSAGES + "?PageSize=2")
+            .statusCode()).isEqualTo(200));
         assertThat(server.requests()).singleElement().satisfies((request) -> {
-            assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json");
+            assertThat(request.path()).isEqualTo(MESSAGES);
             assertThat(request.query()).isEqualTo("PageSize=2");
             assertThat(request.authScheme()).isEqualTo("Bearer");
         });
