@@ -1,6 +1,7 @@
 package io.github.twilioauth.test.contract;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Twilio's OpenAPI specs of the products the stand-in serves, read from the directory named by
- * the system property {@value #DIRECTORY_PROPERTY} (the build sets it to
- * {@code ../shared/twilio-oai} beside the project): the 2010-04-01 API, the Organizations API
- * and the OAuth token API, each served on the host of its {@code servers} entry.
+ * Twilio's OpenAPI specs of the products the stand-in serves: the 2010-04-01 API, the
+ * Organizations API and the OAuth token API, each served on the host of its {@code servers}
+ * entry. They are the copies kept in the repository, on this module's test classpath under
+ * {@value #CLASSPATH_DIRECTORY} (with their licence and the upstream commit they were taken at),
+ * unless the system property {@value #DIRECTORY_PROPERTY} names a directory of other copies.
  * <p>
  * Response schemas are held to the letter: every object schema that declares properties is read
  * as declaring all of them required and no others, because Twilio's responses carry every
@@ -33,8 +36,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TwilioSpecs {
 
-    /** The system property naming the directory of the specs. */
+    /** The system property naming a directory of other copies of the specs, read instead. */
     public static final String DIRECTORY_PROPERTY = "twilio.oai.dir";
+
+    /** Where the copies kept in the repository are on the classpath. */
+    static final String CLASSPATH_DIRECTORY = "twilio-oai/";
 
     private static final List<String> FILES = List.of("twilio_api_v2010.json", "twilio_iam_organizations.json",
             "twilio_oauth_v2.json");
@@ -58,43 +64,70 @@ public final class TwilioSpecs {
     /**
      * Returns the specs, read once per JVM.
      * @return the specs
-     * @throws IllegalStateException when the directory or a spec in it is missing, naming the
-     * system property that locates them
+     * @throws IllegalStateException when {@value #DIRECTORY_PROPERTY} names a directory that
+     * lacks a spec, naming the property
      */
     public static synchronized TwilioSpecs load() {
         if (loaded == null) {
-            loaded = new TwilioSpecs(read(directory(System.getProperty(DIRECTORY_PROPERTY))));
+            loaded = new TwilioSpecs(read(documents(System.getProperty(DIRECTORY_PROPERTY))));
         }
         return loaded;
     }
 
-    static Path directory(String directory) {
-        if (directory == null || directory.isBlank()) {
-            throw new IllegalStateException("Twilio's OpenAPI specs are needed: set the system property "
-                    + DIRECTORY_PROPERTY + " to the directory holding " + FILES);
-        }
-        Path path = Path.of(directory);
+    /**
+     * Returns the content of each spec file, by file name: from the classpath, or from
+     * {@code directory} when it is set.
+     * @param directory the value of {@value #DIRECTORY_PROPERTY}, blank or {@code null} for the
+     * copies kept in the repository
+     * @return the documents in the order of {@link #FILES}
+     */
+    static Map<String, byte[]> documents(String directory) {
+        Map<String, byte[]> documents = new LinkedHashMap<>();
         for (String file : FILES) {
-            if (!Files.isRegularFile(path.resolve(file))) {
-                throw new IllegalStateException("Twilio's OpenAPI spec " + file + " is not in " + path.toAbsolutePath()
-                        + ": set the system property " + DIRECTORY_PROPERTY + " to the directory holding " + FILES);
-            }
+            documents.put(file, (directory == null || directory.isBlank()) ? fromClasspath(file)
+                    : fromDirectory(Path.of(directory), file));
         }
-        return path;
+        return documents;
     }
 
-    private static List<Spec> read(Path directory) {
-        List<Spec> specs = new ArrayList<>();
-        for (String file : FILES) {
-            try {
-                JsonNode document = JsonMapper.shared().readTree(Files.readAllBytes(directory.resolve(file)));
-                specs.add(new Spec(file, URI.create(document.get("servers").get(0).get("url").asString()).getHost(),
-                        document, StrictSchemas.of((ObjectNode) document)));
+    private static byte[] fromClasspath(String file) {
+        try (InputStream in = TwilioSpecs.class.getClassLoader().getResourceAsStream(CLASSPATH_DIRECTORY + file)) {
+            if (in == null) {
+                throw new IllegalStateException("Twilio's OpenAPI spec " + file + " is not on the classpath under "
+                        + CLASSPATH_DIRECTORY + ": it is kept in twilio-auth-test/src/test/resources/"
+                        + CLASSPATH_DIRECTORY + ", or set the system property " + DIRECTORY_PROPERTY
+                        + " to a directory holding " + FILES);
             }
-            catch (IOException ex) {
-                throw new UncheckedIOException("Cannot read " + directory.resolve(file), ex);
-            }
+            return in.readAllBytes();
         }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read " + CLASSPATH_DIRECTORY + file + " from the classpath", ex);
+        }
+    }
+
+    private static byte[] fromDirectory(Path directory, String file) {
+        Path path = directory.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException("Twilio's OpenAPI spec " + file + " is not in "
+                    + directory.toAbsolutePath() + ", named by the system property " + DIRECTORY_PROPERTY
+                    + ": set it to a directory holding " + FILES + ", or leave it unset for the copies kept in"
+                    + " the repository");
+        }
+        try {
+            return Files.readAllBytes(path);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read " + path, ex);
+        }
+    }
+
+    private static List<Spec> read(Map<String, byte[]> documents) {
+        List<Spec> specs = new ArrayList<>();
+        documents.forEach((file, content) -> {
+            JsonNode document = JsonMapper.shared().readTree(content);
+            specs.add(new Spec(file, URI.create(document.get("servers").get(0).get("url").asString()).getHost(),
+                    document, StrictSchemas.of((ObjectNode) document)));
+        });
         return List.copyOf(specs);
     }
 
