@@ -26,11 +26,13 @@ public class ProviderConfig {
     /**
      * OAuth client id of the Twilio OAuth app ('client-credentials' and 'orgs').
      */
+    @CredentialProperty
     private @Nullable String clientId;
 
     /**
      * OAuth client secret of the Twilio OAuth app ('client-credentials' and 'orgs').
      */
+    @CredentialProperty
     private @Nullable String clientSecret;
 
     /**
@@ -72,16 +74,19 @@ public class ProviderConfig {
     /**
      * Auth Token of the account in twilio.account-sid ('basic').
      */
+    @CredentialProperty
     private @Nullable String authToken;
 
     /**
      * API Key SID ('basic'); the account is twilio.account-sid.
      */
+    @CredentialProperty
     private @Nullable String apiKey;
 
     /**
      * API Key secret ('basic').
      */
+    @CredentialProperty
     private @Nullable String apiSecret;
 
     /**

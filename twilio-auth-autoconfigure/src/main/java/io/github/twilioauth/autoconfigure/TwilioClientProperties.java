@@ -16,6 +16,7 @@ public class TwilioClientProperties {
      * Account SID (AC...) in /2010-04-01/Accounts/{sid} paths; required by messages() and by
      * basic authentication.
      */
+    @CredentialProperty
     private @Nullable String accountSid;
 
     /**

@@ -15,11 +15,13 @@ public class WebhookAuthTokenProperties {
      * Auth Token that Twilio signs this account's webhooks with. Defaults to auth.auth-token; set
      * it when the API is called with an API key or OAuth.
      */
+    @CredentialProperty
     private @Nullable String authToken;
 
     /**
      * Second Auth Token also accepted, while the primary one is being rotated.
      */
+    @CredentialProperty
     private @Nullable String secondaryAuthToken;
 
     public @Nullable String getAuthToken() {
