@@ -154,7 +154,8 @@ final class CredentialProviderFactory {
         ProviderConfig auth = this.auth;
         AuthType type = auth.resolveType();
         if (type == null) {
-            throw new TwilioConfigurationException(this.prefix + ".auth.type", "No Twilio credentials are configured.",
+            throw new TwilioConfigurationException(this.prefix + ".auth.type",
+                    "No Twilio credentials are configured: " + this.prefix + ".auth.* sets none.",
                     "Set " + this.prefix + ".auth.type to one of " + AuthType.validValues()
                             + ", with the credentials it needs.");
         }

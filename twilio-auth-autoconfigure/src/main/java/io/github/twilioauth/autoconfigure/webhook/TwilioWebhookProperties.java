@@ -84,7 +84,8 @@ public class TwilioWebhookProperties {
             return new WebhookUrlResolver(this.baseUrl);
         }
         catch (IllegalArgumentException ex) {
-            throw new TwilioConfigurationException("twilio.webhook.base-url", ex.getMessage() + ".",
+            throw new TwilioConfigurationException("twilio.webhook.base-url",
+                    "twilio.webhook.base-url: " + ex.getMessage() + ".",
                     "Set twilio.webhook.base-url to the public URL Twilio requests, such as https://hooks.example.com,"
                             + " or remove it to use the request's URL.");
         }

@@ -40,7 +40,8 @@ final class TwilioWebhookStartupCheck implements SmartInitializingSingleton {
         }
         throw new TwilioConfigurationException("twilio.webhook.auth-token",
                 "Twilio webhook validation is on for " + (this.hasPaths ? "twilio.webhook.paths" : "@TwilioWebhook handlers")
-                        + ", but no Auth Token is configured to check signatures with: every webhook would be rejected.",
+                        + ", but no Auth Token to check signatures with is configured (twilio.webhook.auth-token,"
+                        + " twilio.auth.auth-token or a tenant's webhook.auth-token): every webhook would be rejected.",
                 "Set twilio.webhook.auth-token (or twilio.auth.auth-token) to the Auth Token of your account, or"
                         + " twilio.tenants.<name>.webhook.auth-token for each tenant, or define a"
                         + " TwilioWebhookAuthTokenResolver bean. Set twilio.webhook.enabled=false to turn validation off.");

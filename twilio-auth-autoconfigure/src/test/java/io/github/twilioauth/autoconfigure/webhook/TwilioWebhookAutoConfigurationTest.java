@@ -180,7 +180,9 @@ class TwilioWebhookAutoConfigurationTest {
             assertThat(context.getStartupFailure()).isInstanceOf(TwilioConfigurationException.class)
                 .hasMessageContaining("@TwilioWebhook handlers");
             FailureAnalysis analysis = analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).startsWith("Invalid Twilio configuration (twilio.webhook.auth-token)");
+            assertThat(analysis.getDescription()).startsWith("Invalid Twilio configuration (twilio.webhook.auth-token)")
+                .contains("no Auth Token to check signatures with is configured (twilio.webhook.auth-token,"
+                        + " twilio.auth.auth-token or a tenant's webhook.auth-token)");
             assertThat(analysis.getAction()).contains("twilio.webhook.auth-token", "TwilioWebhookAuthTokenResolver",
                     "twilio.webhook.enabled=false");
         });
