@@ -25,14 +25,16 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One web stack on a real server with {@code server.forward-headers-strategy=framework} and no
- * forwarded-header filter or transformer of the application's own: a webhook Twilio signed for
- * {@code https://example.com/sms}, passed on over plain HTTP by a TLS-terminating proxy that
- * says so in {@code X-Forwarded-*} headers, is accepted; the same request without those headers
- * is refused.
+ * One web stack on a real server with one {@code server.forward-headers-strategy} and no
+ * forwarded-header filter or transformer of the application's own, as a TLS-terminating proxy
+ * reaches it: a webhook Twilio signed for {@code https://example.com/sms} arrives over plain HTTP
+ * on loopback, with {@code X-Forwarded-*} headers or an RFC 7239 {@code Forwarded} header saying
+ * what the proxy received. Every combination applies {@code X-Forwarded-*}; whether it applies
+ * {@code Forwarded} is {@link #appliesTheForwardedHeader()}, and the README's proxy table states
+ * each answer.
  * <p>
- * A subclass per stack is a {@code @SpringBootTest} of {@link App} on a random port with the
- * strategy set and {@link #AUTH_TOKEN} as the application's Auth Token.
+ * A subclass per server and strategy is a {@code @SpringBootTest} of {@link App} on a random port
+ * with the strategy set and {@link #AUTH_TOKEN} as the application's Auth Token.
  */
 abstract class AbstractForwardHeadersStrategyEndToEndTest {
 
@@ -66,11 +68,26 @@ abstract class AbstractForwardHeadersStrategyEndToEndTest {
     }
 
     @Test
+    void rebuildsTheSignedUrlFromAForwardedHeaderExactlyWhereTheServerAndStrategyApplyIt() throws Exception {
+        HttpResponse<String> response = post(signed("https://example.com/sms"), "Forwarded",
+                "proto=https;host=example.com");
+
+        assertThat(response.statusCode()).isEqualTo(appliesTheForwardedHeader() ? 200 : 403);
+    }
+
+    @Test
     void refusesTheSameWebhookWithoutForwardedHeaders() throws Exception {
         HttpResponse<String> response = post(signed("https://example.com/sms"));
 
         assertThat(response.statusCode()).isEqualTo(403);
     }
+
+    /**
+     * Returns whether this server, with this strategy, rebuilds the request URL from an RFC 7239
+     * {@code Forwarded} header.
+     * @return whether a webhook signed for the URL the header names is accepted
+     */
+    abstract boolean appliesTheForwardedHeader();
 
     private static String signed(String url) {
         return TwilioWebhookSigner.signature(AUTH_TOKEN, url, FORM);

@@ -4,14 +4,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * Spring MVC on Tomcat: Boot's {@code ForwardedHeaderFilter}, registered by
- * {@code server.forward-headers-strategy=framework}, gives the webhook interceptor the URL Twilio
- * signed.
+ * Spring MVC on Tomcat with {@code server.forward-headers-strategy=framework}: Boot's
+ * {@code ForwardedHeaderFilter} applies {@code X-Forwarded-*} and {@code Forwarded} alike.
  */
 @SpringBootTest(classes = AbstractForwardHeadersStrategyEndToEndTest.App.class,
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "server.forward-headers-strategy=framework",
                 "twilio.webhook.auth-token=" + AbstractForwardHeadersStrategyEndToEndTest.AUTH_TOKEN })
-class ServletForwardHeadersStrategyEndToEndTest extends AbstractForwardHeadersStrategyEndToEndTest {
+class TomcatFrameworkForwardHeadersEndToEndTest extends AbstractForwardHeadersStrategyEndToEndTest {
 
+    @Override
+    boolean appliesTheForwardedHeader() {
+        return true;
+    }
 }

@@ -1,0 +1,21 @@
+package io.github.twilioauth.autoconfigure.webhook;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * Spring WebFlux on Reactor Netty with {@code server.forward-headers-strategy=native}: Reactor
+ * Netty's own forwarded-header handling applies {@code X-Forwarded-*} and {@code Forwarded}.
+ */
+@SpringBootTest(classes = AbstractForwardHeadersStrategyEndToEndTest.App.class,
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "server.forward-headers-strategy=native",
+                "twilio.webhook.auth-token=" + AbstractForwardHeadersStrategyEndToEndTest.AUTH_TOKEN,
+                "spring.main.web-application-type=reactive" })
+class NettyNativeForwardHeadersEndToEndTest extends AbstractForwardHeadersStrategyEndToEndTest {
+
+    @Override
+    boolean appliesTheForwardedHeader() {
+        return true;
+    }
+}
