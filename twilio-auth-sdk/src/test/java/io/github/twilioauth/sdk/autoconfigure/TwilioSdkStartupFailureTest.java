@@ -33,9 +33,10 @@ class TwilioSdkStartupFailureTest {
     void aMissingTwilioRestClientNamesThePropertiesOfTheSingleClient(CapturedOutput output) {
         assertThat(startFailing(output, NeedsTwilioRestClient.class))
             .contains("A twilio-java TwilioRestClient bean is required, but none is configured: it is built on the"
-                    + " starter's single Twilio client, which twilio.account-sid and twilio.auth.* configure")
-            .contains("Set twilio.account-sid and twilio.auth.auth-token (basic), twilio.auth.client-id and"
-                    + " twilio.auth.client-secret (OAuth client credentials), or twilio.auth.type=noauth.")
+                    + " starter's single Twilio client, which the twilio.auth.* properties create, and none are set.")
+            .contains("Set twilio.account-sid with twilio.auth.auth-token (or twilio.auth.api-key and"
+                    + " twilio.auth.api-secret) for basic authentication, twilio.auth.client-id and"
+                    + " twilio.auth.client-secret for OAuth client credentials, or twilio.auth.type=noauth.")
             .doesNotContain("that could not be found");
     }
 
