@@ -2,6 +2,7 @@ package io.github.twilioauth.autoconfigure.check;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -17,13 +18,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 public final class TwilioPropertiesCheckInitializer
         implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    /** Set while Spring AOT processes the application at build time, with the build's environment. */
-    private static final String AOT_PROCESSING = "spring.aot.processing";
-
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
-        if (environment.getProperty(AOT_PROCESSING, Boolean.class, false)) {
+        // Ahead-of-time processing at build time runs with the build's environment, not the application's.
+        if (environment.getProperty(AbstractAotProcessor.AOT_PROCESSING, Boolean.class, false)) {
             return;
         }
         context.addBeanFactoryPostProcessor(new TwilioPropertiesCheck(environment));

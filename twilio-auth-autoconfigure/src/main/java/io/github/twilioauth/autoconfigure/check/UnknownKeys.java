@@ -128,7 +128,10 @@ final class UnknownKeys {
         String rest = IntStream.range(2, key.getNumberOfElements())
             .mapToObj((index) -> "." + key.getElement(index, Form.DASHED))
             .collect(Collectors.joining());
-        ConfigurationPropertyName intended = ConfigurationPropertyName.of("twilio." + top + rest);
+        ConfigurationPropertyName intended = ConfigurationPropertyName.ofIfValid("twilio." + top + rest);
+        if (intended == null) {
+            return didYouMean(key.toString(), origin, "a key of the Twilio starter", "twilio." + top);
+        }
         String nearest = GROUPS.containsValue(top) ? nearest(intended, 1, inGroup(documented.names(), 1, intended), 1)
                 : null;
         return didYouMean(key.toString(), origin, "a key of the Twilio starter",
