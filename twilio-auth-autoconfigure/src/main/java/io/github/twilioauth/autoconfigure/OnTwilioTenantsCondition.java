@@ -15,12 +15,12 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  */
 class OnTwilioTenantsCondition extends SpringBootCondition {
 
-    private static final Bindable<Map<String, TwilioClientProperties>> TENANTS = Bindable.mapOf(String.class,
-            TwilioClientProperties.class);
+    private static final Bindable<Map<String, TwilioProperties.Tenant>> TENANTS = Bindable.mapOf(String.class,
+            TwilioProperties.Tenant.class);
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Map<String, TwilioClientProperties> tenants = Binder.get(context.getEnvironment())
+        Map<String, TwilioProperties.Tenant> tenants = Binder.get(context.getEnvironment())
             .bind("twilio.tenants", TENANTS)
             .orElse(Map.of());
         return tenants.isEmpty() ? ConditionOutcome.noMatch("no Twilio tenants in twilio.tenants")

@@ -19,8 +19,8 @@ class OnTwilioTokensCondition extends SpringBootCondition {
 
     private static final Set<AuthType> TOKEN_TYPES = Set.of(AuthType.CLIENT_CREDENTIALS, AuthType.ORGS);
 
-    private static final Bindable<Map<String, TwilioClientProperties>> TENANTS = Bindable.mapOf(String.class,
-            TwilioClientProperties.class);
+    private static final Bindable<Map<String, TwilioProperties.Tenant>> TENANTS = Bindable.mapOf(String.class,
+            TwilioProperties.Tenant.class);
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -30,7 +30,7 @@ class OnTwilioTokensCondition extends SpringBootCondition {
         if (single != null && TOKEN_TYPES.contains(single)) {
             return ConditionOutcome.match("twilio.auth.* uses OAuth tokens (" + single + ")");
         }
-        for (Map.Entry<String, TwilioClientProperties> tenant : binder.bind("twilio.tenants", TENANTS)
+        for (Map.Entry<String, TwilioProperties.Tenant> tenant : binder.bind("twilio.tenants", TENANTS)
             .orElse(Map.of())
             .entrySet()) {
             AuthType type = tenant.getValue().getAuth().resolveType();

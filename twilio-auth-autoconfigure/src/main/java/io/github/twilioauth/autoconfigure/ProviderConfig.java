@@ -207,7 +207,7 @@ public class ProviderConfig {
                 + mask(this.apiSecret) + "]";
     }
 
-    private static String mask(@Nullable String secret) {
+    static String mask(@Nullable String secret) {
         return (secret != null) ? "******" : "null";
     }
 }

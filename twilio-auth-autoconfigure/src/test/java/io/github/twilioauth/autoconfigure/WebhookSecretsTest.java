@@ -2,6 +2,8 @@ package io.github.twilioauth.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookProperties;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -12,15 +14,18 @@ class WebhookSecretsTest {
 
     @Test
     void toStringMasksTheWebhookTokensOfTheClientAndOfEachTenant() {
+        TwilioWebhookProperties webhook = new TwilioWebhookProperties();
+        webhook.setAuthToken("webhook-token-value");
+        webhook.setSecondaryAuthToken("secondary-token-value");
         TwilioProperties properties = new TwilioProperties();
-        properties.getWebhook().setAuthToken("webhook-token-value");
-        properties.getWebhook().setSecondaryAuthToken("secondary-token-value");
-        TwilioClientProperties tenant = new TwilioClientProperties();
+        TwilioProperties.Tenant tenant = new TwilioProperties.Tenant();
         tenant.getWebhook().setAuthToken("tenant-token-value");
         properties.getTenants().put("acme", tenant);
 
-        assertThat(properties.toString()).contains("webhook=WebhookAuthTokenProperties[authToken=******")
-            .doesNotContain("webhook-token-value", "secondary-token-value", "tenant-token-value");
+        assertThat(webhook.toString()).contains("authToken=******, secondaryAuthToken=******")
+            .doesNotContain("webhook-token-value", "secondary-token-value");
+        assertThat(properties.toString()).contains("webhook=Webhook[authToken=******")
+            .doesNotContain("tenant-token-value");
     }
 
     @Test

@@ -3,17 +3,16 @@ package io.github.twilioauth.autoconfigure.webhook;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.twilioauth.autoconfigure.TwilioConfigurationException;
-import io.github.twilioauth.webhook.WebhookUrlResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Validation of requests from Twilio: the {@code twilio.webhook.*} properties. The Auth Tokens
- * that check signatures are keys of each client: {@code twilio.webhook.auth-token} and
- * {@code twilio.tenants.<name>.webhook.auth-token}.
+ * Validation of requests from Twilio: the {@code twilio.webhook.*} properties, the Auth Tokens of
+ * the single client's account included. Each tenant's are {@code twilio.tenants.<name>.webhook.*}.
+ * <p>
+ * {@link #toString()} masks both Auth Tokens.
  */
 @ConfigurationProperties("twilio.webhook")
 public class TwilioWebhookProperties {
@@ -42,6 +41,17 @@ public class TwilioWebhookProperties {
      * MVC it applies to bodies that are not forms, whose size the server limits.
      */
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+    /**
+     * Auth Token that Twilio signs this account's webhooks with. Defaults to auth.auth-token; set
+     * it when the API is called with an API key or OAuth.
+     */
+    private @Nullable String authToken;
+
+    /**
+     * Second Auth Token also accepted, while the primary one is being rotated.
+     */
+    private @Nullable String secondaryAuthToken;
 
     public boolean isEnabled() {
         return this.enabled;
@@ -75,25 +85,30 @@ public class TwilioWebhookProperties {
         this.maxBodySize = maxBodySize;
     }
 
-    /**
-     * Returns what rebuilds the URL Twilio signed, from {@link #getBaseUrl()}.
-     * @throws TwilioConfigurationException if the base URL is not an absolute http or https URL
-     */
-    WebhookUrlResolver urlResolver() {
-        try {
-            return new WebhookUrlResolver(this.baseUrl);
-        }
-        catch (IllegalArgumentException ex) {
-            throw new TwilioConfigurationException("twilio.webhook.base-url", ex.getMessage() + ".",
-                    "Set twilio.webhook.base-url to the public URL Twilio requests, such as https://hooks.example.com,"
-                            + " or remove it to use the request's URL.");
-        }
+    public @Nullable String getAuthToken() {
+        return this.authToken;
     }
 
-    /**
-     * Returns {@link #getMaxBodySize()} in bytes, at most {@code Integer.MAX_VALUE - 1}.
-     */
-    int maxBodyBytes() {
-        return (int) Math.min(Integer.MAX_VALUE - 1, Math.max(0, this.maxBodySize.toBytes()));
+    public void setAuthToken(@Nullable String authToken) {
+        this.authToken = authToken;
+    }
+
+    public @Nullable String getSecondaryAuthToken() {
+        return this.secondaryAuthToken;
+    }
+
+    public void setSecondaryAuthToken(@Nullable String secondaryAuthToken) {
+        this.secondaryAuthToken = secondaryAuthToken;
+    }
+
+    @Override
+    public String toString() {
+        return "TwilioWebhookProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", paths="
+                + this.paths + ", maxBodySize=" + this.maxBodySize + ", authToken=" + mask(this.authToken)
+                + ", secondaryAuthToken=" + mask(this.secondaryAuthToken) + "]";
+    }
+
+    private static String mask(@Nullable String secret) {
+        return (secret != null) ? "******" : "null";
     }
 }

@@ -34,8 +34,8 @@ public final class TwilioWebhookReactiveAutoConfiguration {
     @ConditionalOnMissingBean
     TwilioWebhookWebFilter twilioWebhookWebFilter(TwilioWebhookValidator validator, TwilioWebhookProperties properties,
             ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
-        return new TwilioWebhookWebFilter(validator, properties.urlResolver(),
-                properties.getPaths(), properties.maxBodyBytes(), handlerMappings.orderedStream().toList());
+        return new TwilioWebhookWebFilter(validator, TwilioWebhookAutoConfiguration.urlResolver(properties),
+                properties.getPaths(), TwilioWebhookAutoConfiguration.maxBodyBytes(properties), handlerMappings.orderedStream().toList());
     }
 
     @Bean

@@ -39,14 +39,14 @@ public final class TwilioWebhookServletAutoConfiguration {
     @ConditionalOnMissingBean
     TwilioWebhookHandlerInterceptor twilioWebhookHandlerInterceptor(TwilioWebhookValidator validator,
             TwilioWebhookProperties properties) {
-        return new TwilioWebhookHandlerInterceptor(validator, properties.urlResolver(),
-                properties.getPaths(), properties.maxBodyBytes());
+        return new TwilioWebhookHandlerInterceptor(validator, TwilioWebhookAutoConfiguration.urlResolver(properties),
+                properties.getPaths(), TwilioWebhookAutoConfiguration.maxBodyBytes(properties));
     }
 
     @Bean
     @ConditionalOnMissingBean
     TwilioWebhookBodyFilter twilioWebhookBodyFilter(TwilioWebhookProperties properties) {
-        return new TwilioWebhookBodyFilter(properties.maxBodyBytes());
+        return new TwilioWebhookBodyFilter(TwilioWebhookAutoConfiguration.maxBodyBytes(properties));
     }
 
     @Bean
