@@ -5,12 +5,14 @@ import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRestClientBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -31,10 +33,16 @@ public final class TwilioAutoConfiguration {
     /** Name of the {@link RestClient} bean that carries the Twilio credentials. */
     public static final String REST_CLIENT_BEAN_NAME = "twilioRestClient";
 
+    private final ConfiguredClient singleClient;
+
+    TwilioAutoConfiguration(ConfigurableListableBeanFactory beanFactory, Environment environment) {
+        this.singleClient = ConfiguredClients.get(beanFactory, environment).singleClient();
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    TwilioAuthInterceptor twilioAuthInterceptor(CredentialProvider credentialProvider, TwilioProperties properties) {
-        return new TwilioAuthInterceptor(credentialProvider, CredentialProviderFactory.singleClient(properties).allowedHosts());
+    TwilioAuthInterceptor twilioAuthInterceptor(CredentialProvider credentialProvider) {
+        return new TwilioAuthInterceptor(credentialProvider, this.singleClient.allowedHosts());
     }
 
     @Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
@@ -47,7 +55,7 @@ public final class TwilioAutoConfiguration {
     @ConditionalOnMissingBean
     TwilioClient twilioClient(@Qualifier(REST_CLIENT_BEAN_NAME) RestClient restClient,
             TwilioAuthInterceptor interceptor, TwilioProperties properties) {
-        return new TwilioClient(restClient, interceptor, CredentialProviderFactory.singleClient(properties).endpoints(),
-                properties.getAccountSid(), properties.getHttp().getMaxResponseSize());
+        return new TwilioClient(restClient, interceptor, this.singleClient.endpoints(), properties.getAccountSid(),
+                properties.getHttp().getMaxResponseSize());
     }
 }

@@ -4,14 +4,17 @@ import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRestClientBuilder;
+import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -33,16 +36,17 @@ public final class TwilioClientsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TwilioClients twilioClients(TwilioProperties properties, TwilioRestClientBuilder restClients,
+    TwilioClients twilioClients(ConfigurableListableBeanFactory beanFactory, Environment environment,
+            TwilioProperties properties, TwilioRestClientBuilder restClients,
             ObjectProvider<TokenManagerSettings> tokenSettings) {
-        TwilioClients clients = new TwilioClients(restClients,
-                CredentialProviderFactory.singleClient(properties).endpoints(), properties.getHttp().getMaxResponseSize());
-        TokenManagerSettings sharedTokenSettings = tokenSettings.getIfAvailable();
-        properties.getTenants().forEach((name, tenant) -> {
-            CredentialProviderFactory factory = CredentialProviderFactory.tenant(name, tenant);
-            CredentialProvider credentials = factory.createCredentialProvider(null, sharedTokenSettings);
-            clients.register(name, new TwilioAuthInterceptor(credentials, factory.allowedHosts()), factory.endpoints(),
-                    tenant.getAccountSid());
+        ConfiguredClients configured = ConfiguredClients.get(beanFactory, environment);
+        TwilioClients clients = new TwilioClients(restClients, configured.singleClient().endpoints(),
+                properties.getHttp().getMaxResponseSize());
+        configured.tenants().forEach((name, tenant) -> {
+            TokenManager tokens = tenant.usesTokens() ? tenant.createTokenManager(tokenSettings.getObject()) : null;
+            CredentialProvider credentials = tenant.createCredentialProvider(tokens);
+            clients.register(name, new TwilioAuthInterceptor(credentials, tenant.allowedHosts()), tenant.endpoints(),
+                    tenant.properties().getAccountSid());
         });
         return clients;
     }

@@ -3,11 +3,13 @@ package io.github.twilioauth.autoconfigure;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.token.TokenManager;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -24,9 +26,10 @@ public final class TwilioCredentialsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CredentialProvider twilioCredentialProvider(TwilioProperties properties,
+    CredentialProvider twilioCredentialProvider(ConfigurableListableBeanFactory beanFactory, Environment environment,
             ObjectProvider<TokenManager> tokenManager) {
-        return CredentialProviderFactory.singleClient(properties).createCredentialProvider(tokenManager.getIfUnique(),
-                null);
+        return ConfiguredClients.get(beanFactory, environment)
+            .singleClient()
+            .createCredentialProvider(tokenManager.getIfUnique());
     }
 }

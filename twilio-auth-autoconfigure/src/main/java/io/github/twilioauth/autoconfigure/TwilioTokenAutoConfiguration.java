@@ -4,13 +4,13 @@ import java.util.concurrent.ExecutorService;
 
 import io.micrometer.observation.ObservationRegistry;
 
-import io.github.twilioauth.credential.AuthType;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.token.TokenExecutors;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -85,9 +85,10 @@ public final class TwilioTokenAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean({ TokenManager.class, CredentialProvider.class })
-    @ConditionalOnTwilioAuth({ AuthType.CLIENT_CREDENTIALS, AuthType.ORGS })
-    TokenManager twilioTokenManager(TwilioProperties properties, TokenManagerSettings tokenSettings) {
-        return CredentialProviderFactory.singleClient(properties).createTokenManager(tokenSettings);
+    @ConditionalOnTwilioAuth(usingTokens = true)
+    TokenManager twilioTokenManager(ConfigurableListableBeanFactory beanFactory, Environment environment,
+            TokenManagerSettings tokenSettings) {
+        return ConfiguredClients.get(beanFactory, environment).singleClient().createTokenManager(tokenSettings);
     }
 
     @Bean
