@@ -4,7 +4,7 @@ import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRestClientBuilder;
-import io.github.twilioauth.token.TokenManager;
+import io.github.twilioauth.token.CachingTokenManager;
 import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -22,7 +22,8 @@ import org.springframework.web.client.RestClient;
  * {@code twilio.tenants}.
  * <p>
  * Each tenant gets its own credential provider and, for the OAuth types, its own built-in token
- * manager (a {@code TokenManager} bean serves the single {@code twilio.auth.*} client only). All
+ * manager (a {@code TokenManager} bean serves the single {@code twilio.auth.*} client only), which
+ * the {@code TwilioClients} bean closes when the tenant is removed or the context closes. All
  * tenants share one {@code RestClient}: one request factory and connection pool, Boot's
  * {@code RestClientCustomizer}s, {@code twilio.http.*} retries. Tenants registered at run time
  * use {@code twilio.base-url}, {@code twilio.region} and {@code twilio.edge}. The single client
@@ -43,10 +44,11 @@ public final class TwilioClientsAutoConfiguration {
         TwilioClients clients = new TwilioClients(restClients, configured.singleClient().endpoints(),
                 properties.getHttp().getMaxResponseSize());
         configured.tenants().forEach((name, tenant) -> {
-            TokenManager tokens = tenant.usesTokens() ? tenant.createTokenManager(tokenSettings.getObject()) : null;
+            CachingTokenManager tokens = tenant.usesTokens() ? tenant.createTokenManager(tokenSettings.getObject())
+                    : null;
             CredentialProvider credentials = tenant.createCredentialProvider(tokens);
             clients.register(name, new TwilioAuthInterceptor(credentials, tenant.allowedHosts()), tenant.endpoints(),
-                    tenant.properties().getAccountSid());
+                    tenant.properties().getAccountSid(), tokens);
         });
         return clients;
     }
