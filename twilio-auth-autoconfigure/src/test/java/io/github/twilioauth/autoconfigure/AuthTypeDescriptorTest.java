@@ -15,7 +15,6 @@ import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.RecordedRequest;
 import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +33,7 @@ class AuthTypeDescriptorTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withInitializer(new MockTwilioInitializer())
-        .withConfiguration(TwilioAutoConfigurations.client())
-        .withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class));
+        .withConfiguration(TwilioAutoConfigurations.client());
 
     @ParameterizedTest
     @EnumSource(AuthType.class)

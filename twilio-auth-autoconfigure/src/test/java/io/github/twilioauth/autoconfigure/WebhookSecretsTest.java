@@ -30,11 +30,11 @@ class WebhookSecretsTest {
 
     @Test
     void actuatorMasksTheWebhookTokensInEveryForm() {
-        assertThat(TwilioSanitizingAutoConfiguration.isTwilioSecret("twilio.webhook.auth-token")).isTrue();
-        assertThat(TwilioSanitizingAutoConfiguration.isTwilioSecret("twilio.webhook.secondaryAuthToken")).isTrue();
-        assertThat(TwilioSanitizingAutoConfiguration.isTwilioSecret("twilio.tenants.acme.webhook.secondary-auth-token"))
+        assertThat(TwilioSanitizingConfiguration.isTwilioSecret("twilio.webhook.auth-token")).isTrue();
+        assertThat(TwilioSanitizingConfiguration.isTwilioSecret("twilio.webhook.secondaryAuthToken")).isTrue();
+        assertThat(TwilioSanitizingConfiguration.isTwilioSecret("twilio.tenants.acme.webhook.secondary-auth-token"))
             .isTrue();
-        assertThat(TwilioSanitizingAutoConfiguration.isTwilioSecret("TWILIO_WEBHOOK_AUTH_TOKEN")).isTrue();
-        assertThat(TwilioSanitizingAutoConfiguration.isTwilioSecret("twilio.webhook.base-url")).isFalse();
+        assertThat(TwilioSanitizingConfiguration.isTwilioSecret("TWILIO_WEBHOOK_AUTH_TOKEN")).isTrue();
+        assertThat(TwilioSanitizingConfiguration.isTwilioSecret("twilio.webhook.base-url")).isFalse();
     }
 }

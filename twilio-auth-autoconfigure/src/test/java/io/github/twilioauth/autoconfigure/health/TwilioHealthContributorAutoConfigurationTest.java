@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioAuthenticationException;
-import io.github.twilioauth.autoconfigure.TwilioClientsAutoConfiguration;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.credential.CredentialProvider;
@@ -304,8 +303,7 @@ class TwilioHealthContributorAutoConfigurationTest {
     }
 
     private ApplicationContextRunner tenants() {
-        return this.runner.withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class))
-            .withPropertyValues("twilio.tenants.acme.base-url=" + this.server.baseUrl(),
+        return this.runner.withPropertyValues("twilio.tenants.acme.base-url=" + this.server.baseUrl(),
                     "twilio.tenants.acme.account-sid=" + ACCOUNT_SID, "twilio.tenants.acme.auth.auth-token=" + AUTH_TOKEN,
                     "twilio.tenants.globex.base-url=" + this.server.baseUrl(),
                     "twilio.tenants.globex.account-sid=" + ACCOUNT_SID,

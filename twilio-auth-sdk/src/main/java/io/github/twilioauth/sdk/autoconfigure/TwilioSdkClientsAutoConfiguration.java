@@ -2,7 +2,7 @@ package io.github.twilioauth.sdk.autoconfigure;
 
 import com.twilio.http.TwilioRestClient;
 
-import io.github.twilioauth.autoconfigure.TwilioClientsAutoConfiguration;
+import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
 import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.sdk.TwilioSdkClients;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
  * tenant of the {@link TwilioClients} bean, on that tenant's client and credentials. Backs off
  * when the application defines its own {@code TwilioSdkClients}.
  */
-@AutoConfiguration(after = TwilioClientsAutoConfiguration.class)
+@AutoConfiguration(after = TwilioAutoConfiguration.class)
 @ConditionalOnClass(TwilioRestClient.class)
 @ConditionalOnBean(TwilioClients.class)
 public final class TwilioSdkClientsAutoConfiguration {

@@ -8,17 +8,14 @@ import io.github.twilioauth.token.CachingTokenManager;
 import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration of {@link TwilioClients}, one {@link TwilioClient} per entry of
+ * Configuration of {@link TwilioClients}, one {@link TwilioClient} per entry of
  * {@code twilio.tenants}.
  * <p>
  * Each tenant gets its own credential provider and, for the OAuth types, its own built-in token
@@ -29,11 +26,9 @@ import org.springframework.web.client.RestClient;
  * use {@code twilio.base-url}, {@code twilio.region} and {@code twilio.edge}. The single client
  * of {@code twilio.auth.*} is unaffected and stays the {@code TwilioClient} bean.
  */
-@AutoConfiguration(after = { TwilioTokenAutoConfiguration.class, TwilioHttpAutoConfiguration.class })
-@ConditionalOnClass(RestClient.class)
+@Configuration(proxyBeanMethods = false)
 @Conditional(OnTwilioTenantsCondition.class)
-@EnableConfigurationProperties(TwilioProperties.class)
-public final class TwilioClientsAutoConfiguration {
+class TwilioClientsConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
