@@ -21,8 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
 import io.github.twilioauth.sdk.autoconfigure.TwilioSdkAutoConfiguration;
-import io.github.twilioauth.sdk.autoconfigure.TwilioSdkClientsAutoConfiguration;
-import io.github.twilioauth.sdk.autoconfigure.TwilioSdkStaticAutoConfiguration;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.LeakEvidence;
@@ -105,8 +103,7 @@ class SdkSecretLeakTest {
             .organization(ORG_SID, ORG_CLIENT_ID, ORG_SECRET, ACCOUNT_SID);
         this.runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class,
-                    TwilioSdkAutoConfiguration.class, TwilioSdkClientsAutoConfiguration.class,
-                    TwilioSdkStaticAutoConfiguration.class))
+                    TwilioSdkAutoConfiguration.class))
             .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
                     "twilio.http.retry.delay=1ms", "twilio.sdk.init-static=true");

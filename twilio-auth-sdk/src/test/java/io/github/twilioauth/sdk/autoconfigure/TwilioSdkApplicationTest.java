@@ -75,8 +75,7 @@ class TwilioSdkApplicationTest {
         this.runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
                     ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-                    TwilioAutoConfiguration.class, TwilioSdkAutoConfiguration.class,
-                    TwilioSdkClientsAutoConfiguration.class, TwilioSdkStaticAutoConfiguration.class))
+                    TwilioAutoConfiguration.class, TwilioSdkAutoConfiguration.class))
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(),
                     "twilio.auth.token-url=" + this.server.tokenUrl(), "twilio.http.retry.delay=1ms");
     }

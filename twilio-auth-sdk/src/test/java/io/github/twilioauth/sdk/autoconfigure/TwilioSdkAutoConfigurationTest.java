@@ -37,8 +37,7 @@ class TwilioSdkAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class,
-                TwilioSdkAutoConfiguration.class, TwilioSdkClientsAutoConfiguration.class,
-                TwilioSdkStaticAutoConfiguration.class));
+                TwilioSdkAutoConfiguration.class));
 
     private final ApplicationContextRunner singleClient = this.runner
         .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=single-token");
