@@ -30,7 +30,8 @@ class TwilioWebhookReactiveConfiguration {
     TwilioWebhookWebFilter twilioWebhookWebFilter(TwilioWebhookValidator validator, TwilioWebhookProperties properties,
             ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
         return new TwilioWebhookWebFilter(validator, TwilioWebhookAutoConfiguration.urlResolver(properties),
-                properties.getPaths(), TwilioWebhookAutoConfiguration.maxBodyBytes(properties), handlerMappings.orderedStream().toList());
+                properties.getPaths(), TwilioWebhookAutoConfiguration.maxBodyBytes(properties),
+                handlerMappings.orderedStream().toList());
     }
 
     @Bean
