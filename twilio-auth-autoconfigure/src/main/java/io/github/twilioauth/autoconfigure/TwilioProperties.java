@@ -59,9 +59,9 @@ public class TwilioProperties extends TwilioClientProperties {
         /**
          * Auth Tokens that check the signature of this account's webhooks.
          */
-        private final Webhook webhook = new Webhook();
+        private final WebhookAuthTokens webhook = new WebhookAuthTokens();
 
-        public Webhook getWebhook() {
+        public WebhookAuthTokens getWebhook() {
             return this.webhook;
         }
 
@@ -69,44 +69,46 @@ public class TwilioProperties extends TwilioClientProperties {
         public String toString() {
             return super.toString() + "[webhook=" + this.webhook + "]";
         }
+    }
+
+    /**
+     * The Auth Tokens that check the signature of one account's webhooks: a tenant's
+     * {@code webhook.*}, and the single client's, among the {@code twilio.webhook.*} keys.
+     * {@link #toString()} masks both.
+     */
+    public static class WebhookAuthTokens {
 
         /**
-         * The Auth Tokens that check the signature of the tenant's webhooks.
+         * Auth Token that Twilio signs this account's webhooks with. Defaults to the client's
+         * auth.auth-token; set it when the API is called with an API key or OAuth.
          */
-        public static class Webhook {
+        private @Nullable String authToken;
 
-            /**
-             * Auth Token that Twilio signs this account's webhooks with. Defaults to the
-             * tenant's auth.auth-token; set it when the API is called with an API key or OAuth.
-             */
-            private @Nullable String authToken;
+        /**
+         * Second Auth Token also accepted, while the primary one is being rotated.
+         */
+        private @Nullable String secondaryAuthToken;
 
-            /**
-             * Second Auth Token also accepted, while the primary one is being rotated.
-             */
-            private @Nullable String secondaryAuthToken;
+        public @Nullable String getAuthToken() {
+            return this.authToken;
+        }
 
-            public @Nullable String getAuthToken() {
-                return this.authToken;
-            }
+        public void setAuthToken(@Nullable String authToken) {
+            this.authToken = authToken;
+        }
 
-            public void setAuthToken(@Nullable String authToken) {
-                this.authToken = authToken;
-            }
+        public @Nullable String getSecondaryAuthToken() {
+            return this.secondaryAuthToken;
+        }
 
-            public @Nullable String getSecondaryAuthToken() {
-                return this.secondaryAuthToken;
-            }
+        public void setSecondaryAuthToken(@Nullable String secondaryAuthToken) {
+            this.secondaryAuthToken = secondaryAuthToken;
+        }
 
-            public void setSecondaryAuthToken(@Nullable String secondaryAuthToken) {
-                this.secondaryAuthToken = secondaryAuthToken;
-            }
-
-            @Override
-            public String toString() {
-                return "Webhook[authToken=" + ProviderConfig.mask(this.authToken) + ", secondaryAuthToken="
-                        + ProviderConfig.mask(this.secondaryAuthToken) + "]";
-            }
+        @Override
+        public String toString() {
+            return "WebhookAuthTokens[authToken=" + ProviderConfig.mask(this.authToken) + ", secondaryAuthToken="
+                    + ProviderConfig.mask(this.secondaryAuthToken) + "]";
         }
     }
 

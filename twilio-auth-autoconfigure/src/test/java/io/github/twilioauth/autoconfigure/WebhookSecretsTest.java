@@ -24,7 +24,7 @@ class WebhookSecretsTest {
 
         assertThat(webhook.toString()).contains("authToken=******, secondaryAuthToken=******")
             .doesNotContain("webhook-token-value", "secondary-token-value");
-        assertThat(properties.toString()).contains("webhook=Webhook[authToken=******")
+        assertThat(properties.toString()).contains("webhook=WebhookAuthTokens[authToken=******")
             .doesNotContain("tenant-token-value");
     }
 

@@ -3,19 +3,20 @@ package io.github.twilioauth.autoconfigure.webhook;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.twilioauth.autoconfigure.TwilioProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Validation of requests from Twilio: the {@code twilio.webhook.*} properties, the Auth Tokens of
- * the single client's account included. Each tenant's are {@code twilio.tenants.<name>.webhook.*}.
+ * Validation of requests from Twilio: the {@code twilio.webhook.*} properties, with the Auth
+ * Tokens of the single client's account. Each tenant's are {@code twilio.tenants.<name>.webhook.*}.
  * <p>
  * {@link #toString()} masks both Auth Tokens.
  */
 @ConfigurationProperties("twilio.webhook")
-public class TwilioWebhookProperties {
+public class TwilioWebhookProperties extends TwilioProperties.WebhookAuthTokens {
 
     /**
      * Whether to validate the X-Twilio-Signature of requests to @TwilioWebhook handlers and to
@@ -41,17 +42,6 @@ public class TwilioWebhookProperties {
      * MVC it applies to bodies that are not forms, whose size the server limits.
      */
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
-
-    /**
-     * Auth Token that Twilio signs this account's webhooks with. Defaults to auth.auth-token; set
-     * it when the API is called with an API key or OAuth.
-     */
-    private @Nullable String authToken;
-
-    /**
-     * Second Auth Token also accepted, while the primary one is being rotated.
-     */
-    private @Nullable String secondaryAuthToken;
 
     public boolean isEnabled() {
         return this.enabled;
@@ -85,30 +75,9 @@ public class TwilioWebhookProperties {
         this.maxBodySize = maxBodySize;
     }
 
-    public @Nullable String getAuthToken() {
-        return this.authToken;
-    }
-
-    public void setAuthToken(@Nullable String authToken) {
-        this.authToken = authToken;
-    }
-
-    public @Nullable String getSecondaryAuthToken() {
-        return this.secondaryAuthToken;
-    }
-
-    public void setSecondaryAuthToken(@Nullable String secondaryAuthToken) {
-        this.secondaryAuthToken = secondaryAuthToken;
-    }
-
     @Override
     public String toString() {
         return "TwilioWebhookProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", paths="
-                + this.paths + ", maxBodySize=" + this.maxBodySize + ", authToken=" + mask(this.authToken)
-                + ", secondaryAuthToken=" + mask(this.secondaryAuthToken) + "]";
-    }
-
-    private static String mask(@Nullable String secret) {
-        return (secret != null) ? "******" : "null";
+                + this.paths + ", maxBodySize=" + this.maxBodySize + ", " + super.toString() + "]";
     }
 }
