@@ -41,7 +41,8 @@ import org.springframework.web.client.RestClient;
 @Conditional(OnTwilioTokensCondition.class)
 class TwilioTokenConfiguration {
 
-    @Bean(name = TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME, defaultCandidate = false, destroyMethod = "shutdownNow")
+    @Bean(name = TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME, defaultCandidate = false,
+            destroyMethod = "shutdownNow")
     @ConditionalOnMissingBean(name = TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME)
     ExecutorService twilioTokenExecutor(TwilioProperties properties, Environment environment) {
         int limit = properties.getTokenRequests().getConcurrencyLimit();
