@@ -105,10 +105,18 @@ final class ConfiguredClient {
         return this.prefix;
     }
 
+    /**
+     * Returns the client's properties.
+     * @return its account, endpoints and credentials
+     */
     TwilioClientProperties properties() {
         return this.properties;
     }
 
+    /**
+     * Returns the client's {@code auth.*} properties.
+     * @return its credentials
+     */
     ProviderConfig auth() {
         return this.properties.getAuth();
     }
