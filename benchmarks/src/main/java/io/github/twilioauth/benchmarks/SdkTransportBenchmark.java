@@ -27,9 +27,6 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.sdk.autoconfigure.TwilioSdkAutoConfiguration;
 import io.github.twilioauth.test.MockTwilioServer;
 import org.springframework.boot.WebApplicationType;
@@ -192,9 +189,7 @@ public class SdkTransportBenchmark {
      * brings, listed, as the shaded jar has no single list of them.
      */
     @ImportAutoConfiguration({ HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
-            RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-            TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class,
-            TwilioAutoConfiguration.class, TwilioSdkAutoConfiguration.class })
+            RestClientAutoConfiguration.class, TwilioAutoConfiguration.class, TwilioSdkAutoConfiguration.class })
     static class BridgeApplication {
 
     }

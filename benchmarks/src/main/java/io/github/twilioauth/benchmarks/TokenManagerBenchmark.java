@@ -2,7 +2,6 @@ package io.github.twilioauth.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,6 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.token.ApiTokenManager;
+import io.github.twilioauth.token.Ticker;
 
 /**
  * {@link ApiTokenManager#getToken()} with a cached token, far from its renewal: the path every

@@ -6,12 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import io.github.twilioauth.credential.AuthType;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when {@code twilio.auth.*} configures Twilio credentials of one of the given types
- * (of any type when none is given).
+ * Matches when {@code twilio.auth.*} configures the credentials of the single client.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,8 +18,8 @@ import org.springframework.context.annotation.Conditional;
 @interface ConditionalOnTwilioAuth {
 
     /**
-     * The auth types that match.
-     * @return the types; empty for any
+     * Whether to match only credentials whose auth type uses OAuth tokens.
+     * @return whether tokens are required
      */
-    AuthType[] value() default {};
+    boolean usingTokens() default false;
 }

@@ -1,11 +1,9 @@
 package io.github.twilioauth.autoconfigure;
 
-import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -15,15 +13,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  */
 class OnTwilioTenantsCondition extends SpringBootCondition {
 
-    private static final Bindable<Map<String, TwilioClientProperties>> TENANTS = Bindable.mapOf(String.class,
-            TwilioClientProperties.class);
-
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Map<String, TwilioClientProperties> tenants = Binder.get(context.getEnvironment())
-            .bind("twilio.tenants", TENANTS)
-            .orElse(Map.of());
+        Set<String> tenants = ConfiguredClients.get(context).tenants().keySet();
         return tenants.isEmpty() ? ConditionOutcome.noMatch("no Twilio tenants in twilio.tenants")
-                : ConditionOutcome.match("Twilio tenants " + tenants.keySet() + " in twilio.tenants");
+                : ConditionOutcome.match("Twilio tenants " + tenants + " in twilio.tenants");
     }
 }

@@ -8,7 +8,6 @@ import io.github.twilioauth.credential.AuthType;
 import io.github.twilioauth.token.TokenManagerSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.lang.Contract;
 
 /**
  * Twilio credentials: the {@code twilio.auth.*} properties.
@@ -88,29 +87,6 @@ public class ProviderConfig {
      */
     @CredentialProperty
     private @Nullable String apiSecret;
-
-    /**
-     * Returns the kind of authentication this configuration asks for: {@link #getType()} when
-     * set, otherwise inferred from the credentials present.
-     * @return the auth type, or {@code null} when no Twilio credentials are configured
-     */
-    public @Nullable AuthType resolveType() {
-        if (this.type != null) {
-            return this.type;
-        }
-        if (hasText(this.clientId)) {
-            return AuthType.CLIENT_CREDENTIALS;
-        }
-        if (hasText(this.authToken) || hasText(this.apiKey)) {
-            return AuthType.BASIC;
-        }
-        return null;
-    }
-
-    @Contract("null -> false")
-    static boolean hasText(@Nullable String value) {
-        return value != null && !value.isBlank();
-    }
 
     public @Nullable AuthType getType() {
         return this.type;
@@ -212,7 +188,7 @@ public class ProviderConfig {
                 + mask(this.apiSecret) + "]";
     }
 
-    private static String mask(@Nullable String secret) {
+    static String mask(@Nullable String secret) {
         return (secret != null) ? "******" : "null";
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  * The settings of one Twilio client: its account, endpoints and credentials. The keys of
  * {@code twilio.*} and of each {@code twilio.tenants.<name>.*}.
  * <p>
- * {@link #toString()} masks the secrets of {@link #getAuth()} and {@link #getWebhook()}.
+ * {@link #toString()} masks the secrets of {@link #getAuth()}.
  */
 public class TwilioClientProperties {
 
@@ -43,12 +43,6 @@ public class TwilioClientProperties {
      */
     @NestedConfigurationProperty
     private final ProviderConfig auth = new ProviderConfig();
-
-    /**
-     * Auth Tokens that check the signature of this account's webhooks.
-     */
-    @NestedConfigurationProperty
-    private final WebhookAuthTokenProperties webhook = new WebhookAuthTokenProperties();
 
     public @Nullable String getAccountSid() {
         return this.accountSid;
@@ -86,13 +80,9 @@ public class TwilioClientProperties {
         return this.auth;
     }
 
-    public WebhookAuthTokenProperties getWebhook() {
-        return this.webhook;
-    }
-
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[accountSid=" + this.accountSid + ", region=" + this.region + ", edge="
-                + this.edge + ", baseUrl=" + this.baseUrl + ", auth=" + this.auth + ", webhook=" + this.webhook + "]";
+                + this.edge + ", baseUrl=" + this.baseUrl + ", auth=" + this.auth + "]";
     }
 }

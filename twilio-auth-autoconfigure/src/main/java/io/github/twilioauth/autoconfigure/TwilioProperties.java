@@ -13,7 +13,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Twilio client settings: the {@code twilio.*} properties. The single client's keys are those of
- * {@link TwilioClientProperties}; tenants take the same keys under {@code twilio.tenants.<name>}.
+ * {@link TwilioClientProperties}; tenants take the same keys under {@code twilio.tenants.<name>},
+ * with the Auth Tokens of their webhooks. The single client's webhook keys are
+ * {@code twilio.webhook.*}, of the webhook auto-configuration.
  */
 @ConfigurationProperties("twilio")
 public class TwilioProperties extends TwilioClientProperties {
@@ -31,9 +33,10 @@ public class TwilioProperties extends TwilioClientProperties {
     /**
      * Tenants, by name: each gets its own client and credentials in the TwilioClients bean.
      * Every tenant takes the keys of a single configuration: account-sid, region, edge, base-url
-     * and auth.*. Retries of API calls (twilio.http.*) are shared.
+     * and auth.*, and webhook.* for the Auth Tokens of its webhooks. Retries of API calls
+     * (twilio.http.*) are shared.
      */
-    private final Map<String, TwilioClientProperties> tenants = new LinkedHashMap<>();
+    private final Map<String, Tenant> tenants = new LinkedHashMap<>();
 
     public Http getHttp() {
         return this.http;
@@ -43,8 +46,72 @@ public class TwilioProperties extends TwilioClientProperties {
         return this.tokenRequests;
     }
 
-    public Map<String, TwilioClientProperties> getTenants() {
+    public Map<String, Tenant> getTenants() {
         return this.tenants;
+    }
+
+    /**
+     * One tenant of {@code twilio.tenants}: the keys of a client, and the Auth Tokens of its
+     * account's webhooks. {@link #toString()} masks every secret.
+     */
+    public static class Tenant extends TwilioClientProperties {
+
+        /**
+         * Auth Tokens that check the signature of this account's webhooks.
+         */
+        private final WebhookAuthTokens webhook = new WebhookAuthTokens();
+
+        public WebhookAuthTokens getWebhook() {
+            return this.webhook;
+        }
+
+        @Override
+        public String toString() {
+            return super.toString() + "[webhook=" + this.webhook + "]";
+        }
+    }
+
+    /**
+     * The Auth Tokens that check the signature of one account's webhooks: a tenant's
+     * {@code webhook.*}, and the single client's, among the {@code twilio.webhook.*} keys.
+     * {@link #toString()} masks both.
+     */
+    public static class WebhookAuthTokens {
+
+        /**
+         * Auth Token that Twilio signs this account's webhooks with. Defaults to the client's
+         * auth.auth-token; set it when the API is called with an API key or OAuth.
+         */
+        @CredentialProperty
+        private @Nullable String authToken;
+
+        /**
+         * Second Auth Token also accepted, while the primary one is being rotated.
+         */
+        @CredentialProperty
+        private @Nullable String secondaryAuthToken;
+
+        public @Nullable String getAuthToken() {
+            return this.authToken;
+        }
+
+        public void setAuthToken(@Nullable String authToken) {
+            this.authToken = authToken;
+        }
+
+        public @Nullable String getSecondaryAuthToken() {
+            return this.secondaryAuthToken;
+        }
+
+        public void setSecondaryAuthToken(@Nullable String secondaryAuthToken) {
+            this.secondaryAuthToken = secondaryAuthToken;
+        }
+
+        @Override
+        public String toString() {
+            return "WebhookAuthTokens[authToken=" + ProviderConfig.mask(this.authToken) + ", secondaryAuthToken="
+                    + ProviderConfig.mask(this.secondaryAuthToken) + "]";
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ final class TwilioRuntimeHints implements RuntimeHintsRegistrar {
 
     @Override
     public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-        BindableRuntimeHintsRegistrar.forTypes(TwilioProperties.class, TwilioClientProperties.class)
+        BindableRuntimeHintsRegistrar.forTypes(TwilioProperties.class, TwilioProperties.Tenant.class)
             .registerHints(hints, classLoader);
         new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), Message.class);
     }

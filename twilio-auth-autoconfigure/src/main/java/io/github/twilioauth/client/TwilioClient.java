@@ -22,7 +22,6 @@ import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRestClientBuilder;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
 import io.github.twilioauth.strategy.AuthStrategy;
-import io.github.twilioauth.strategy.TokenAuthStrategy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -402,22 +401,14 @@ public final class TwilioClient implements AutoCloseable {
     }
 
     /**
-     * Closes this client: later calls fail at once with a {@link TwilioException}, and the
-     * token manager of its credentials, when it can be closed (a built-in one), is closed, so
-     * no token is requested any more. Idempotent.
+     * Closes this client: later calls fail at once with a {@link TwilioException}. Its
+     * credentials stay open: they belong to whoever built them, who closes their token manager
+     * (the application context closes the starter's single client's; {@link TwilioClients}
+     * those it was handed with a tenant). Idempotent.
      */
     @Override
     public void close() {
         this.closed = true;
-        if (this.interceptor.getAuthStrategy() instanceof TokenAuthStrategy tokens
-                && tokens.getTokenManager() instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            }
-            catch (Exception ex) {
-                throw new TwilioException("Closing the token manager of " + this + " failed", ex);
-            }
-        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import io.github.twilioauth.TwilioException;
 import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
@@ -33,7 +34,10 @@ import org.springframework.web.client.RestClient;
  * {@code get(name).setCredentialProvider(...)}.
  * <p>
  * A tenant's client belongs to this set: {@link #remove(String)} closes it, and so does
- * {@link #close()} for every tenant; closing a client closes its built-in token manager.
+ * {@link #close()} for every tenant, with whatever was handed over with the tenant (see
+ * {@link #register(String, TwilioAuthInterceptor, TwilioEndpoints, String, AutoCloseable)}),
+ * such as the token manager the starter built for a configured tenant. Credentials the caller
+ * built stay the caller's: removing their tenant leaves them open.
  */
 public final class TwilioClients implements AutoCloseable {
 
@@ -41,7 +45,7 @@ public final class TwilioClients implements AutoCloseable {
 
     private final TwilioEndpoints endpoints;
 
-    private final ConcurrentMap<String, TwilioClient> clients = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Tenant> clients = new ConcurrentHashMap<>();
 
     private final DataSize maxResponseSize;
 
@@ -78,11 +82,11 @@ public final class TwilioClients implements AutoCloseable {
      * @throws IllegalArgumentException when no tenant has that name; the message lists the known ones
      */
     public TwilioClient get(String tenant) {
-        TwilioClient client = (tenant != null) ? this.clients.get(tenant) : null;
-        if (client == null) {
+        Tenant found = (tenant != null) ? this.clients.get(tenant) : null;
+        if (found == null) {
             throw new IllegalArgumentException("No Twilio tenant named '" + tenant + "'; known tenants: " + tenants());
         }
-        return client;
+        return found.client();
     }
 
     /**
@@ -136,6 +140,26 @@ public final class TwilioClients implements AutoCloseable {
      */
     public TwilioClient register(String tenant, TwilioAuthInterceptor interceptor, TwilioEndpoints endpoints,
             @Nullable String accountSid) {
+        return register(tenant, interceptor, endpoints, accountSid, null);
+    }
+
+    /**
+     * Registers a tenant with endpoints of its own, handing over what was built for it alone,
+     * such as its token manager: this set closes it when the tenant is removed or the set
+     * closes. When registration fails, it stays the caller's.
+     * @param tenant the tenant's name
+     * @param interceptor the interceptor that authenticates the tenant's requests, for its
+     * credentials and the hosts that may receive them
+     * @param endpoints where the tenant's calls go
+     * @param accountSid the tenant's account in {@code /2010-04-01/Accounts/{sid}} paths, or {@code null}
+     * @param owned what this set closes with the tenant's client, or {@code null}
+     * @return the tenant's client
+     * @throws IllegalStateException when a tenant of that name is registered already
+     * @throws IllegalArgumentException when the name is blank or {@code default}, the name of
+     * the single client in health and metrics
+     */
+    public TwilioClient register(String tenant, TwilioAuthInterceptor interceptor, TwilioEndpoints endpoints,
+            @Nullable String accountSid, @Nullable AutoCloseable owned) {
         if (tenant == null || tenant.isBlank()) {
             throw new IllegalArgumentException("tenant must be a name, but was '" + tenant + "'");
         }
@@ -145,7 +169,7 @@ public final class TwilioClients implements AutoCloseable {
         }
         TwilioClient client = new TwilioClient(this.restClients.build(interceptor, tenant), interceptor, endpoints,
                 accountSid, this.maxResponseSize);
-        if (this.clients.putIfAbsent(tenant, client) != null) {
+        if (this.clients.putIfAbsent(tenant, new Tenant(client, owned)) != null) {
             throw new IllegalStateException("A Twilio tenant named '" + tenant + "' is registered already; change its "
                     + "credentials with get(\"" + tenant + "\").setCredentialProvider(...)");
         }
@@ -158,17 +182,18 @@ public final class TwilioClients implements AutoCloseable {
     }
 
     /**
-     * Removes a tenant and closes its client: calls through it fail from then on, and its
-     * built-in token manager stops. The name may then be registered again.
+     * Removes a tenant and closes its client: calls through it fail from then on, and what was
+     * handed over with it, such as its token manager, is closed. The name may then be
+     * registered again.
      * @param tenant the tenant's name
      * @return whether a tenant of that name was registered
      */
     public boolean remove(String tenant) {
-        TwilioClient client = (tenant != null) ? this.clients.remove(tenant) : null;
-        if (client == null) {
+        Tenant removed = (tenant != null) ? this.clients.remove(tenant) : null;
+        if (removed == null) {
             return false;
         }
-        client.close();
+        removed.close(tenant);
         return true;
     }
 
@@ -184,5 +209,23 @@ public final class TwilioClients implements AutoCloseable {
     @Override
     public String toString() {
         return "TwilioClients[tenants=" + tenants() + "]";
+    }
+
+    /**
+     * A tenant's client, and what this set closes with it.
+     */
+    private record Tenant(TwilioClient client, @Nullable AutoCloseable owned) {
+
+        void close(String name) {
+            this.client.close();
+            if (this.owned != null) {
+                try {
+                    this.owned.close();
+                }
+                catch (Exception ex) {
+                    throw new TwilioException("Closing what Twilio tenant '" + name + "' owned failed", ex);
+                }
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.OAuthCredentialProvider;
-import io.github.twilioauth.token.CachingTokenManager;
+import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenStatus;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -12,15 +12,17 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * Reports the Twilio credentials of a {@link CredentialProvider}: detail {@code authType} and,
- * when a built-in token manager supplies the tokens, what it knows about its token
+ * when the token manager of its bearer tokens reports a {@linkplain TokenManager#status() status}
+ * (the built-in ones do, an application's may), what it knows about its token
  * ({@code tokenValid}, {@code tokenUsableUntil}, {@code lastFetchedAt}, {@code lastFailureAt},
  * {@code lastFailureStatus}, {@code lastFailureCode}). Never shows a secret or a token.
  * <p>
- * Status: {@code UP} for credentials without a token manager of ours, and for a token manager
- * that holds a usable token or whose last token request succeeded; {@code DOWN} when the last
- * token request failed and no usable token is left; {@code UNKNOWN} before the first token
- * request. A health check requests no token, unless {@code fetchToken} is set: then a check
- * that finds no usable token requests one, and waits for it.
+ * Status: {@code UP} for credentials without a token manager that reports a status, and for a
+ * token manager that holds a usable token or whose last token request succeeded; {@code DOWN}
+ * when the last token request failed and no usable token is left; {@code UNKNOWN} before the
+ * first token request. A health check requests no token, unless {@code fetchToken} is set: then
+ * a check that finds no usable token requests one from a manager that reports a status, and
+ * waits for it.
  */
 public final class TwilioHealthIndicator implements HealthIndicator {
 
@@ -41,13 +43,14 @@ public final class TwilioHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = Health.up().withDetail("authType", this.credentialProvider.getAuthType().getValue());
-        if (!(this.credentialProvider instanceof OAuthCredentialProvider oauth
-                && oauth.getTokenManager() instanceof CachingTokenManager tokens)) {
+        TokenManager tokens = (this.credentialProvider instanceof OAuthCredentialProvider oauth)
+                ? oauth.getTokenManager() : null;
+        TokenStatus token = (tokens != null) ? tokens.status() : null;
+        if (tokens == null || token == null) {
             return health.build();
         }
-        TokenStatus token = tokens.status();
         if (!token.tokenValid() && this.fetchToken) {
-            token = statusAfterFetching(tokens);
+            token = statusAfterFetching(tokens, token);
         }
         health.status(statusOf(token)).withDetail("tokenValid", token.tokenValid());
         if (token.usableUntil() != null) {
@@ -68,14 +71,15 @@ public final class TwilioHealthIndicator implements HealthIndicator {
         return health.build();
     }
 
-    private static TokenStatus statusAfterFetching(CachingTokenManager tokens) {
+    private static TokenStatus statusAfterFetching(TokenManager tokens, TokenStatus before) {
         try {
             tokens.getToken();
         }
         catch (RuntimeException ex) {
             // The manager records the failure's status and code; its message stays out of the report.
         }
-        return tokens.status();
+        TokenStatus after = tokens.status();
+        return (after != null) ? after : before;
     }
 
     private static Status statusOf(TokenStatus token) {

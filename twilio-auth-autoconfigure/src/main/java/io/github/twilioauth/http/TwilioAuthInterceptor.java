@@ -127,25 +127,27 @@ public final class TwilioAuthInterceptor implements ClientHttpRequestInterceptor
         }
         request.getHeaders().set(HttpHeaders.AUTHORIZATION, authorization);
         ClientHttpResponse response = execution.execute(request, body);
-        if (!isRenewedAfterRejection(response, strategy, authorization)) {
+        String renewed = renewedAfterRejection(response, strategy, authorization);
+        if (renewed == null) {
             return response;
         }
         response.close();
         logger.debug("Twilio answered 401 to " + request.getMethod() + " " + request.getURI().getPath()
                 + "; retrying once with a renewed credential");
-        request.getHeaders().set(HttpHeaders.AUTHORIZATION, strategy.authorizationHeader());
+        request.getHeaders().set(HttpHeaders.AUTHORIZATION, renewed);
         return execution.execute(request, body);
     }
 
     /**
-     * Whether Twilio rejected the credential and the strategy renewed it. The response is closed
-     * when the renewal fails, as nobody else will see it.
+     * The {@code Authorization} value to retry with when Twilio rejected the credential and the
+     * strategy renewed it, else {@code null}. The response is closed when the renewal fails, as
+     * nobody else will see it.
      */
-    private static boolean isRenewedAfterRejection(ClientHttpResponse response, AuthStrategy strategy,
+    private static @Nullable String renewedAfterRejection(ClientHttpResponse response, AuthStrategy strategy,
             String authorization) throws IOException {
         try {
-            return response.getStatusCode().value() == HttpStatus.UNAUTHORIZED.value()
-                    && strategy.renewAfterRejection(authorization);
+            return (response.getStatusCode().value() == HttpStatus.UNAUTHORIZED.value())
+                    ? strategy.renewAfterRejection(authorization) : null;
         }
         catch (Throwable ex) {
             response.close();

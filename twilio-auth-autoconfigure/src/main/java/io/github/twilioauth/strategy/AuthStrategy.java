@@ -37,14 +37,13 @@ public interface AuthStrategy {
     }
 
     /**
-     * Called when Twilio answered 401 to a request that carried the given header value.
-     * <p>
-     * A strategy able to obtain a new credential does so and returns {@code true}, and the
-     * request is retried once; the default returns {@code false}.
+     * Called when Twilio answered 401 to a request that carried the given header value: a
+     * strategy able to obtain a new credential does so, and returns the {@code Authorization}
+     * value the request is retried with, once. The default has none to give.
      * @param rejectedHeader the {@code Authorization} value that was rejected
-     * @return whether a retry may succeed
+     * @return the value to retry with, or {@code null} when a retry cannot succeed
      */
-    default boolean renewAfterRejection(String rejectedHeader) {
-        return false;
+    default @Nullable String renewAfterRejection(String rejectedHeader) {
+        return null;
     }
 }

@@ -49,20 +49,30 @@ public final class TokenAuthStrategy implements AuthStrategy {
             throw new TwilioAuthenticationException(
                     this.tokenManager.getClass().getName() + ".getToken() returned no token", 0, null);
         }
+        return headerOf(token);
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Asks the token manager to replace the rejected token; the request is retried with the
+     * token it gives, unless that is the rejected one (see {@link TokenManager#refreshToken(String)}).
+     */
+    @Override
+    public @Nullable String renewAfterRejection(String rejectedHeader) {
+        String rejectedToken = rejectedHeader.startsWith(BEARER) ? rejectedHeader.substring(BEARER.length())
+                : rejectedHeader;
+        String renewed = this.tokenManager.refreshToken(rejectedToken);
+        return (renewed == null || renewed.isBlank() || renewed.equals(rejectedToken)) ? null : headerOf(renewed);
+    }
+
+    private String headerOf(String token) {
         BearerHeader header = this.last;
         if (header == null || !header.token.equals(token)) {
             header = new BearerHeader(token, BEARER + token);
             this.last = header;
         }
         return header.value;
-    }
-
-    @Override
-    public boolean renewAfterRejection(String rejectedHeader) {
-        String rejectedToken = rejectedHeader.startsWith(BEARER) ? rejectedHeader.substring(BEARER.length())
-                : rejectedHeader;
-        String renewed = this.tokenManager.refreshToken(rejectedToken);
-        return renewed != null && !renewed.equals(rejectedToken);
     }
 
     @Override

@@ -91,6 +91,7 @@ public abstract sealed class CachingTokenManager implements TokenManager, AutoCl
      * Returns what this manager knows about its token, without the token; never fetches one.
      * @return the status
      */
+    @Override
     public TokenStatus status() {
         return this.tokens.status();
     }

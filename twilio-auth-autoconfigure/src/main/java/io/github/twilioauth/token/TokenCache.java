@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -1,5 +1,7 @@
 package io.github.twilioauth.token;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Source of OAuth access tokens for {@link io.github.twilioauth.strategy.TokenAuthStrategy}.
  * <p>
@@ -37,5 +39,16 @@ public interface TokenManager {
      */
     default String refreshToken(String rejectedToken) {
         return refreshToken();
+    }
+
+    /**
+     * Returns what this manager knows about its token, for health reports: never the token
+     * itself, and never fetching one. Built-in managers report their cached token and their last
+     * token request; a manager of the application reports what it knows by overriding this. The
+     * default knows nothing.
+     * @return the status, or {@code null} when this manager keeps no record of its token
+     */
+    default @Nullable TokenStatus status() {
+        return null;
     }
 }

@@ -3,7 +3,6 @@ package io.github.twilioauth.token;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.observation.ObservationRegistry;
 
 import io.github.twilioauth.TwilioRetryPolicy;

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a built-in token manager knows about its token, for health reports. Never holds the
- * token itself.
+ * What a token manager knows about its token, for health reports: {@link TokenManager#status()}.
+ * Never holds the token itself.
  *
  * @param tokenValid whether a token is cached and still usable
  * @param usableUntil when the cached token stops being used (30 s before it expires), or {@code null}

@@ -53,8 +53,7 @@ class ActuatorMaskingTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(TwilioAutoConfigurations.client())
-        .withConfiguration(AutoConfigurations.of(TwilioSanitizingAutoConfiguration.class,
-                ConfigurationPropertiesReportEndpointAutoConfiguration.class,
+        .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesReportEndpointAutoConfiguration.class,
                 EnvironmentEndpointAutoConfiguration.class))
         .withPropertyValues("management.endpoints.web.exposure.include=configprops,env",
                 "management.endpoint.configprops.show-values=always", "management.endpoint.env.show-values=always",
@@ -200,7 +199,6 @@ class ActuatorMaskingTest {
     void startsWithoutActuatorOnTheClasspath() {
         new ApplicationContextRunner()
             .withConfiguration(TwilioAutoConfigurations.client())
-            .withConfiguration(AutoConfigurations.of(TwilioSanitizingAutoConfiguration.class))
             .withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
             .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=" + AUTH_TOKEN)
             .run((context) -> assertThat(context).hasNotFailed()

@@ -136,8 +136,7 @@ class StartupFailureReportTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({ RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-            TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class })
+    @ImportAutoConfiguration({ RestClientAutoConfiguration.class, TwilioAutoConfiguration.class })
     static class App {
 
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.restclient.test.autoconfigure.AutoConfigureRestClient;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
@@ -15,6 +16,12 @@ class TwilioAutoConfigurationRegistrationTest {
     @Test
     void autoConfigurationIsRegisteredInTheImportsFile() {
         assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
+            .contains(TwilioAutoConfiguration.class.getName());
+    }
+
+    @Test
+    void restClientTestSliceImportsTheTwilioAutoConfiguration() {
+        assertThat(ImportCandidates.load(AutoConfigureRestClient.class, getClass().getClassLoader()))
             .contains(TwilioAutoConfiguration.class.getName());
     }
 

@@ -12,7 +12,6 @@ import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.RecordedRequest;
 import io.github.twilioauth.test.TokenRequest;
 import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +55,6 @@ class TwilioClientsIntegrationTest {
         String url = server.baseUrl();
         return new ApplicationContextRunner()
             .withConfiguration(TwilioAutoConfigurations.client())
-            .withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class))
             .withPropertyValues("twilio.tenants.basic.base-url=" + url,
                     "twilio.tenants.basic.account-sid=" + BASIC_ACCOUNT,
                     "twilio.tenants.basic.auth.auth-token=basic-token", "twilio.tenants.oauth.base-url=" + url,

@@ -127,7 +127,7 @@ class TwilioObservabilityTest {
 
     @Test
     void tokenRequestsWaitsAndApiCallsOfATenantCarryItsName() {
-        this.runner.withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class))
+        this.runner
             .withPropertyValues("twilio.tenants.acme.base-url=" + app.server().baseUrl(),
                     "twilio.tenants.acme.account-sid=" + ACCOUNT_SID, "twilio.tenants.acme.auth.client-id=" + CLIENT_ID,
                     "twilio.tenants.acme.auth.client-secret=" + CLIENT_SECRET)

@@ -63,7 +63,7 @@ class TwilioRequestFactoryTest {
     void postAnswered503IsSentOnce() {
         MockTwilioServer server = twilio.server().oauthApp(CLIENT_ID, "factory-secret", ACCOUNT_SID);
         runner(server).run((context) -> {
-            assertThat(context.getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME))
+            assertThat(context.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME))
                 .isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
             TwilioClient client = context.getBean(TwilioClient.class);
             client.messages().list().findFirst();
@@ -113,13 +113,13 @@ class TwilioRequestFactoryTest {
         MockTwilioServer server = twilio.server().oauthApp(CLIENT_ID, "factory-secret", ACCOUNT_SID);
         runner(server).run((context) -> {
             PoolingHttpClientConnectionManager pool = poolOf(
-                    context.getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME));
+                    context.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME));
             assertThat(pool.getDefaultMaxPerRoute()).isEqualTo(64);
             assertThat(pool.getMaxTotal()).isEqualTo(64);
         });
         runner(server).withPropertyValues("twilio.http.max-connections=200").run((context) -> {
             PoolingHttpClientConnectionManager pool = poolOf(
-                    context.getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME));
+                    context.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME));
             assertThat(pool.getDefaultMaxPerRoute()).isEqualTo(200);
             assertThat(pool.getMaxTotal()).isEqualTo(200);
         });
@@ -130,10 +130,8 @@ class TwilioRequestFactoryTest {
         MockTwilioServer server = twilio.server();
         List<String> properties = new ArrayList<>(List.of("twilio.token-requests.concurrency-limit=8"));
         properties.addAll(TwilioAutoConfigurations.oauthTenants(server, 8));
-        runner(server).withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class))
-            .withPropertyValues(properties.toArray(String[]::new))
-            .run((context) -> {
-                assertThat(poolOf(context.getBean(TwilioTokenAutoConfiguration.REQUEST_FACTORY_BEAN_NAME))
+        runner(server).withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
+                assertThat(poolOf(context.getBean(TwilioAutoConfiguration.TOKEN_REQUEST_FACTORY_BEAN_NAME))
                     .getDefaultMaxPerRoute()).isEqualTo(8);
                 TwilioClients tenants = context.getBean(TwilioClients.class);
                 TokenGate gate = server.holdTokenRequests();
@@ -174,7 +172,7 @@ class TwilioRequestFactoryTest {
             .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
             .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=timeouts")
             .run((context) -> {
-                Object factory = context.getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+                Object factory = context.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
                 assertThat(connectTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(10));
                 assertThat(readTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(30));
             });
@@ -190,12 +188,12 @@ class TwilioRequestFactoryTest {
             .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=timeouts",
                     "spring.http.clients.connect-timeout=3s", "spring.http.clients.read-timeout=4s");
         runner.run((context) -> {
-            Object factory = context.getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+            Object factory = context.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
             assertThat(connectTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(3));
             assertThat(readTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(4));
         });
         runner.withPropertyValues("twilio.http.connect-timeout=5s", "twilio.http.read-timeout=6s").run((context) -> {
-            Object factory = context.getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+            Object factory = context.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
             assertThat(connectTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(5));
             assertThat(readTimeoutOf(factory)).isEqualTo(Duration.ofSeconds(6));
         });
@@ -206,7 +204,6 @@ class TwilioRequestFactoryTest {
         MockTwilioServer server = twilio.server().account(ACCOUNT_SID, "size-auth-token");
         ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(TwilioAutoConfigurations.client())
-            .withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class))
             .withPropertyValues("twilio.base-url=" + server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
                     "twilio.auth.auth-token=size-auth-token", "twilio.tenants.acme.base-url=" + server.baseUrl(),
                     "twilio.tenants.acme.account-sid=" + ACCOUNT_SID,

@@ -30,7 +30,8 @@ class TwilioRuntimeHintsTest {
     @Test
     void propertiesCanBeCreatedAndBound() {
         for (Class<?> type : new Class<?>[] { TwilioProperties.class, TwilioProperties.Http.class,
-                TwilioClientProperties.class, ProviderConfig.class }) {
+                TwilioClientProperties.class, TwilioProperties.Tenant.class, TwilioProperties.WebhookAuthTokens.class,
+                ProviderConfig.class }) {
             assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getName()).accepts(this.hints);
         }
     }

@@ -2,6 +2,8 @@ package io.github.twilioauth.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookProperties;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -12,24 +14,27 @@ class WebhookSecretsTest {
 
     @Test
     void toStringMasksTheWebhookTokensOfTheClientAndOfEachTenant() {
+        TwilioWebhookProperties webhook = new TwilioWebhookProperties();
+        webhook.setAuthToken("webhook-token-value");
+        webhook.setSecondaryAuthToken("secondary-token-value");
         TwilioProperties properties = new TwilioProperties();
-        properties.getWebhook().setAuthToken("webhook-token-value");
-        properties.getWebhook().setSecondaryAuthToken("secondary-token-value");
-        TwilioClientProperties tenant = new TwilioClientProperties();
+        TwilioProperties.Tenant tenant = new TwilioProperties.Tenant();
         tenant.getWebhook().setAuthToken("tenant-token-value");
         properties.getTenants().put("acme", tenant);
 
-        assertThat(properties.toString()).contains("webhook=WebhookAuthTokenProperties[authToken=******")
-            .doesNotContain("webhook-token-value", "secondary-token-value", "tenant-token-value");
+        assertThat(webhook.toString()).contains("authToken=******, secondaryAuthToken=******")
+            .doesNotContain("webhook-token-value", "secondary-token-value");
+        assertThat(properties.toString()).contains("webhook=WebhookAuthTokens[authToken=******")
+            .doesNotContain("tenant-token-value");
     }
 
     @Test
     void actuatorMasksTheWebhookTokensInEveryForm() {
-        assertThat(TwilioSanitizingAutoConfiguration.isTwilioSecret("twilio.webhook.auth-token")).isTrue();
-        assertThat(TwilioSanitizingAutoConfiguration.isTwilioSecret("twilio.webhook.secondaryAuthToken")).isTrue();
-        assertThat(TwilioSanitizingAutoConfiguration.isTwilioSecret("twilio.tenants.acme.webhook.secondary-auth-token"))
+        assertThat(TwilioSanitizingConfiguration.isTwilioSecret("twilio.webhook.auth-token")).isTrue();
+        assertThat(TwilioSanitizingConfiguration.isTwilioSecret("twilio.webhook.secondaryAuthToken")).isTrue();
+        assertThat(TwilioSanitizingConfiguration.isTwilioSecret("twilio.tenants.acme.webhook.secondary-auth-token"))
             .isTrue();
-        assertThat(TwilioSanitizingAutoConfiguration.isTwilioSecret("TWILIO_WEBHOOK_AUTH_TOKEN")).isTrue();
-        assertThat(TwilioSanitizingAutoConfiguration.isTwilioSecret("twilio.webhook.base-url")).isFalse();
+        assertThat(TwilioSanitizingConfiguration.isTwilioSecret("TWILIO_WEBHOOK_AUTH_TOKEN")).isTrue();
+        assertThat(TwilioSanitizingConfiguration.isTwilioSecret("twilio.webhook.base-url")).isFalse();
     }
 }

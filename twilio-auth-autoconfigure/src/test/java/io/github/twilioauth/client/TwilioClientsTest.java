@@ -19,6 +19,7 @@ import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
 import io.github.twilioauth.TwilioRetryPolicy;
+import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.token.ApiTokenManager;
@@ -88,6 +89,52 @@ class TwilioClientsTest {
             assertThat(request.authScheme()).isEqualTo("Bearer");
             assertThat(request.path()).startsWith("/2010-04-01/Accounts/" + ACCOUNT_B + "/");
         });
+    }
+
+    @Test
+    void removingATenantLeavesTheTokenManagerOfCredentialsTheCallerBuiltOpen() {
+        MockTwilioServer server = twilio.server().oauthApp("OQ" + "c".repeat(32), "secret-c", ACCOUNT_B);
+        TwilioClients clients = clients(server);
+        ApiTokenManager shared = new ApiTokenManager(TokenManagerOptions.builder()
+            .clientId("OQ" + "c".repeat(32))
+            .clientSecret("secret-c")
+            .tokenUrl(server.tokenUrl())
+            .build());
+        try {
+            CredentialProvider oauth = new ClientCredentialProviderBuilder().setTokenManager(shared).build();
+            clients.register("c", oauth, ACCOUNT_B);
+            clients.register("d", oauth, ACCOUNT_B);
+
+            assertThat(clients.remove("c")).isTrue();
+            clients.close();
+
+            assertThat(shared.getToken()).isNotBlank();
+            assertThat(server.tokenRequestCount()).isEqualTo(1);
+        }
+        finally {
+            shared.close();
+        }
+    }
+
+    @Test
+    void closesWhatWasHandedOverWithATenantWhenItIsRemovedOrTheSetCloses() {
+        MockTwilioServer server = twilio.server();
+        TwilioClients clients = clients(server);
+        AtomicInteger removedClosed = new AtomicInteger();
+        AtomicInteger keptClosed = new AtomicInteger();
+        TwilioEndpoints endpoints = new TwilioEndpoints(server.baseUrl(), null, null);
+        clients.register("removed", new TwilioAuthInterceptor(new NoAuthCredentialProvider()), endpoints, null,
+                removedClosed::incrementAndGet);
+        clients.register("kept", new TwilioAuthInterceptor(new NoAuthCredentialProvider()), endpoints, null,
+                keptClosed::incrementAndGet);
+
+        clients.remove("removed");
+        assertThat(removedClosed).hasValue(1);
+        assertThat(keptClosed).hasValue(0);
+
+        clients.close();
+        assertThat(removedClosed).hasValue(1);
+        assertThat(keptClosed).hasValue(1);
     }
 
     @Test

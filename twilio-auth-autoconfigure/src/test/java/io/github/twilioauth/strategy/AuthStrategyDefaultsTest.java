@@ -28,9 +28,9 @@ class AuthStrategyDefaultsTest {
     }
 
     @Test
-    void defaultRenewAfterRejectionReturnsFalse() {
+    void defaultRenewAfterRejectionGivesNoValueToRetryWith() {
         AuthStrategy strategy = (request) -> request.withHeader("Authorization", "Custom abc");
 
-        assertThat(strategy.renewAfterRejection("Custom abc")).isFalse();
+        assertThat(strategy.renewAfterRejection("Custom abc")).isNull();
     }
 }

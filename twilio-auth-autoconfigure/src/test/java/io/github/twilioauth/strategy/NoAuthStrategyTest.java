@@ -32,7 +32,7 @@ class NoAuthStrategyTest {
     }
 
     @Test
-    void renewAfterRejectionReturnsFalse() {
-        assertThat(this.strategy.renewAfterRejection("anything")).isFalse();
+    void renewAfterRejectionGivesNoValueToRetryWith() {
+        assertThat(this.strategy.renewAfterRejection("anything")).isNull();
     }
 }

@@ -80,19 +80,20 @@ class TokenAuthStrategyTest {
     }
 
     @Test
-    void renewAfterRejectionReturnsTrueWhenTheManagerGaveAnotherTokenSoTheRequestIsRetried() {
+    void renewAfterRejectionReturnsTheHeaderOfTheTokenTheManagerGaveInsteadSoTheRequestIsRetriedWithIt() {
         FakeTokenManager manager = new FakeTokenManager("x");
         manager.setToken("y");
         TokenAuthStrategy strategy = new TokenAuthStrategy(manager);
 
-        assertThat(strategy.renewAfterRejection("Bearer x")).isTrue();
+        assertThat(strategy.renewAfterRejection("Bearer x")).isEqualTo("Bearer y");
+        assertThat(manager.getTokenCalls()).isZero();
     }
 
     @Test
-    void renewAfterRejectionReturnsFalseWhenTheManagerKeptTheRejectedTokenSoTheRequestIsNotRetried() {
+    void renewAfterRejectionReturnsNothingWhenTheManagerKeptTheRejectedTokenSoTheRequestIsNotRetried() {
         TokenAuthStrategy strategy = new TokenAuthStrategy(new FakeTokenManager("x"));
 
-        assertThat(strategy.renewAfterRejection("Bearer x")).isFalse();
+        assertThat(strategy.renewAfterRejection("Bearer x")).isNull();
     }
 
     @ParameterizedTest

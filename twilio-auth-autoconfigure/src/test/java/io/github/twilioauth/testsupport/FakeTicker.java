@@ -3,7 +3,7 @@ package io.github.twilioauth.testsupport;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.twilioauth.token.Ticker;
 
 /**
  * A ticker that moves only when the test says so.

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.test.MockTwilioServer;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -22,14 +19,11 @@ public final class TwilioAutoConfigurations {
     }
 
     /**
-     * Returns Spring Boot's {@code RestClient} auto-configuration and the starter's token,
-     * credentials, HTTP and client ones.
+     * Returns Spring Boot's {@code RestClient} auto-configuration and the starter's.
      * @return the auto-configurations
      */
     public static AutoConfigurations client() {
-        return AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-                TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class,
-                TwilioAutoConfiguration.class);
+        return AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class);
     }
 
     /**

@@ -20,13 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioClientsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.sdk.autoconfigure.TwilioSdkAutoConfiguration;
-import io.github.twilioauth.sdk.autoconfigure.TwilioSdkClientsAutoConfiguration;
-import io.github.twilioauth.sdk.autoconfigure.TwilioSdkStaticAutoConfiguration;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.LeakEvidence;
@@ -108,11 +102,8 @@ class SdkSecretLeakTest {
             .oauthApp(CLIENT_ID, CLIENT_SECRET, ACCOUNT_SID)
             .organization(ORG_SID, ORG_CLIENT_ID, ORG_SECRET, ACCOUNT_SID);
         this.runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class,
-                    TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class,
-                    TwilioClientsAutoConfiguration.class, TwilioSdkAutoConfiguration.class,
-                    TwilioSdkClientsAutoConfiguration.class, TwilioSdkStaticAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class,
+                    TwilioSdkAutoConfiguration.class))
             .withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(), "twilio.account-sid=" + ACCOUNT_SID,
                     "twilio.http.retry.delay=1ms", "twilio.sdk.init-static=true");

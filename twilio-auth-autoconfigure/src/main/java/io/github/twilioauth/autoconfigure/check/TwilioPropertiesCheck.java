@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.github.twilioauth.autoconfigure.CredentialProperty;
 import io.github.twilioauth.autoconfigure.TwilioProperties;
+import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -47,8 +48,9 @@ import org.springframework.util.function.SingletonSupplier;
  * own, such as {@code twilio.phone-number}, and are left alone.</li>
  * </ul>
  * What binds is what Spring Boot's {@link Binder} binds: the check binds the properties classes
- * itself ({@link TwilioProperties}, which holds the tenants, and every {@code twilio.*}
- * {@link ConfigurationProperties @ConfigurationProperties} class the context registers),
+ * itself ({@link TwilioProperties}, which holds the tenants, {@link TwilioWebhookProperties}, and
+ * every {@code twilio.*} {@link ConfigurationProperties @ConfigurationProperties} class the context
+ * registers),
  * recording each key the binder looks up, as Boot's {@code NoUnboundElementsBindHandler} does,
  * so relaxed forms ({@code authToken}, {@code auth_token}) count as bound. Keys of classes the
  * context does not register ({@code twilio.health.*} without Actuator, {@code twilio.sdk.*}) are
@@ -121,12 +123,14 @@ final class TwilioPropertiesCheck implements BeanFactoryPostProcessor {
     }
 
     /**
-     * Returns {@link TwilioProperties} and every {@code twilio.*} properties class the bean
-     * factory registers, with its prefix.
+     * Returns {@link TwilioProperties}, {@link TwilioWebhookProperties} (the single client's
+     * webhook Auth Tokens are credentials whether or not the web application validates webhooks)
+     * and every {@code twilio.*} properties class the bean factory registers, with its prefix.
      */
     static Map<Class<?>, String> roots(ConfigurableListableBeanFactory beanFactory) {
         Map<Class<?>, String> roots = new LinkedHashMap<>();
         roots.put(TwilioProperties.class, TWILIO.toString());
+        roots.put(TwilioWebhookProperties.class, "twilio.webhook");
         for (String name : beanFactory.getBeanDefinitionNames()) {
             Class<?> type = beanFactory.getMergedBeanDefinition(name).getResolvableType().resolve();
             if (type == null) {

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.github.twilioauth.autoconfigure.TwilioClientProperties;
+import io.github.twilioauth.autoconfigure.TwilioProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.BindContext;
@@ -171,7 +171,7 @@ final class UnknownKeys {
             Map<String, String> probe = new LinkedHashMap<>();
             documented.names().forEach((name) -> probe.put(PROBE + "." + relative(name), ""));
             Set<ConfigurationPropertyName> looked = new HashSet<>();
-            new Binder(new MapConfigurationPropertySource(probe)).bind(PROBE, Bindable.of(TwilioClientProperties.class),
+            new Binder(new MapConfigurationPropertySource(probe)).bind(PROBE, Bindable.of(TwilioProperties.Tenant.class),
                     new BindHandler() {
 
                         @Override

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioClientsAutoConfiguration;
 import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.health.TwilioHealthContributor;
@@ -35,7 +34,7 @@ import org.springframework.context.annotation.ConfigurationCondition;
  * a {@link TwilioHealthContributor}: the single client as {@code default}, then one entry per
  * tenant, also with tenants only.
  */
-@AutoConfiguration(after = { TwilioAutoConfiguration.class, TwilioClientsAutoConfiguration.class })
+@AutoConfiguration(after = TwilioAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @Conditional(TwilioHealthContributorAutoConfiguration.OnCredentialsOrTenants.class)
 @ConditionalOnEnabledHealthIndicator("twilio")

@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of the {@code twilio} health contributor.
+ * Auto-configuration of the {@code twilio} health contributor, and the {@code twilio.health.*}
+ * properties.
  */
 @NullMarked
 package io.github.twilioauth.autoconfigure.health;

@@ -1,8 +1,10 @@
 package io.github.twilioauth.autoconfigure.webhook;
 
+import io.github.twilioauth.autoconfigure.TwilioConfigurationException;
 import io.github.twilioauth.autoconfigure.TwilioProperties;
 import io.github.twilioauth.webhook.TwilioWebhookAuthTokenResolver;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
+import io.github.twilioauth.webhook.WebhookUrlResolver;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,12 +14,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
- * Auto-configuration of the validation of requests from Twilio, shared by Spring MVC and
+ * Auto-configuration of the validation of requests from Twilio. Shared by Spring MVC and
  * WebFlux: the {@link TwilioWebhookAuthTokenResolver} built from {@code twilio.webhook.auth-token}
  * (or {@code twilio.auth.auth-token}) and each tenant's {@code webhook.auth-token}, and the
- * {@link TwilioWebhookValidator}, observed when an {@link ObservationRegistry} is present.
+ * {@link TwilioWebhookValidator}, observed when an {@link ObservationRegistry} is present. What
+ * puts the validator in front of handlers is the stack's own:
+ * {@link TwilioWebhookServletConfiguration} for Spring MVC, {@link TwilioWebhookReactiveConfiguration}
+ * for WebFlux.
  * <p>
  * Off with {@code twilio.webhook.enabled=false}.
  */
@@ -25,12 +31,14 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "twilio.webhook.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ TwilioProperties.class, TwilioWebhookProperties.class })
+@Import({ TwilioWebhookServletConfiguration.class, TwilioWebhookReactiveConfiguration.class })
 public final class TwilioWebhookAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TwilioWebhookAuthTokenResolver twilioWebhookAuthTokenResolver(TwilioProperties properties) {
-        return WebhookAuthTokens.resolver(properties);
+    TwilioWebhookAuthTokenResolver twilioWebhookAuthTokenResolver(TwilioProperties properties,
+            TwilioWebhookProperties webhook) {
+        return WebhookAuthTokens.resolver(properties, webhook);
     }
 
     @Bean
@@ -38,5 +46,28 @@ public final class TwilioWebhookAutoConfiguration {
     TwilioWebhookValidator twilioWebhookValidator(TwilioWebhookAuthTokenResolver authTokenResolver,
             ObjectProvider<ObservationRegistry> observations) {
         return new TwilioWebhookValidator(authTokenResolver, observations.getIfUnique(() -> ObservationRegistry.NOOP));
+    }
+
+    /**
+     * Returns what rebuilds the URL Twilio signed, from {@code twilio.webhook.base-url}.
+     * @throws TwilioConfigurationException if the base URL is not an absolute http or https URL
+     */
+    static WebhookUrlResolver urlResolver(TwilioWebhookProperties properties) {
+        try {
+            return new WebhookUrlResolver(properties.getBaseUrl());
+        }
+        catch (IllegalArgumentException ex) {
+            throw new TwilioConfigurationException("twilio.webhook.base-url",
+                    "twilio.webhook.base-url: " + ex.getMessage() + ".",
+                    "Set twilio.webhook.base-url to the public URL Twilio requests, such as https://hooks.example.com,"
+                            + " or remove it to use the request's URL.");
+        }
+    }
+
+    /**
+     * Returns {@code twilio.webhook.max-body-size} in bytes, at most {@code Integer.MAX_VALUE - 1}.
+     */
+    static int maxBodyBytes(TwilioWebhookProperties properties) {
+        return (int) Math.min(Integer.MAX_VALUE - 1, Math.max(0, properties.getMaxBodySize().toBytes()));
     }
 }

@@ -3,20 +3,20 @@ package io.github.twilioauth.autoconfigure.webhook;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.twilioauth.autoconfigure.TwilioConfigurationException;
-import io.github.twilioauth.webhook.WebhookUrlResolver;
+import io.github.twilioauth.autoconfigure.TwilioProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Validation of requests from Twilio: the {@code twilio.webhook.*} properties. The Auth Tokens
- * that check signatures are keys of each client: {@code twilio.webhook.auth-token} and
- * {@code twilio.tenants.<name>.webhook.auth-token}.
+ * Validation of requests from Twilio: the {@code twilio.webhook.*} properties, with the Auth
+ * Tokens of the single client's account. Each tenant's are {@code twilio.tenants.<name>.webhook.*}.
+ * <p>
+ * {@link #toString()} masks both Auth Tokens.
  */
 @ConfigurationProperties("twilio.webhook")
-public class TwilioWebhookProperties {
+public class TwilioWebhookProperties extends TwilioProperties.WebhookAuthTokens {
 
     /**
      * Whether to validate the X-Twilio-Signature of requests to @TwilioWebhook handlers and to
@@ -75,26 +75,9 @@ public class TwilioWebhookProperties {
         this.maxBodySize = maxBodySize;
     }
 
-    /**
-     * Returns what rebuilds the URL Twilio signed, from {@link #getBaseUrl()}.
-     * @throws TwilioConfigurationException if the base URL is not an absolute http or https URL
-     */
-    WebhookUrlResolver urlResolver() {
-        try {
-            return new WebhookUrlResolver(this.baseUrl);
-        }
-        catch (IllegalArgumentException ex) {
-            throw new TwilioConfigurationException("twilio.webhook.base-url",
-                    "twilio.webhook.base-url: " + ex.getMessage() + ".",
-                    "Set twilio.webhook.base-url to the public URL Twilio requests, such as https://hooks.example.com,"
-                            + " or remove it to use the request's URL.");
-        }
-    }
-
-    /**
-     * Returns {@link #getMaxBodySize()} in bytes, at most {@code Integer.MAX_VALUE - 1}.
-     */
-    int maxBodyBytes() {
-        return (int) Math.min(Integer.MAX_VALUE - 1, Math.max(0, this.maxBodySize.toBytes()));
+    @Override
+    public String toString() {
+        return "TwilioWebhookProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", paths="
+                + this.paths + ", maxBodySize=" + this.maxBodySize + ", " + super.toString() + "]";
     }
 }

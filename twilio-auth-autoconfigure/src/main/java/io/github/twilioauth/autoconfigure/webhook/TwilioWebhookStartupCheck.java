@@ -1,12 +1,16 @@
 package io.github.twilioauth.autoconfigure.webhook;
 
-import java.util.function.BooleanSupplier;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import io.github.twilioauth.autoconfigure.TwilioConfigurationException;
+import io.github.twilioauth.webhook.AnnotatedWebhookHandlers;
 import io.github.twilioauth.webhook.InMemoryAuthTokenResolver;
 import io.github.twilioauth.webhook.TwilioWebhookAuthTokenResolver;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.web.method.HandlerMethod;
 
 /**
  * Fails startup when webhook validation applies to something, configured paths or
@@ -21,13 +25,19 @@ final class TwilioWebhookStartupCheck implements SmartInitializingSingleton {
 
     private final boolean hasPaths;
 
-    private final BooleanSupplier hasAnnotatedHandlers;
+    private final Supplier<Stream<? extends Map<?, HandlerMethod>>> handlerMethods;
 
-    TwilioWebhookStartupCheck(TwilioWebhookAuthTokenResolver resolver, boolean hasPaths,
-            BooleanSupplier hasAnnotatedHandlers) {
+    /**
+     * Creates the check.
+     * @param resolver the resolver of the Auth Tokens that check signatures
+     * @param properties the webhook properties, whose paths are validated
+     * @param handlerMethods the handler methods of each request mapping, Spring MVC's or WebFlux's
+     */
+    TwilioWebhookStartupCheck(TwilioWebhookAuthTokenResolver resolver, TwilioWebhookProperties properties,
+            Supplier<Stream<? extends Map<?, HandlerMethod>>> handlerMethods) {
         this.resolver = resolver;
-        this.hasPaths = hasPaths;
-        this.hasAnnotatedHandlers = hasAnnotatedHandlers;
+        this.hasPaths = !properties.getPaths().isEmpty();
+        this.handlerMethods = handlerMethods;
     }
 
     @Override
@@ -35,7 +45,7 @@ final class TwilioWebhookStartupCheck implements SmartInitializingSingleton {
         if (!(this.resolver instanceof InMemoryAuthTokenResolver builtIn) || builtIn.hasAuthTokens()) {
             return;
         }
-        if (!this.hasPaths && !this.hasAnnotatedHandlers.getAsBoolean()) {
+        if (!this.hasPaths && !hasAnnotatedHandlers()) {
             return;
         }
         throw new TwilioConfigurationException("twilio.webhook.auth-token",
@@ -45,5 +55,10 @@ final class TwilioWebhookStartupCheck implements SmartInitializingSingleton {
                 "Set twilio.webhook.auth-token (or twilio.auth.auth-token) to the Auth Token of your account, or"
                         + " twilio.tenants.<name>.webhook.auth-token for each tenant, or define a"
                         + " TwilioWebhookAuthTokenResolver bean. Set twilio.webhook.enabled=false to turn validation off.");
+    }
+
+    private boolean hasAnnotatedHandlers() {
+        return this.handlerMethods.get()
+            .anyMatch((methods) -> methods.values().stream().anyMatch(AnnotatedWebhookHandlers::isAnnotated));
     }
 }

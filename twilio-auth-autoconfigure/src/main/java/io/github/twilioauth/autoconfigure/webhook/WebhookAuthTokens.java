@@ -3,7 +3,6 @@ package io.github.twilioauth.autoconfigure.webhook;
 import io.github.twilioauth.autoconfigure.TwilioClientProperties;
 import io.github.twilioauth.autoconfigure.TwilioConfigurationException;
 import io.github.twilioauth.autoconfigure.TwilioProperties;
-import io.github.twilioauth.autoconfigure.WebhookAuthTokenProperties;
 import io.github.twilioauth.webhook.InMemoryAuthTokenResolver;
 import org.jspecify.annotations.Nullable;
 
@@ -18,11 +17,11 @@ final class WebhookAuthTokens {
     private WebhookAuthTokens() {
     }
 
-    static InMemoryAuthTokenResolver resolver(TwilioProperties properties) {
+    static InMemoryAuthTokenResolver resolver(TwilioProperties properties, TwilioWebhookProperties webhook) {
         InMemoryAuthTokenResolver.Builder builder = InMemoryAuthTokenResolver.builder()
-            .defaultAuthTokens(primary(properties), properties.getWebhook().getSecondaryAuthToken());
+            .defaultAuthTokens(primary(webhook.getAuthToken(), properties), webhook.getSecondaryAuthToken());
         properties.getTenants().forEach((name, tenant) -> {
-            String primary = primary(tenant);
+            String primary = primary(tenant.getWebhook().getAuthToken(), tenant);
             String secondary = tenant.getWebhook().getSecondaryAuthToken();
             if (hasText(primary) || hasText(secondary)) {
                 String accountSid = tenant.getAccountSid();
@@ -39,9 +38,9 @@ final class WebhookAuthTokens {
         return builder.build();
     }
 
-    private static @Nullable String primary(TwilioClientProperties client) {
-        WebhookAuthTokenProperties webhook = client.getWebhook();
-        return hasText(webhook.getAuthToken()) ? webhook.getAuthToken() : client.getAuth().getAuthToken();
+    /** The webhook Auth Token when set, else the client's Auth Token, which is its account's. */
+    private static @Nullable String primary(@Nullable String webhookAuthToken, TwilioClientProperties client) {
+        return hasText(webhookAuthToken) ? webhookAuthToken : client.getAuth().getAuthToken();
     }
 
     @Contract("null -> false")

@@ -1,13 +1,15 @@
 package io.github.twilioauth.autoconfigure.health;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.TwilioAuthenticationException;
-import io.github.twilioauth.autoconfigure.TwilioClientsAutoConfiguration;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.credential.CredentialProvider;
@@ -17,6 +19,9 @@ import io.github.twilioauth.health.TwilioHealthIndicator;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
+import io.github.twilioauth.token.TokenManager;
+import io.github.twilioauth.token.TokenStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
@@ -143,6 +148,42 @@ class TwilioHealthContributorAutoConfigurationTest {
     }
 
     @Test
+    void reportsWhatATokenManagerBeanOfTheApplicationKnowsWithoutAskingItForAToken() {
+        Instant fetchedAt = Instant.parse("2026-11-29T09:06:31Z");
+        Instant usableUntil = fetchedAt.plus(Duration.ofMinutes(59));
+        ReportingTokenManager own = new ReportingTokenManager(
+                new TokenStatus(true, usableUntil, fetchedAt, null, null, null));
+        this.runner.withPropertyValues("twilio.auth.type=client-credentials", "twilio.health.fetch-token=true")
+            .withBean(TokenManager.class, () -> own)
+            .run((context) -> {
+                assertThat(context.getBean(OAuthCredentialProvider.class).getTokenManager()).isSameAs(own);
+                Health health = twilioHealth(context);
+                assertThat(health.getStatus()).isEqualTo(Status.UP);
+                assertThat(health.getDetails()).containsExactly(Map.entry("authType", "client-credentials"),
+                        Map.entry("tokenValid", true), Map.entry("tokenUsableUntil", usableUntil),
+                        Map.entry("lastFetchedAt", fetchedAt));
+                assertThat(own.tokenRequests).hasValue(0);
+            });
+    }
+
+    @Test
+    void asksATokenManagerBeanOfTheApplicationForATokenWhenFetchTokenIsSetAndReportsItsFailure() {
+        Instant failedAt = Instant.parse("2026-11-29T09:06:31Z");
+        ReportingTokenManager own = new ReportingTokenManager(new TokenStatus(false, null, null, null, null, null));
+        own.afterTokenRequest = new TokenStatus(false, null, null, failedAt, 401, 20003);
+        this.runner.withPropertyValues("twilio.auth.type=client-credentials", "twilio.health.fetch-token=true")
+            .withBean(TokenManager.class, () -> own)
+            .run((context) -> {
+                Health health = twilioHealth(context);
+                assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(health.getDetails()).containsExactly(Map.entry("authType", "client-credentials"),
+                        Map.entry("tokenValid", false), Map.entry("lastFailureAt", failedAt),
+                        Map.entry("lastFailureStatus", 401), Map.entry("lastFailureCode", 20003));
+                assertThat(own.tokenRequests).hasValue(1);
+            });
+    }
+
+    @Test
     void reportsBasicCredentialsUpWithTheirAuthTypeOnly() {
         this.runner.withPropertyValues("twilio.auth.auth-token=" + AUTH_TOKEN).run((context) -> {
             Health health = twilioHealth(context);
@@ -262,8 +303,7 @@ class TwilioHealthContributorAutoConfigurationTest {
     }
 
     private ApplicationContextRunner tenants() {
-        return this.runner.withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class))
-            .withPropertyValues("twilio.tenants.acme.base-url=" + this.server.baseUrl(),
+        return this.runner.withPropertyValues("twilio.tenants.acme.base-url=" + this.server.baseUrl(),
                     "twilio.tenants.acme.account-sid=" + ACCOUNT_SID, "twilio.tenants.acme.auth.auth-token=" + AUTH_TOKEN,
                     "twilio.tenants.globex.base-url=" + this.server.baseUrl(),
                     "twilio.tenants.globex.account-sid=" + ACCOUNT_SID,
@@ -275,6 +315,47 @@ class TwilioHealthContributorAutoConfigurationTest {
         HealthContributor contributor = context.getBean(HealthContributorRegistry.class).getContributor("twilio");
         assertThat(contributor).isInstanceOf(CompositeHealthContributor.class);
         return (CompositeHealthContributor) contributor;
+    }
+
+    /**
+     * A token manager of the application that reports a status of its own; a token request
+     * fails and leaves {@link #afterTokenRequest} as its status.
+     */
+    static final class ReportingTokenManager implements TokenManager {
+
+        private volatile TokenStatus status;
+
+        volatile @Nullable TokenStatus afterTokenRequest;
+
+        final AtomicInteger tokenRequests = new AtomicInteger();
+
+        ReportingTokenManager(TokenStatus status) {
+            this.status = status;
+        }
+
+        @Override
+        public String getToken() {
+            this.tokenRequests.incrementAndGet();
+            TokenStatus after = this.afterTokenRequest;
+            if (after != null) {
+                this.status = after;
+            }
+            throw new TwilioAuthenticationException("Token endpoint answered HTTP 401", 401, 20003);
+        }
+
+        @Override
+        public String refreshToken() {
+            return getToken();
+        }
+
+        @Override
+        public void clearToken() {
+        }
+
+        @Override
+        public TokenStatus status() {
+            return this.status;
+        }
     }
 
     private static Health health(CompositeHealthContributor composite, String name) {

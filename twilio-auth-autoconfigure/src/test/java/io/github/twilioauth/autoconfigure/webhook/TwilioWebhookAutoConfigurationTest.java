@@ -43,8 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TwilioWebhookAutoConfigurationTest {
 
-    private static final AutoConfigurations WEBHOOKS = AutoConfigurations.of(TwilioWebhookAutoConfiguration.class,
-            TwilioWebhookServletAutoConfiguration.class, TwilioWebhookReactiveAutoConfiguration.class);
+    private static final AutoConfigurations WEBHOOKS = AutoConfigurations.of(TwilioWebhookAutoConfiguration.class);
 
     private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class))

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookAutoConfiguration;
-import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookReactiveAutoConfiguration;
 import io.github.twilioauth.test.webhook.TwilioWebhookSigner;
 import io.github.twilioauth.test.webhook.TwilioWebhookTestClient;
 import io.github.twilioauth.webhook.StackNeutralWebhookController;
@@ -49,8 +48,7 @@ class TwilioWebhookWebFilterTest {
 
     private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class,
-                HttpHandlerAutoConfiguration.class, TwilioWebhookAutoConfiguration.class,
-                TwilioWebhookReactiveAutoConfiguration.class))
+                HttpHandlerAutoConfiguration.class, TwilioWebhookAutoConfiguration.class))
         .withUserConfiguration(WebhookController.class, StackNeutralWebhookController.class, StatusController.class,
                 OpenController.class, RawRoutes.class)
         .withPropertyValues("twilio.webhook.auth-token=" + TOKEN, "twilio.webhook.secondary-auth-token=next-token",

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookAutoConfiguration;
-import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookServletAutoConfiguration;
 import io.github.twilioauth.test.webhook.TwilioWebhookSigner;
 import io.github.twilioauth.webhook.StackNeutralWebhookController;
 import io.github.twilioauth.webhook.TwilioWebhook;
@@ -46,8 +45,7 @@ class TwilioWebhookHandlerInterceptorTest {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
-                HttpMessageConvertersAutoConfiguration.class, TwilioWebhookAutoConfiguration.class,
-                TwilioWebhookServletAutoConfiguration.class))
+                HttpMessageConvertersAutoConfiguration.class, TwilioWebhookAutoConfiguration.class))
         .withUserConfiguration(WebhookController.class, StackNeutralWebhookController.class, StatusController.class,
                 OpenController.class)
         .withPropertyValues("twilio.webhook.auth-token=" + TOKEN, "twilio.webhook.secondary-auth-token=next-token",

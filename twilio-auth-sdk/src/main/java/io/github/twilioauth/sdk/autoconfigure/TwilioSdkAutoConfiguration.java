@@ -3,29 +3,27 @@ package io.github.twilioauth.sdk.autoconfigure;
 import com.twilio.http.TwilioRestClient;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.client.TwilioClient;
-import io.github.twilioauth.sdk.TwilioSdkHttpClient;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
- * Auto-configuration of twilio-java's {@link TwilioRestClient} on the single
- * {@link TwilioClient}: the SDK's resources ({@code Message.creator(...).create(client)}) then
- * go through the client's {@code RestClient}, with its credentials and account SID, retries,
- * timeouts, observations and endpoints. Backs off when the application defines its own
- * {@code TwilioRestClient}.
+ * Auto-configuration of twilio-java on the starter's Twilio clients, in the order their
+ * conditions need:
+ * <ol>
+ * <li>{@link TwilioSdkClientConfiguration}: the SDK's {@link TwilioRestClient} on the single
+ * {@code TwilioClient};</li>
+ * <li>{@link TwilioSdkClientsConfiguration}: the SDK client of each tenant of the
+ * {@code TwilioClients} bean;</li>
+ * <li>{@link TwilioSdkStaticConfiguration}: with {@code twilio.sdk.init-static=true}, the
+ * {@code TwilioRestClient} bean as the SDK's static default.</li>
+ * </ol>
+ * Every bean backs off when the application defines its own.
  */
 @AutoConfiguration(after = TwilioAutoConfiguration.class)
 @ConditionalOnClass(TwilioRestClient.class)
-@ConditionalOnBean(TwilioClient.class)
+@Import({ TwilioSdkClientConfiguration.class, TwilioSdkClientsConfiguration.class,
+        TwilioSdkStaticConfiguration.class })
 public final class TwilioSdkAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    TwilioRestClient twilioSdkRestClient(TwilioClient client) {
-        return TwilioSdkHttpClient.restClientFor(client);
-    }
 }

@@ -1,6 +1,7 @@
 /**
  * Spring Boot auto-configuration of twilio-java's {@code TwilioRestClient}s on the starter's
- * Twilio clients, and the {@code twilio.sdk.*} properties.
+ * Twilio clients: {@link io.github.twilioauth.sdk.autoconfigure.TwilioSdkAutoConfiguration} and the
+ * configurations it imports, and the {@code twilio.sdk.*} properties.
  */
 @NullMarked
 package io.github.twilioauth.sdk.autoconfigure;

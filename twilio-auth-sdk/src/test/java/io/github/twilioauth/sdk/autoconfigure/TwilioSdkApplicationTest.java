@@ -19,10 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.twilioauth.TwilioApiException;
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioClientsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.sdk.TwilioSdkClients;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
@@ -79,10 +75,7 @@ class TwilioSdkApplicationTest {
         this.runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
                     ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-                    TwilioTokenAutoConfiguration.class, TwilioCredentialsAutoConfiguration.class,
-                    TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class,
-                    TwilioClientsAutoConfiguration.class, TwilioSdkAutoConfiguration.class,
-                    TwilioSdkClientsAutoConfiguration.class, TwilioSdkStaticAutoConfiguration.class))
+                    TwilioAutoConfiguration.class, TwilioSdkAutoConfiguration.class))
             .withPropertyValues("twilio.base-url=" + this.server.baseUrl(),
                     "twilio.auth.token-url=" + this.server.tokenUrl(), "twilio.http.retry.delay=1ms");
     }

@@ -9,10 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import io.github.twilioauth.TwilioRetryPolicy;
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioClientsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioCredentialsAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioHttpAutoConfiguration;
-import io.github.twilioauth.autoconfigure.TwilioTokenAutoConfiguration;
 import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.client.TwilioEndpoints;
 import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
@@ -40,10 +36,8 @@ class TwilioSdkAutoConfigurationTest {
     static final String GLOBEX_SID = "AC" + "5".repeat(32);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-                TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class,
-                TwilioAutoConfiguration.class, TwilioClientsAutoConfiguration.class, TwilioSdkAutoConfiguration.class,
-                TwilioSdkClientsAutoConfiguration.class, TwilioSdkStaticAutoConfiguration.class));
+        .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class,
+                TwilioSdkAutoConfiguration.class));
 
     private final ApplicationContextRunner singleClient = this.runner
         .withPropertyValues("twilio.account-sid=" + ACCOUNT_SID, "twilio.auth.auth-token=single-token");

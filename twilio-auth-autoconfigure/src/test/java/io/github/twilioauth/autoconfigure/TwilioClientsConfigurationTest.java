@@ -20,16 +20,14 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class TwilioClientsAutoConfigurationTest {
+class TwilioClientsConfigurationTest {
 
     private static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
 
     private static final String TENANT_SID = "AC00000000000000000000000000000002";
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-        .of(RestClientAutoConfiguration.class, TwilioTokenAutoConfiguration.class,
-                TwilioCredentialsAutoConfiguration.class, TwilioHttpAutoConfiguration.class, TwilioAutoConfiguration.class,
-                TwilioClientsAutoConfiguration.class));
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, TwilioAutoConfiguration.class));
 
     private final ApplicationContextRunner twoTenants = this.runner.withPropertyValues(
             "twilio.tenants.acme.account-sid=" + TENANT_SID, "twilio.tenants.acme.auth.auth-token=acme-token",

@@ -4,24 +4,21 @@ import java.util.concurrent.ExecutorService;
 
 import io.micrometer.observation.ObservationRegistry;
 
-import io.github.twilioauth.credential.AuthType;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.token.TokenExecutors;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.http.HttpHeaders;
@@ -29,32 +26,24 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration of what every built-in token manager shares, the single client's and every
+ * Configuration of what every built-in token manager shares, the single client's and every
  * tenant's: one executor that runs token requests on at most
  * {@code twilio.token-requests.concurrency-limit} threads (virtual threads when
  * {@code spring.threads.virtual.enabled=true}), and one HTTP client for them, configured as
  * Spring Boot configures its own ({@code spring.http.clients.*}, SSL bundles) with the
  * {@code twilio.token-requests.*} timeouts and without following redirects. Both close with
  * the context. Threads and connections therefore stay bounded however many tenants there are.
- * Also the single client's built-in {@code TokenManager}, which only an application's own
- * {@code TokenManager} or {@code CredentialProvider} bean can replace: the
- * {@code CredentialProvider} of {@link TwilioCredentialsAutoConfiguration} comes after it.
+ * Also the single client's built-in {@code TokenManager}, closed with the context, which only an
+ * application's own {@code TokenManager} or {@code CredentialProvider} bean can replace: the
+ * {@code CredentialProvider} of {@link TwilioCredentialsConfiguration} comes after it.
  */
-@AutoConfiguration(after = RestClientAutoConfiguration.class,
-        before = TwilioCredentialsAutoConfiguration.class)
-@ConditionalOnClass(RestClient.class)
+@Configuration(proxyBeanMethods = false)
 @Conditional(OnTwilioTokensCondition.class)
-@EnableConfigurationProperties(TwilioProperties.class)
-public final class TwilioTokenAutoConfiguration {
+class TwilioTokenConfiguration {
 
-    /** Name of the executor that runs token requests. */
-    public static final String EXECUTOR_BEAN_NAME = "twilioTokenExecutor";
-
-    /** Name of the request factory of token requests. */
-    public static final String REQUEST_FACTORY_BEAN_NAME = "twilioTokenRequestFactory";
-
-    @Bean(name = EXECUTOR_BEAN_NAME, defaultCandidate = false, destroyMethod = "shutdownNow")
-    @ConditionalOnMissingBean(name = EXECUTOR_BEAN_NAME)
+    @Bean(name = TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME, defaultCandidate = false,
+            destroyMethod = "shutdownNow")
+    @ConditionalOnMissingBean(name = TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME)
     ExecutorService twilioTokenExecutor(TwilioProperties properties, Environment environment) {
         int limit = properties.getTokenRequests().getConcurrencyLimit();
         if (Threading.VIRTUAL.isActive(environment)) {
@@ -64,8 +53,8 @@ public final class TwilioTokenAutoConfiguration {
         return TokenExecutors.create(limit);
     }
 
-    @Bean(name = REQUEST_FACTORY_BEAN_NAME, defaultCandidate = false)
-    @ConditionalOnMissingBean(name = REQUEST_FACTORY_BEAN_NAME)
+    @Bean(name = TwilioAutoConfiguration.TOKEN_REQUEST_FACTORY_BEAN_NAME, defaultCandidate = false)
+    @ConditionalOnMissingBean(name = TwilioAutoConfiguration.TOKEN_REQUEST_FACTORY_BEAN_NAME)
     ClientHttpRequestFactory twilioTokenRequestFactory(TwilioProperties properties,
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings) {
@@ -85,16 +74,17 @@ public final class TwilioTokenAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean({ TokenManager.class, CredentialProvider.class })
-    @ConditionalOnTwilioAuth({ AuthType.CLIENT_CREDENTIALS, AuthType.ORGS })
-    TokenManager twilioTokenManager(TwilioProperties properties, TokenManagerSettings tokenSettings) {
-        return CredentialProviderFactory.singleClient(properties).createTokenManager(tokenSettings);
+    @ConditionalOnTwilioAuth(usingTokens = true)
+    TokenManager twilioTokenManager(ConfigurableListableBeanFactory beanFactory, Environment environment,
+            TokenManagerSettings tokenSettings) {
+        return ConfiguredClients.get(beanFactory, environment).singleClient().createTokenManager(tokenSettings);
     }
 
     @Bean
     @ConditionalOnMissingBean
     TokenManagerSettings twilioTokenManagerSettings(TwilioProperties properties,
-            @Qualifier(EXECUTOR_BEAN_NAME) ExecutorService executor,
-            @Qualifier(REQUEST_FACTORY_BEAN_NAME) ClientHttpRequestFactory requestFactory,
+            @Qualifier(TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME) ExecutorService executor,
+            @Qualifier(TwilioAutoConfiguration.TOKEN_REQUEST_FACTORY_BEAN_NAME) ClientHttpRequestFactory requestFactory,
             ObjectProvider<ObservationRegistry> observationRegistry) {
         TwilioProperties.TokenRequests tokenRequests = properties.getTokenRequests();
         return TokenManagerSettings.builder()

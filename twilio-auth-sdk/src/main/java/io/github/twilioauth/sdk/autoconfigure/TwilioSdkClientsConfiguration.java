@@ -2,24 +2,21 @@ package io.github.twilioauth.sdk.autoconfigure;
 
 import com.twilio.http.TwilioRestClient;
 
-import io.github.twilioauth.autoconfigure.TwilioClientsAutoConfiguration;
 import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.sdk.TwilioSdkClients;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of {@link TwilioSdkClients}: twilio-java's {@link TwilioRestClient} of each
+ * Configuration of {@link TwilioSdkClients}: twilio-java's {@link TwilioRestClient} of each
  * tenant of the {@link TwilioClients} bean, on that tenant's client and credentials. Backs off
  * when the application defines its own {@code TwilioSdkClients}.
  */
-@AutoConfiguration(after = TwilioClientsAutoConfiguration.class)
-@ConditionalOnClass(TwilioRestClient.class)
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(TwilioClients.class)
-public final class TwilioSdkClientsAutoConfiguration {
+class TwilioSdkClientsConfiguration {
 
     @Bean
     @ConditionalOnMissingBean

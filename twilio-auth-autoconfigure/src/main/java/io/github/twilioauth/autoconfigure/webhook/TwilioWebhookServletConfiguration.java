@@ -1,6 +1,5 @@
 package io.github.twilioauth.autoconfigure.webhook;
 
-import io.github.twilioauth.webhook.AnnotatedWebhookHandlers;
 import io.github.twilioauth.webhook.TwilioWebhookAuthTokenResolver;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
 import io.github.twilioauth.webhook.servlet.TwilioWebhookBodyFilter;
@@ -8,14 +7,12 @@ import io.github.twilioauth.webhook.servlet.TwilioWebhookHandlerInterceptor;
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -23,30 +20,28 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
- * Auto-configuration of Twilio webhook validation for Spring MVC: a
+ * Twilio webhook validation for Spring MVC: a
  * {@link TwilioWebhookHandlerInterceptor} added to every handler mapping ahead of other
  * interceptors, and the {@link TwilioWebhookBodyFilter} that keeps a signed JSON body readable.
  * Startup fails when validation applies to a handler or path but no Auth Token is configured.
  */
-@AutoConfiguration(after = TwilioWebhookAutoConfiguration.class)
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ HandlerInterceptor.class, Filter.class })
-@ConditionalOnBooleanProperty(name = "twilio.webhook.enabled", matchIfMissing = true)
-@ConditionalOnBean(TwilioWebhookValidator.class)
-public final class TwilioWebhookServletAutoConfiguration {
+class TwilioWebhookServletConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     TwilioWebhookHandlerInterceptor twilioWebhookHandlerInterceptor(TwilioWebhookValidator validator,
             TwilioWebhookProperties properties) {
-        return new TwilioWebhookHandlerInterceptor(validator, properties.urlResolver(),
-                properties.getPaths(), properties.maxBodyBytes());
+        return new TwilioWebhookHandlerInterceptor(validator, TwilioWebhookAutoConfiguration.urlResolver(properties),
+                properties.getPaths(), TwilioWebhookAutoConfiguration.maxBodyBytes(properties));
     }
 
     @Bean
     @ConditionalOnMissingBean
     TwilioWebhookBodyFilter twilioWebhookBodyFilter(TwilioWebhookProperties properties) {
-        return new TwilioWebhookBodyFilter(properties.maxBodyBytes());
+        return new TwilioWebhookBodyFilter(TwilioWebhookAutoConfiguration.maxBodyBytes(properties));
     }
 
     @Bean
@@ -64,9 +59,7 @@ public final class TwilioWebhookServletAutoConfiguration {
     @ConditionalOnMissingBean
     TwilioWebhookStartupCheck twilioWebhookStartupCheck(TwilioWebhookAuthTokenResolver authTokenResolver,
             TwilioWebhookProperties properties, ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
-        return new TwilioWebhookStartupCheck(authTokenResolver, !properties.getPaths().isEmpty(),
-                () -> handlerMappings.orderedStream()
-                    .anyMatch((mapping) -> mapping.getHandlerMethods().values().stream()
-                        .anyMatch(AnnotatedWebhookHandlers::isAnnotated)));
+        return new TwilioWebhookStartupCheck(authTokenResolver, properties,
+                () -> handlerMappings.orderedStream().map(RequestMappingInfoHandlerMapping::getHandlerMethods));
     }
 }

@@ -1,50 +1,44 @@
 package io.github.twilioauth.autoconfigure.webhook;
 
-import io.github.twilioauth.webhook.AnnotatedWebhookHandlers;
 import io.github.twilioauth.webhook.TwilioWebhookAuthTokenResolver;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
 import io.github.twilioauth.webhook.reactive.TwilioWebhookWebFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.server.WebFilter;
 
 /**
- * Auto-configuration of Twilio webhook validation for Spring WebFlux: a
+ * Twilio webhook validation for Spring WebFlux: a
  * {@link TwilioWebhookWebFilter} that finds {@code @TwilioWebhook} methods through the
  * {@code @RequestMapping} handler mapping. Startup fails when validation applies to a handler or
  * path but no Auth Token is configured.
  */
-@AutoConfiguration(after = TwilioWebhookAutoConfiguration.class)
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass({ WebFilter.class, RequestMappingInfoHandlerMapping.class })
-@ConditionalOnBooleanProperty(name = "twilio.webhook.enabled", matchIfMissing = true)
-@ConditionalOnBean(TwilioWebhookValidator.class)
-public final class TwilioWebhookReactiveAutoConfiguration {
+class TwilioWebhookReactiveConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     TwilioWebhookWebFilter twilioWebhookWebFilter(TwilioWebhookValidator validator, TwilioWebhookProperties properties,
             ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
-        return new TwilioWebhookWebFilter(validator, properties.urlResolver(),
-                properties.getPaths(), properties.maxBodyBytes(), handlerMappings.orderedStream().toList());
+        return new TwilioWebhookWebFilter(validator, TwilioWebhookAutoConfiguration.urlResolver(properties),
+                properties.getPaths(), TwilioWebhookAutoConfiguration.maxBodyBytes(properties),
+                handlerMappings.orderedStream().toList());
     }
 
     @Bean
     @ConditionalOnMissingBean
     TwilioWebhookStartupCheck twilioWebhookStartupCheck(TwilioWebhookAuthTokenResolver authTokenResolver,
             TwilioWebhookProperties properties, ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
-        return new TwilioWebhookStartupCheck(authTokenResolver, !properties.getPaths().isEmpty(),
-                () -> handlerMappings.orderedStream()
-                    .anyMatch((mapping) -> mapping.getHandlerMethods().values().stream()
-                        .anyMatch(AnnotatedWebhookHandlers::isAnnotated)));
+        return new TwilioWebhookStartupCheck(authTokenResolver, properties,
+                () -> handlerMappings.orderedStream().map(RequestMappingInfoHandlerMapping::getHandlerMethods));
     }
 }

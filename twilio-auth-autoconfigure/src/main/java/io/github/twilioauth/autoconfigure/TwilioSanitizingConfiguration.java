@@ -4,29 +4,26 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Masks Twilio secrets in Actuator's {@code configprops} and {@code env} endpoints, even with
  * {@code show-values=always}: the values of {@code twilio.*} keys ending in
  * {@code client-secret}, {@code auth-token} or {@code api-secret}, per-tenant ones
- * ({@code twilio.tenants.*}) included.
+ * ({@code twilio.tenants.*}) included. Only with Actuator on the classpath.
  */
-@AutoConfiguration
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(SanitizingFunction.class)
-public final class TwilioSanitizingAutoConfiguration {
-
-    /** Name of the {@link SanitizingFunction} bean; a bean of that name replaces ours. */
-    static final String SANITIZING_FUNCTION_BEAN_NAME = "twilioSanitizingFunction";
+class TwilioSanitizingConfiguration {
 
     // Canonical forms: lower case, letters and digits only.
     private static final List<String> SECRET_SUFFIXES = List.of("clientsecret", "authtoken", "apisecret");
 
-    @Bean(SANITIZING_FUNCTION_BEAN_NAME)
-    @ConditionalOnMissingBean(name = SANITIZING_FUNCTION_BEAN_NAME)
+    @Bean(TwilioAutoConfiguration.SANITIZING_FUNCTION_BEAN_NAME)
+    @ConditionalOnMissingBean(name = TwilioAutoConfiguration.SANITIZING_FUNCTION_BEAN_NAME)
     SanitizingFunction twilioSanitizingFunction() {
         return (data) -> isTwilioSecret(data.getKey()) ? data.withSanitizedValue() : data;
     }

@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
  * The HTTP client is the one {@code spring.http.clients.*} chooses, with the
  * {@code twilio.token-requests.*} timeouts.
  */
-class TwilioTokenAutoConfigurationTest {
+class TwilioTokenConfigurationTest {
 
     private static final String SINGLE_ACCOUNT = "AC" + "7".repeat(32);
 
@@ -66,8 +66,7 @@ class TwilioTokenAutoConfigurationTest {
     static final MockTwilioExtension twilio = new MockTwilioExtension();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(TwilioAutoConfigurations.client())
-        .withConfiguration(AutoConfigurations.of(TwilioClientsAutoConfiguration.class));
+        .withConfiguration(TwilioAutoConfigurations.client());
 
     private ApplicationContextRunner withSingleClientAndTenants() {
         MockTwilioServer server = twilio.server()
@@ -115,8 +114,8 @@ class TwilioTokenAutoConfigurationTest {
         this.runner.withPropertyValues("twilio.account-sid=" + SINGLE_ACCOUNT, "twilio.auth.auth-token=token",
                 "twilio.tenants.basic.account-sid=" + TENANT_ACCOUNT, "twilio.tenants.basic.auth.auth-token=token")
             .run((context) -> assertThat(context).hasNotFailed()
-                .doesNotHaveBean(TwilioTokenAutoConfiguration.EXECUTOR_BEAN_NAME)
-                .doesNotHaveBean(TwilioTokenAutoConfiguration.REQUEST_FACTORY_BEAN_NAME)
+                .doesNotHaveBean(TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME)
+                .doesNotHaveBean(TwilioAutoConfiguration.TOKEN_REQUEST_FACTORY_BEAN_NAME)
                 .doesNotHaveBean(TokenManagerSettings.class));
     }
 
@@ -125,7 +124,7 @@ class TwilioTokenAutoConfigurationTest {
         this.runner.withPropertyValues("twilio.tenants.oauth.auth.client-id=OQ" + "8".repeat(32),
                 "twilio.tenants.oauth.auth.client-secret=tenant-secret")
             .run((context) -> assertThat(context).hasNotFailed()
-                .hasBean(TwilioTokenAutoConfiguration.EXECUTOR_BEAN_NAME)
+                .hasBean(TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME)
                 .hasSingleBean(TokenManagerSettings.class));
     }
 
@@ -135,14 +134,14 @@ class TwilioTokenAutoConfigurationTest {
             TokenManagerSettings shared = context.getBean(TokenManagerSettings.class);
             CachingTokenManager single = (CachingTokenManager) context.getBean(TokenManager.class);
             TwilioClients tenants = context.getBean(TwilioClients.class);
-            assertThat(shared.executor()).isSameAs(context.getBean(TwilioTokenAutoConfiguration.EXECUTOR_BEAN_NAME));
+            assertThat(shared.executor()).isSameAs(context.getBean(TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME));
             for (CachingTokenManager manager : new CachingTokenManager[] { single,
                     tokenManagerOf(tenants.get("oauth")), tokenManagerOf(tenants.get("orgs")) }) {
                 assertThat(manager.getSettings().executor()).isSameAs(shared.executor());
                 // Clients on a base URL get a copy naming oauth.twilio.com; the HTTP client is the same.
                 assertThat(ReflectionTestUtils.getField(manager.getSettings().restClient(), "clientRequestFactory"))
                     .isSameAs(ReflectionTestUtils.getField(shared.restClient(), "clientRequestFactory"))
-                    .isSameAs(context.getBean(TwilioTokenAutoConfiguration.REQUEST_FACTORY_BEAN_NAME));
+                    .isSameAs(context.getBean(TwilioAutoConfiguration.TOKEN_REQUEST_FACTORY_BEAN_NAME));
             }
         });
     }
@@ -153,7 +152,7 @@ class TwilioTokenAutoConfigurationTest {
                 "twilio.token-requests.connect-timeout=2s", "twilio.token-requests.read-timeout=4s")
             .run((context) -> {
                 ThreadPoolExecutor executor = (ThreadPoolExecutor) context
-                    .getBean(TwilioTokenAutoConfiguration.EXECUTOR_BEAN_NAME, ExecutorService.class);
+                    .getBean(TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME, ExecutorService.class);
                 assertThat(executor.getMaximumPoolSize()).isEqualTo(3);
                 TokenManagerSettings settings = context.getBean(TokenManagerSettings.class);
                 assertThat(settings.connectTimeout()).hasSeconds(2);
@@ -168,7 +167,7 @@ class TwilioTokenAutoConfigurationTest {
     @Test
     void tokenRequestsRunOnVirtualThreadsWhenTheApplicationEnablesThemAndTheJdkHasThem() {
         withSingleClientAndTenants().withPropertyValues("spring.threads.virtual.enabled=true").run((context) -> {
-            ExecutorService executor = context.getBean(TwilioTokenAutoConfiguration.EXECUTOR_BEAN_NAME,
+            ExecutorService executor = context.getBean(TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME,
                     ExecutorService.class);
             Thread[] ran = new Thread[1];
             executor.submit(() -> ran[0] = Thread.currentThread()).get();
@@ -183,7 +182,7 @@ class TwilioTokenAutoConfigurationTest {
     void tokenRequestsGoThroughTheHttpClientThatSpringHttpClientsChooses() {
         withSingleClientOnBootsHttpClients().withPropertyValues("spring.http.clients.imperative.factory=jdk")
             .run((context) -> {
-                Object tokenRequests = context.getBean(TwilioTokenAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+                Object tokenRequests = context.getBean(TwilioAutoConfiguration.TOKEN_REQUEST_FACTORY_BEAN_NAME);
                 assertThat(tokenRequests).isInstanceOf(JdkClientHttpRequestFactory.class);
                 RestClient shared = context.getBean(TokenManagerSettings.class).restClient();
                 assertThat(ReflectionTestUtils.getField(shared, "clientRequestFactory")).isSameAs(tokenRequests);
@@ -220,8 +219,8 @@ class TwilioTokenAutoConfigurationTest {
         Set<Thread> before = tokenThreads();
         this.runner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
             ThreadPoolExecutor executor = (ThreadPoolExecutor) context
-                .getBean(TwilioTokenAutoConfiguration.EXECUTOR_BEAN_NAME, ExecutorService.class);
-            Object requestFactory = context.getBean(TwilioTokenAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+                .getBean(TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME, ExecutorService.class);
+            Object requestFactory = context.getBean(TwilioAutoConfiguration.TOKEN_REQUEST_FACTORY_BEAN_NAME);
             TwilioClients tenants = context.getBean(TwilioClients.class);
             List<CachingTokenManager> managers = tenants.tenants()
                 .stream()
@@ -279,10 +278,10 @@ class TwilioTokenAutoConfigurationTest {
                 TokenManager singleTokens = context.getBean(TokenManager.class);
                 CachingTokenManager tenantTokens = tokenManagerOf(tenants.get("oauth"));
                 HttpComponentsClientHttpRequestFactory tokenRequests = context
-                    .getBean(TwilioTokenAutoConfiguration.REQUEST_FACTORY_BEAN_NAME,
+                    .getBean(TwilioAutoConfiguration.TOKEN_REQUEST_FACTORY_BEAN_NAME,
                             HttpComponentsClientHttpRequestFactory.class);
                 HttpComponentsClientHttpRequestFactory apiRequests = context
-                    .getBean(TwilioHttpAutoConfiguration.REQUEST_FACTORY_BEAN_NAME,
+                    .getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME,
                             HttpComponentsClientHttpRequestFactory.class);
                 int tokenRequestsBefore = twilio.server().tokenRequestCount();
 

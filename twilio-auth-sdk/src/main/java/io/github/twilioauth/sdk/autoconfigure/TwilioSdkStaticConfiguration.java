@@ -4,23 +4,21 @@ import com.twilio.Twilio;
 import com.twilio.http.TwilioRestClient;
 
 import io.github.twilioauth.sdk.TwilioSdkStaticClient;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * With {@code twilio.sdk.init-static=true}, installs the {@link TwilioRestClient} bean as
  * twilio-java's static default ({@link Twilio#setRestClient}), for code written as
  * {@code Message.creator(...).create()}, and uninstalls it when the context closes.
  */
-@AutoConfiguration(after = TwilioSdkAutoConfiguration.class)
-@ConditionalOnClass(TwilioRestClient.class)
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("twilio.sdk.init-static")
 @ConditionalOnSingleCandidate(TwilioRestClient.class)
-public final class TwilioSdkStaticAutoConfiguration {
+class TwilioSdkStaticConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
