@@ -163,6 +163,14 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     /**
+     * Returns whether the server runs: after a test that stopped it, {@link #start()} it again.
+     * @return whether it was started and not stopped
+     */
+    public boolean isRunning() {
+        return this.process != null;
+    }
+
+    /**
      * Stops the server through its process and waits until it has exited; nothing when it is not
      * running.
      * @throws InterruptedException if interrupted while waiting
