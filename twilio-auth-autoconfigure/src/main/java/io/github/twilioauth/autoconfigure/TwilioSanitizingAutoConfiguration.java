@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Masks Twilio secrets in Actuator's {@code configprops} and {@code env} endpoints, even with
  * {@code show-values=always}: the values of {@code twilio.*} keys ending in
- * {@code client-secret}, {@code auth-token} or {@code api-secret}, per-tenant ones
- * ({@code twilio.tenants.*}) included.
+ * {@code client-secret}, {@code auth-token}, {@code api-secret} or {@code encryption-key},
+ * per-tenant ones ({@code twilio.tenants.*}) included.
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)
@@ -23,7 +23,8 @@ public final class TwilioSanitizingAutoConfiguration {
     static final String SANITIZING_FUNCTION_BEAN_NAME = "twilioSanitizingFunction";
 
     // Canonical forms: lower case, letters and digits only.
-    private static final List<String> SECRET_SUFFIXES = List.of("clientsecret", "authtoken", "apisecret");
+    private static final List<String> SECRET_SUFFIXES = List.of("clientsecret", "authtoken", "apisecret",
+            "encryptionkey");
 
     @Bean(SANITIZING_FUNCTION_BEAN_NAME)
     @ConditionalOnMissingBean(name = SANITIZING_FUNCTION_BEAN_NAME)

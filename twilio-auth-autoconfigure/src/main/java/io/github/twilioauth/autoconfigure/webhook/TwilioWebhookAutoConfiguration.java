@@ -12,12 +12,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration of the validation of requests from Twilio, shared by Spring MVC and
  * WebFlux: the {@link TwilioWebhookAuthTokenResolver} built from {@code twilio.webhook.auth-token}
  * (or {@code twilio.auth.auth-token}) and each tenant's {@code webhook.auth-token}, and the
- * {@link TwilioWebhookValidator}, observed when an {@link ObservationRegistry} is present.
+ * {@link TwilioWebhookValidator}, observed when an {@link ObservationRegistry} is present, and
+ * with {@code twilio.webhook.deduplication.enabled} the {@code WebhookDeduplicator} that answers
+ * duplicate deliveries once.
  * <p>
  * Off with {@code twilio.webhook.enabled=false}.
  */
@@ -25,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "twilio.webhook.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ TwilioProperties.class, TwilioWebhookProperties.class })
+@Import(WebhookDeduplicationConfiguration.class)
 public final class TwilioWebhookAutoConfiguration {
 
     @Bean

@@ -3,6 +3,7 @@ package io.github.twilioauth.autoconfigure.webhook;
 import io.github.twilioauth.webhook.AnnotatedWebhookHandlers;
 import io.github.twilioauth.webhook.TwilioWebhookAuthTokenResolver;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
+import io.github.twilioauth.webhook.WebhookDeduplicator;
 import io.github.twilioauth.webhook.reactive.TwilioWebhookWebFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +21,8 @@ import org.springframework.web.server.WebFilter;
 /**
  * Auto-configuration of Twilio webhook validation for Spring WebFlux: a
  * {@link TwilioWebhookWebFilter} that finds {@code @TwilioWebhook} methods through the
- * {@code @RequestMapping} handler mapping. Startup fails when validation applies to a handler or
+ * {@code @RequestMapping} handler mapping, and answers duplicate deliveries once when a
+ * {@code WebhookDeduplicator} exists. Startup fails when validation applies to a handler or
  * path but no Auth Token is configured.
  */
 @AutoConfiguration(after = TwilioWebhookAutoConfiguration.class)
@@ -33,9 +35,10 @@ public final class TwilioWebhookReactiveAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TwilioWebhookWebFilter twilioWebhookWebFilter(TwilioWebhookValidator validator, TwilioWebhookProperties properties,
-            ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
-        return new TwilioWebhookWebFilter(validator, properties.urlResolver(),
-                properties.getPaths(), properties.maxBodyBytes(), handlerMappings.orderedStream().toList());
+            ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings,
+            ObjectProvider<WebhookDeduplicator> deduplicator) {
+        return new TwilioWebhookWebFilter(validator, properties.urlResolver(), properties.getPaths(),
+                properties.maxBodyBytes(), handlerMappings.orderedStream().toList(), deduplicator.getIfUnique());
     }
 
     @Bean

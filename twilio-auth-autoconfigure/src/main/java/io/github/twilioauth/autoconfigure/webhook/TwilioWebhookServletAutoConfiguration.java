@@ -3,7 +3,9 @@ package io.github.twilioauth.autoconfigure.webhook;
 import io.github.twilioauth.webhook.AnnotatedWebhookHandlers;
 import io.github.twilioauth.webhook.TwilioWebhookAuthTokenResolver;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
+import io.github.twilioauth.webhook.WebhookDeduplicator;
 import io.github.twilioauth.webhook.servlet.TwilioWebhookBodyFilter;
+import io.github.twilioauth.webhook.servlet.TwilioWebhookDeduplicationFilter;
 import io.github.twilioauth.webhook.servlet.TwilioWebhookHandlerInterceptor;
 import jakarta.servlet.Filter;
 
@@ -25,7 +27,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 /**
  * Auto-configuration of Twilio webhook validation for Spring MVC: a
  * {@link TwilioWebhookHandlerInterceptor} added to every handler mapping ahead of other
- * interceptors, and the {@link TwilioWebhookBodyFilter} that keeps a signed JSON body readable.
+ * interceptors, the {@link TwilioWebhookBodyFilter} that keeps a signed JSON body readable and,
+ * with {@code twilio.webhook.deduplication.enabled}, the {@link TwilioWebhookDeduplicationFilter}
+ * through which the interceptor records responses for duplicate deliveries.
  * Startup fails when validation applies to a handler or path but no Auth Token is configured.
  */
 @AutoConfiguration(after = TwilioWebhookAutoConfiguration.class)
@@ -38,15 +42,22 @@ public final class TwilioWebhookServletAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TwilioWebhookHandlerInterceptor twilioWebhookHandlerInterceptor(TwilioWebhookValidator validator,
-            TwilioWebhookProperties properties) {
+            TwilioWebhookProperties properties, ObjectProvider<WebhookDeduplicator> deduplicator) {
         return new TwilioWebhookHandlerInterceptor(validator, properties.urlResolver(),
-                properties.getPaths(), properties.maxBodyBytes());
+                properties.getPaths(), properties.maxBodyBytes(), deduplicator.getIfUnique());
     }
 
     @Bean
     @ConditionalOnMissingBean
     TwilioWebhookBodyFilter twilioWebhookBodyFilter(TwilioWebhookProperties properties) {
         return new TwilioWebhookBodyFilter(properties.maxBodyBytes());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty("twilio.webhook.deduplication.enabled")
+    TwilioWebhookDeduplicationFilter twilioWebhookDeduplicationFilter() {
+        return new TwilioWebhookDeduplicationFilter();
     }
 
     @Bean

@@ -39,7 +39,7 @@ public final class RedisCommandExecutor implements AutoCloseable {
 
     private static final int QUEUE_CAPACITY = 1024;
 
-    private static final int MIN_CONNECT_SECONDS = 2;
+    private static final int MIN_CONNECT_SECONDS = 5;
 
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
 
