@@ -14,12 +14,15 @@ import io.github.twilioauth.testsupport.RedisContents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * Redis, on one web stack: besides what every store does, a retry landing on another instance is
  * answered the same, Redis failing never fails a webhook, and Redis holds nothing readable.
  * <p>
- * A subclass per stack names its controller and web application type, for the second instance.
+ * The second instance is an application of the same stack and controller.
  */
 @TestPropertySource(properties = { "twilio.webhook.deduplication.store=redis", "spring.data.redis.host=127.0.0.1",
         "spring.data.redis.timeout=2s" })
@@ -41,6 +44,9 @@ public abstract class AbstractRedisWebhookDeduplicationEndToEndTest extends Abst
 
     @Autowired
     private RedisConnectionFactory connectionFactory;
+
+    @Autowired
+    private ApplicationContext context;
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry properties) {
@@ -54,22 +60,14 @@ public abstract class AbstractRedisWebhookDeduplicationEndToEndTest extends Abst
         }
     }
 
-    /**
-     * Returns the controller of this stack's application.
-     */
-    protected abstract Class<?> controller();
-
-    /**
-     * Returns the type of this stack's application.
-     */
-    protected abstract WebApplicationType webApplicationType();
-
     @Test
     void aRetryLandingOnAnotherInstanceIsAnsweredTheSame() throws Exception {
         Delivery delivery = delivery("Twice, on two instances");
         // Behind a load balancer, both instances see the URL Twilio signed: this instance's.
-        try (ConfigurableApplicationContext otherInstance = new SpringApplicationBuilder(App.class, controller())
-            .web(webApplicationType())
+        Class<?> controller = ClassUtils.getUserClass(this.context.getBean(DeliveriesController.class));
+        WebApplicationType type = (this.context instanceof ReactiveWebApplicationContext) ? WebApplicationType.REACTIVE
+                : WebApplicationType.SERVLET;
+        try (ConfigurableApplicationContext otherInstance = new SpringApplicationBuilder(App.class, controller).web(type)
             .properties("server.port=0", "twilio.webhook.base-url=" + delivery.origin(),
                     "twilio.webhook.deduplication.enabled=true", "twilio.webhook.deduplication.store=redis",
                     "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port())

@@ -370,6 +370,21 @@ public abstract class AbstractWebhookDeduplicationEndToEndTest {
     }
 
     /**
+     * What each stack's controller is built on.
+     */
+    public abstract static class DeliveriesController {
+
+        protected final Deliveries deliveries;
+
+        protected final Gate gate;
+
+        protected DeliveriesController(Deliveries deliveries, Gate gate) {
+            this.deliveries = deliveries;
+            this.gate = gate;
+        }
+    }
+
+    /**
      * Holds {@code /slow} answers until the test opens it.
      */
     public static class Gate {

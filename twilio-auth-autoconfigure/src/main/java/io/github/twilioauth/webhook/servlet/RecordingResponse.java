@@ -26,6 +26,9 @@ final class RecordingResponse extends HttpServletResponseWrapper {
     // handler's writes and the filter, which the container orders after it.
     private volatile @Nullable ResponseRecorder recorder;
 
+    // Whether the body was written to before a recorder was attached: then none is.
+    private boolean written;
+
     private @Nullable ServletOutputStream outputStream;
 
     private @Nullable PrintWriter writer;
@@ -42,7 +45,7 @@ final class RecordingResponse extends HttpServletResponseWrapper {
      * @return whether it was attached; if not, the caller abandons it
      */
     boolean record(ResponseRecorder recorder) {
-        if (this.outputStream != null || this.writer != null || isCommitted()) {
+        if (this.written || isCommitted()) {
             return false;
         }
         this.recorder = recorder;
@@ -82,6 +85,7 @@ final class RecordingResponse extends HttpServletResponseWrapper {
     public ServletOutputStream getOutputStream() throws IOException {
         ResponseRecorder recording = this.recorder;
         if (recording == null) {
+            this.written = true;
             return super.getOutputStream();
         }
         if (this.outputStream == null) {
@@ -94,6 +98,7 @@ final class RecordingResponse extends HttpServletResponseWrapper {
     public PrintWriter getWriter() throws IOException {
         ResponseRecorder recording = this.recorder;
         if (recording == null) {
+            this.written = true;
             return super.getWriter();
         }
         if (this.writer == null) {

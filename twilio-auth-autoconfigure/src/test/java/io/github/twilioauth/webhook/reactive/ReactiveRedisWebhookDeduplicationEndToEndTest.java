@@ -2,7 +2,6 @@ package io.github.twilioauth.webhook.reactive;
 
 import io.github.twilioauth.webhook.AbstractRedisWebhookDeduplicationEndToEndTest;
 import io.github.twilioauth.webhook.AbstractWebhookDeduplicationEndToEndTest;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
@@ -14,13 +13,4 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         properties = "spring.main.web-application-type=reactive")
 class ReactiveRedisWebhookDeduplicationEndToEndTest extends AbstractRedisWebhookDeduplicationEndToEndTest {
 
-    @Override
-    protected Class<?> controller() {
-        return ReactiveWebhookDeduplicationEndToEndTest.SmsController.class;
-    }
-
-    @Override
-    protected WebApplicationType webApplicationType() {
-        return WebApplicationType.REACTIVE;
-    }
 }

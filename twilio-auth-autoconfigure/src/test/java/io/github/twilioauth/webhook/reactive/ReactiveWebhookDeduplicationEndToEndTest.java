@@ -22,15 +22,10 @@ class ReactiveWebhookDeduplicationEndToEndTest extends AbstractWebhookDeduplicat
 
     @TwilioWebhook
     @RestController
-    static class SmsController {
-
-        private final Deliveries deliveries;
-
-        private final Gate gate;
+    static class SmsController extends DeliveriesController {
 
         SmsController(Deliveries deliveries, Gate gate) {
-            this.deliveries = deliveries;
-            this.gate = gate;
+            super(deliveries, gate);
         }
 
         @PostMapping("/sms")

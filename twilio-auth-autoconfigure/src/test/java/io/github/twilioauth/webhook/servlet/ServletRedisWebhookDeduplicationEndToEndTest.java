@@ -2,7 +2,6 @@ package io.github.twilioauth.webhook.servlet;
 
 import io.github.twilioauth.webhook.AbstractRedisWebhookDeduplicationEndToEndTest;
 import io.github.twilioauth.webhook.AbstractWebhookDeduplicationEndToEndTest;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
@@ -13,13 +12,4 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         ServletWebhookDeduplicationEndToEndTest.SmsController.class }, webEnvironment = WebEnvironment.RANDOM_PORT)
 class ServletRedisWebhookDeduplicationEndToEndTest extends AbstractRedisWebhookDeduplicationEndToEndTest {
 
-    @Override
-    protected Class<?> controller() {
-        return ServletWebhookDeduplicationEndToEndTest.SmsController.class;
-    }
-
-    @Override
-    protected WebApplicationType webApplicationType() {
-        return WebApplicationType.SERVLET;
-    }
 }

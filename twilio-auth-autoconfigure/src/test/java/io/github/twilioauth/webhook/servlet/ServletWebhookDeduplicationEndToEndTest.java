@@ -21,15 +21,10 @@ class ServletWebhookDeduplicationEndToEndTest extends AbstractWebhookDeduplicati
 
     @TwilioWebhook
     @RestController
-    static class SmsController {
-
-        private final Deliveries deliveries;
-
-        private final Gate gate;
+    static class SmsController extends DeliveriesController {
 
         SmsController(Deliveries deliveries, Gate gate) {
-            this.deliveries = deliveries;
-            this.gate = gate;
+            super(deliveries, gate);
         }
 
         @PostMapping("/sms")
