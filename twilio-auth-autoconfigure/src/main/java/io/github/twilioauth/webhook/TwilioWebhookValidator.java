@@ -109,8 +109,10 @@ public final class TwilioWebhookValidator {
      */
     public @Nullable String signingAuthToken(TwilioWebhookRequest request) {
         String signature = request.signature();
-        return (signature != null)
-                ? signingToken(request, signature.trim(), this.authTokens.resolveAuthTokens(request.accountSid())) : null;
+        if (signature == null) {
+            return null;
+        }
+        return signingToken(request, signature.trim(), this.authTokens.resolveAuthTokens(request.accountSid()));
     }
 
     /** Every URL form, parameter order and token is tried, whatever matched, so the time taken tells nothing. */

@@ -24,7 +24,8 @@ class InMemoryDeliveryStoreTest {
 
     private final FakeTicker ticker = new FakeTicker();
 
-    private final InMemoryDeliveryStore store = new InMemoryDeliveryStore(WINDOW, CLAIM_TIMEOUT, 1_000_000, this.ticker);
+    private final InMemoryDeliveryStore store = new InMemoryDeliveryStore(WINDOW, CLAIM_TIMEOUT, 1_000_000,
+            this.ticker);
 
     @Test
     void theFirstClaimHoldsTheDeliveryAndTheNextFindsItInProgress() {

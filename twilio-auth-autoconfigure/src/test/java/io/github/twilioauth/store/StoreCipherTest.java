@@ -49,8 +49,9 @@ class StoreCipherTest {
     void aValueMovedToAnotherKeyNameDoesNotDecrypt() {
         byte[] sealed = this.cipher.encrypt(VALUE, KEY_NAME);
 
-        assertThat(this.cipher.decrypt(sealed, "twilio:webhook:0123456789abcdef:other".getBytes(StandardCharsets.UTF_8)))
-            .isNull();
+        byte[] otherKeyName = "twilio:webhook:0123456789abcdef:other".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(this.cipher.decrypt(sealed, otherKeyName)).isNull();
     }
 
     @Test
@@ -88,7 +89,8 @@ class StoreCipherTest {
         StoreCipher configured = StoreCipher.fromBase64Key(key, "webhook-deliveries");
 
         assertThat(configured.decrypt(configured.encrypt(VALUE, KEY_NAME), KEY_NAME)).isEqualTo(VALUE);
-        assertThat(configured.fingerprint()).isEqualTo(StoreCipher.derive(new byte[32], "webhook-deliveries").fingerprint());
+        assertThat(configured.fingerprint())
+            .isEqualTo(StoreCipher.derive(new byte[32], "webhook-deliveries").fingerprint());
     }
 
     @Test

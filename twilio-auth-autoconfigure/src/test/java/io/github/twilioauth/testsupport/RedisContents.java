@@ -59,7 +59,8 @@ public final class RedisContents {
      */
     public static void replace(RedisConnectionFactory connectionFactory, String key, byte[] value) {
         try (RedisConnection connection = connectionFactory.getConnection()) {
-            connection.execute("SET", key.getBytes(StandardCharsets.UTF_8), value, "KEEPTTL".getBytes(StandardCharsets.US_ASCII));
+            connection.execute("SET", key.getBytes(StandardCharsets.UTF_8), value,
+                    "KEEPTTL".getBytes(StandardCharsets.US_ASCII));
         }
     }
 

@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * The second instance is an application of the same stack and controller.
  */
 @TestPropertySource(properties = { "twilio.webhook.deduplication.store=redis", "spring.data.redis.host=127.0.0.1",
-        "spring.data.redis.timeout=2s" })
+        "spring.data.redis.timeout=2s", "twilio.webhook.deduplication.timeout=2s" })
 @DirtiesContext
 public abstract class AbstractRedisWebhookDeduplicationEndToEndTest extends AbstractWebhookDeduplicationEndToEndTest {
 
@@ -67,7 +67,8 @@ public abstract class AbstractRedisWebhookDeduplicationEndToEndTest extends Abst
         Class<?> controller = ClassUtils.getUserClass(this.context.getBean(DeliveriesController.class));
         WebApplicationType type = (this.context instanceof ReactiveWebApplicationContext) ? WebApplicationType.REACTIVE
                 : WebApplicationType.SERVLET;
-        try (ConfigurableApplicationContext otherInstance = new SpringApplicationBuilder(App.class, controller).web(type)
+        try (ConfigurableApplicationContext otherInstance = new SpringApplicationBuilder(App.class, controller)
+            .web(type)
             .properties("server.port=0", "twilio.webhook.base-url=" + delivery.origin(),
                     "twilio.webhook.deduplication.enabled=true", "twilio.webhook.deduplication.store=redis",
                     "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port())

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a thread on the reactive stack.
  */
 @TestPropertySource(properties = { "twilio.webhook.deduplication.enabled=true",
-        "twilio.webhook.deduplication.wait-timeout=2s", "twilio.webhook.deduplication.max-response-size=1KB" })
+        "twilio.webhook.deduplication.wait-timeout=3s", "twilio.webhook.deduplication.max-response-size=1KB" })
 public abstract class AbstractWebhookDeduplicationEndToEndTest {
 
     /** The account of most deliveries. */
@@ -128,7 +128,7 @@ public abstract class AbstractWebhookDeduplicationEndToEndTest {
         HttpResponse<byte[]> duplicate = send(delivery);
 
         assertThat(duplicate.statusCode()).isEqualTo(409);
-        assertThat(duplicate.headers().firstValue("Retry-After")).hasValue("2");
+        assertThat(duplicate.headers().firstValue("Retry-After")).hasValue("3");
         assertThat(duplicate.body()).isEmpty();
         this.gate.open();
         assertThat(first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -304,7 +304,8 @@ public abstract class AbstractWebhookDeduplicationEndToEndTest {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(TwilioWebhookSigner.SIGNATURE_HEADER, (this.signature != null) ? this.signature : signature(url))
+                .header(TwilioWebhookSigner.SIGNATURE_HEADER,
+                        (this.signature != null) ? this.signature : signature(url))
                 .POST(HttpRequest.BodyPublishers.ofString(TwilioWebhookSigner.formBody(form())));
             if (this.idempotencyToken != null) {
                 request.header(IDEMPOTENCY_TOKEN, this.idempotencyToken);

@@ -39,7 +39,8 @@ class WebhookDeduplicatorTest {
             TwilioWebhookSigner.signature(AUTH_TOKEN, URL, FORM), FORM);
 
     private final TwilioWebhookValidator validator = new TwilioWebhookValidator(
-            InMemoryAuthTokenResolver.builder().account(ACCOUNT_SID, AUTH_TOKEN, null).build(), ObservationRegistry.NOOP);
+            InMemoryAuthTokenResolver.builder().account(ACCOUNT_SID, AUTH_TOKEN, null).build(),
+            ObservationRegistry.NOOP);
 
     private final HeldStore store = new HeldStore();
 

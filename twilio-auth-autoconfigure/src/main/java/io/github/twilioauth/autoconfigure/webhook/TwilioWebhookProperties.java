@@ -237,7 +237,8 @@ public class TwilioWebhookProperties {
         }
 
         public void setTimeout(Duration timeout) {
-            Assert.isTrue(timeout.compareTo(Duration.ofMillis(1)) >= 0, () -> "must be at least 1ms but was " + timeout);
+            Assert.isTrue(timeout.compareTo(Duration.ofMillis(1)) >= 0,
+                    () -> "must be at least 1ms but was " + timeout);
             this.timeout = timeout;
         }
 

@@ -119,7 +119,8 @@ public final class RedisDeliveryStore implements DeliveryStore, AutoCloseable {
     private Sealing sealing(DeliveryKey key) {
         StoreCipher cipher = (this.cipher != null) ? this.cipher
                 : StoreCipher.derive(key.authToken().getBytes(StandardCharsets.UTF_8), PURPOSE);
-        return new Sealing(cipher, (this.keyPrefix + cipher.fingerprint() + ":" + key.id()).getBytes(StandardCharsets.UTF_8));
+        String name = this.keyPrefix + cipher.fingerprint() + ":" + key.id();
+        return new Sealing(cipher, name.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Boolean compareAndSet(RedisConnection connection, byte[] key, byte[] expected, byte[] value,
@@ -199,8 +200,8 @@ public final class RedisDeliveryStore implements DeliveryStore, AutoCloseable {
                         return CompletableFuture.completedFuture(record);
                     }
                     if (attempts <= 1) {
-                        return CompletableFuture.failedFuture(
-                                new IllegalStateException("The record of a delivery kept changing while it was claimed"));
+                        return CompletableFuture.failedFuture(new IllegalStateException(
+                                "The record of a delivery kept changing while it was claimed"));
                     }
                     if (found == null) {
                         return acquire(attempts - 1);

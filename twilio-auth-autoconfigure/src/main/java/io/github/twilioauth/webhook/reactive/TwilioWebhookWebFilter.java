@@ -225,7 +225,9 @@ public final class TwilioWebhookWebFilter implements WebFilter, Ordered {
             exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
             return exchange.getResponse().setComplete();
         }
-        String idempotencyToken = exchange.getRequest().getHeaders().getFirst(WebhookDeduplicator.IDEMPOTENCY_TOKEN_HEADER);
+        String idempotencyToken = exchange.getRequest()
+            .getHeaders()
+            .getFirst(WebhookDeduplicator.IDEMPOTENCY_TOKEN_HEADER);
         if (this.deduplicator == null || idempotencyToken == null) {
             return chain.filter(exchange);
         }

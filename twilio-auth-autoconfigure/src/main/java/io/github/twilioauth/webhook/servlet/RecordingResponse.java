@@ -103,7 +103,8 @@ final class RecordingResponse extends HttpServletResponseWrapper {
         }
         if (this.writer == null) {
             PrintWriter target = super.getWriter();
-            Writer copy = new OutputStreamWriter(new RecorderStream(recording), Charset.forName(getCharacterEncoding()));
+            Writer copy = new OutputStreamWriter(new RecorderStream(recording),
+                    Charset.forName(getCharacterEncoding()));
             this.copiedCharacters = copy;
             this.writer = new CopyingWriter(target, copy);
         }

@@ -47,7 +47,8 @@ class TwilioStoreAutoConfigurationTest {
             TwilioWebhookServletAutoConfiguration.class, TwilioWebhookReactiveAutoConfiguration.class);
 
     private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class))
+        .withConfiguration(
+                AutoConfigurations.of(DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class))
         .withConfiguration(WEBHOOKS)
         .withPropertyValues("twilio.webhook.auth-token=token");
 
@@ -143,7 +144,8 @@ class TwilioStoreAutoConfigurationTest {
                 .rootCause()
                 .isInstanceOfSatisfying(TwilioConfigurationException.class, (failure) -> {
                     assertThat(failure.getProperty()).isEqualTo("twilio.webhook.deduplication.encryption-key");
-                    assertThat(failure.getMessage()).isEqualTo("The encryption key has 128 bits but needs at least 256.")
+                    assertThat(failure.getMessage())
+                        .isEqualTo("The encryption key has 128 bits but needs at least 256.")
                         .doesNotContain(key);
                     assertThat(failure.getAction()).contains("openssl rand -base64 32");
                 }));

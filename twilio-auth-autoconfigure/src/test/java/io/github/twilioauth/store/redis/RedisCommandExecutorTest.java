@@ -17,6 +17,7 @@ import io.github.twilioauth.store.CircuitBreaker.State;
 import io.github.twilioauth.testsupport.FakeTicker;
 import io.github.twilioauth.testsupport.LocalRedis;
 import io.github.twilioauth.testsupport.RedisContents;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class RedisCommandExecutorTest {
     private final LettuceConnectionFactory connectionFactory = RedisContents.connectionFactory(redis);
 
     private final RedisCommandExecutor executor = new RedisCommandExecutor(this.connectionFactory,
-            Duration.ofMillis(300), this.breaker, "executor-test", 2);
+            Duration.ofSeconds(1), this.breaker, "executor-test", 2);
 
     @AfterEach
     void close() throws Exception {
@@ -60,13 +61,14 @@ class RedisCommandExecutorTest {
     @Test
     void aCommandThatRedisDoesNotAnswerInTimeFailsAtTheTimeout() throws Exception {
         this.executor.connect();
-        this.executor.execute((connection) -> connection.execute("CLIENT", "PAUSE".getBytes(), "1500".getBytes()))
-            .join();
+        try (RedisConnection connection = this.connectionFactory.getConnection()) {
+            connection.execute("CLIENT", "PAUSE".getBytes(), "3000".getBytes());
+        }
 
         CompletableFuture<byte[]> paused = this.executor.execute((connection) -> connection.stringCommands().get(KEY));
 
-        // Failed with the timeout of 300 ms, before Redis resumes after 1.5 s (when GET would answer null).
-        assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> paused.get(1200, TimeUnit.MILLISECONDS))
+        // Failed with the timeout of 1 s, before Redis resumes after 3 s (when GET would answer null).
+        assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> paused.get(2500, TimeUnit.MILLISECONDS))
             .withCauseInstanceOf(TimeoutException.class);
     }
 
@@ -77,7 +79,7 @@ class RedisCommandExecutorTest {
 
         for (int i = 0; i < 3; i++) {
             assertThat(this.executor.execute((connection) -> connection.stringCommands().get(KEY)))
-                .failsWithin(Duration.ofSeconds(2));
+                .failsWithin(Duration.ofSeconds(5));
         }
 
         assertThat(this.executor.state()).isEqualTo(State.OPEN);

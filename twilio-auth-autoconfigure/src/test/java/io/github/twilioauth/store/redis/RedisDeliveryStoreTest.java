@@ -184,9 +184,7 @@ class RedisDeliveryStoreTest {
         configuredStore.close();
 
         assertThat(RedisContents.everything(this.connectionFactory)).containsOnlyKeys(
-                name(StoreCipher.derive(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), RedisDeliveryStore.PURPOSE), key("token")),
-                name(StoreCipher.derive("another-auth-token".getBytes(StandardCharsets.UTF_8), RedisDeliveryStore.PURPOSE),
-                        key("token")),
+                name(derived(AUTH_TOKEN), key("token")), name(derived("another-auth-token"), key("token")),
                 name(StoreCipher.fromBase64Key(configured, RedisDeliveryStore.PURPOSE), key("token")));
     }
 
@@ -210,12 +208,12 @@ class RedisDeliveryStoreTest {
         claim(key("token")).acquire().join();
         redis.stop();
 
-        assertThat(claim(key("token")).acquire()).failsWithin(Duration.ofSeconds(5));
-        assertThat(this.store.awaitCompletion(key("token"), Duration.ofSeconds(1))).failsWithin(Duration.ofSeconds(5));
+        assertThat(claim(key("token")).acquire()).failsWithin(Duration.ofSeconds(10));
+        assertThat(this.store.awaitCompletion(key("token"), Duration.ofSeconds(1))).failsWithin(Duration.ofSeconds(10));
     }
 
     private RedisDeliveryStore store(StoreCipher cipher) {
-        RedisCommandExecutor executor = new RedisCommandExecutor(this.connectionFactory, Duration.ofMillis(500),
+        RedisCommandExecutor executor = new RedisCommandExecutor(this.connectionFactory, Duration.ofSeconds(2),
                 new CircuitBreaker(100, Duration.ofSeconds(1), Ticker.systemTicker()), "delivery-store-test", 2);
         executor.connect();
         return new RedisDeliveryStore(executor, "twilio:webhook:", cipher, WINDOW, CLAIM_TIMEOUT);
@@ -233,8 +231,12 @@ class RedisDeliveryStoreTest {
         return "twilio:webhook:" + cipher.fingerprint() + ":" + key.id();
     }
 
+    private static StoreCipher derived(String authToken) {
+        return StoreCipher.derive(authToken.getBytes(StandardCharsets.UTF_8), RedisDeliveryStore.PURPOSE);
+    }
+
     private static String onlyKeyOf(DeliveryKey key) {
-        return name(StoreCipher.derive(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), RedisDeliveryStore.PURPOSE), key);
+        return name(derived(AUTH_TOKEN), key);
     }
 
     private String onlyKey() {

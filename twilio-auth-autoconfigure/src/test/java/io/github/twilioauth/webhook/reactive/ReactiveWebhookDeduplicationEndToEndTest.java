@@ -38,7 +38,8 @@ class ReactiveWebhookDeduplicationEndToEndTest extends AbstractWebhookDeduplicat
         Mono<ResponseEntity<String>> slow(ServerWebExchange exchange) {
             return exchange.getFormData()
                 .flatMap((form) -> Mono.fromFuture(this.gate.pass())
-                    .then(Mono.fromSupplier(() -> this.deliveries.answer(form.getFirst("From"), form.getFirst("Body")))));
+                    .then(Mono.fromSupplier(
+                            () -> this.deliveries.answer(form.getFirst("From"), form.getFirst("Body")))));
         }
     }
 }
