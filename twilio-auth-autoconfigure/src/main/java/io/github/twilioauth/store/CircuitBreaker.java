@@ -1,8 +1,7 @@
 package io.github.twilioauth.store;
 
 import java.time.Duration;
-
-import com.github.benmanes.caffeine.cache.Ticker;
+import java.util.function.LongSupplier;
 
 /**
  * Stops calls to a store that keeps failing, so that a dead store costs its callers nothing, and
@@ -41,7 +40,7 @@ public final class CircuitBreaker {
 
     private final long openNanos;
 
-    private final Ticker ticker;
+    private final LongSupplier nanoTime;
 
     // Written under the lock, read anywhere.
     private volatile State state = State.CLOSED;
@@ -56,9 +55,10 @@ public final class CircuitBreaker {
      * Creates a closed breaker.
      * @param failureThreshold how many failures in a row open it
      * @param openDuration how long it stays open before a probe
-     * @param ticker source of time, nanoseconds as {@link System#nanoTime()}
+     * @param nanoTime source of time, nanoseconds as {@link System#nanoTime()} (which tests
+     * replace with a clock they move)
      */
-    public CircuitBreaker(int failureThreshold, Duration openDuration, Ticker ticker) {
+    public CircuitBreaker(int failureThreshold, Duration openDuration, LongSupplier nanoTime) {
         if (failureThreshold < 1) {
             throw new IllegalArgumentException("failureThreshold must be at least 1 but was " + failureThreshold);
         }
@@ -67,7 +67,7 @@ public final class CircuitBreaker {
         }
         this.failureThreshold = failureThreshold;
         this.openNanos = openDuration.toNanos();
-        this.ticker = ticker;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -79,7 +79,7 @@ public final class CircuitBreaker {
         if (this.state == State.CLOSED) {
             return true;
         }
-        long now = this.ticker.read();
+        long now = this.nanoTime.getAsLong();
         if (now - this.since < this.openNanos) {
             return false;
         }
@@ -112,7 +112,7 @@ public final class CircuitBreaker {
             return false;
         }
         this.state = State.OPEN;
-        this.since = this.ticker.read();
+        this.since = this.nanoTime.getAsLong();
         this.consecutiveFailures = 0;
         return wasClosed;
     }

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
-import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,9 +36,9 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
      * @param window how long a response is kept for duplicates
      * @param claimTimeout how long a claim holds a delivery at most
      * @param maxBytes how much memory the records may take, bodies included
-     * @param ticker source of time for expiry, nanoseconds as {@link System#nanoTime()}
+     * @param nanoTime source of time for expiry, nanoseconds as {@link System#nanoTime()}
      */
-    public InMemoryDeliveryStore(Duration window, Duration claimTimeout, long maxBytes, Ticker ticker) {
+    public InMemoryDeliveryStore(Duration window, Duration claimTimeout, long maxBytes, LongSupplier nanoTime) {
         long windowNanos = window.toNanos();
         long claimNanos = claimTimeout.toNanos();
         Cache<String, Entry> cache = Caffeine.newBuilder()
@@ -66,7 +66,7 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
                     pending.outcome.complete(null);
                 }
             })
-            .ticker(ticker)
+            .ticker(nanoTime::getAsLong)
             .executor(Runnable::run)
             .build();
         this.records = cache.asMap();

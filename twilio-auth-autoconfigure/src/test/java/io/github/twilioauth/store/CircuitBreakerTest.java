@@ -13,7 +13,7 @@ class CircuitBreakerTest {
 
     private final FakeTicker ticker = new FakeTicker();
 
-    private final CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(2), this.ticker);
+    private final CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(2), this.ticker::read);
 
     @Test
     void opensAfterTheThresholdOfFailuresInARowAndRefusesCalls() {

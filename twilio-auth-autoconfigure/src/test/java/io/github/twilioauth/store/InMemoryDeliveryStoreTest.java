@@ -25,7 +25,7 @@ class InMemoryDeliveryStoreTest {
     private final FakeTicker ticker = new FakeTicker();
 
     private final InMemoryDeliveryStore store = new InMemoryDeliveryStore(WINDOW, CLAIM_TIMEOUT, 1_000_000,
-            this.ticker);
+            this.ticker::read);
 
     @Test
     void theFirstClaimHoldsTheDeliveryAndTheNextFindsItInProgress() {
@@ -111,7 +111,8 @@ class InMemoryDeliveryStoreTest {
     @Test
     void recordsStayWithinTheirMemoryBound() {
         byte[] body = new byte[10_000];
-        InMemoryDeliveryStore small = new InMemoryDeliveryStore(WINDOW, CLAIM_TIMEOUT, 3 * (10_000 + 256), this.ticker);
+        InMemoryDeliveryStore small = new InMemoryDeliveryStore(WINDOW, CLAIM_TIMEOUT, 3 * (10_000 + 256),
+                this.ticker::read);
         IntStream.range(0, 20).forEach((i) -> {
             DeliveryClaim claim = small.claim(key("token-" + i), SIGNATURE);
             claim.acquire().join();

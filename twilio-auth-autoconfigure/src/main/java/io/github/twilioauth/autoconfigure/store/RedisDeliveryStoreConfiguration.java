@@ -2,7 +2,6 @@ package io.github.twilioauth.autoconfigure.store;
 
 import java.time.Duration;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.twilioauth.autoconfigure.TwilioConfigurationException;
 import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookProperties;
 import io.github.twilioauth.store.CircuitBreaker;
@@ -54,7 +53,7 @@ class RedisDeliveryStoreConfiguration {
         TwilioWebhookProperties.Deduplication deduplication = properties.getDeduplication();
         StoreCipher cipher = cipher(deduplication.getEncryptionKey());
         RedisCommandExecutor redis = new RedisCommandExecutor(connectionFactory, deduplication.getTimeout(),
-                new CircuitBreaker(FAILURES_TO_OPEN, OPEN_DURATION, Ticker.systemTicker()), "twilio-webhook-redis",
+                new CircuitBreaker(FAILURES_TO_OPEN, OPEN_DURATION, System::nanoTime), "twilio-webhook-redis",
                 THREADS);
         redis.connect();
         return new RedisDeliveryStore(redis, deduplication.getKeyPrefix(), cipher, deduplication.getWindow(),

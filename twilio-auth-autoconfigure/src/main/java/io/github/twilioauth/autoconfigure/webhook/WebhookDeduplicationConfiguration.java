@@ -2,7 +2,6 @@ package io.github.twilioauth.autoconfigure.webhook;
 
 import java.util.Locale;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.twilioauth.autoconfigure.TwilioConfigurationException;
 import io.github.twilioauth.store.DeliveryStore;
 import io.github.twilioauth.store.InMemoryDeliveryStore;
@@ -58,7 +57,7 @@ class WebhookDeduplicationConfiguration {
         DeliveryStore twilioWebhookDeliveryStore(TwilioWebhookProperties properties) {
             TwilioWebhookProperties.Deduplication deduplication = properties.getDeduplication();
             return new InMemoryDeliveryStore(deduplication.getWindow(), deduplication.getClaimTimeout(),
-                    deduplication.getMaxInMemorySize().toBytes(), Ticker.systemTicker());
+                    deduplication.getMaxInMemorySize().toBytes(), System::nanoTime);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.github.twilioauth.autoconfigure.store;
 import java.time.Duration;
 import java.util.Base64;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -155,7 +154,7 @@ class TwilioStoreAutoConfigurationTest {
     static class OwnStore {
 
         static final DeliveryStore STORE = new InMemoryDeliveryStore(Duration.ofMinutes(1), Duration.ofSeconds(1), 1024,
-                Ticker.systemTicker());
+                System::nanoTime);
 
         @Bean
         DeliveryStore ownDeliveryStore() {

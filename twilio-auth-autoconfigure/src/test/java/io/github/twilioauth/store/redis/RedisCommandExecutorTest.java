@@ -33,7 +33,7 @@ class RedisCommandExecutorTest {
 
     private final FakeTicker ticker = new FakeTicker();
 
-    private final CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(2), this.ticker);
+    private final CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(2), this.ticker::read);
 
     private final LettuceConnectionFactory connectionFactory = RedisContents.connectionFactory(redis);
 

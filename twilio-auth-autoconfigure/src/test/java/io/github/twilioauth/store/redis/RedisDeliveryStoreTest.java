@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -214,7 +213,7 @@ class RedisDeliveryStoreTest {
 
     private RedisDeliveryStore store(StoreCipher cipher) {
         RedisCommandExecutor executor = new RedisCommandExecutor(this.connectionFactory, Duration.ofSeconds(2),
-                new CircuitBreaker(100, Duration.ofSeconds(1), Ticker.systemTicker()), "delivery-store-test", 2);
+                new CircuitBreaker(100, Duration.ofSeconds(1), System::nanoTime), "delivery-store-test", 2);
         executor.connect();
         return new RedisDeliveryStore(executor, "twilio:webhook:", cipher, WINDOW, CLAIM_TIMEOUT);
     }
