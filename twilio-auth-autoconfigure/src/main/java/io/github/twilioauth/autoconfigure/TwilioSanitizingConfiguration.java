@@ -12,15 +12,16 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Masks Twilio secrets in Actuator's {@code configprops} and {@code env} endpoints, even with
  * {@code show-values=always}: the values of {@code twilio.*} keys ending in
- * {@code client-secret}, {@code auth-token} or {@code api-secret}, per-tenant ones
- * ({@code twilio.tenants.*}) included. Only with Actuator on the classpath.
+ * {@code client-secret}, {@code auth-token}, {@code api-secret} or {@code encryption-key},
+ * per-tenant ones ({@code twilio.tenants.*}) included. Only with Actuator on the classpath.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(SanitizingFunction.class)
 class TwilioSanitizingConfiguration {
 
     // Canonical forms: lower case, letters and digits only.
-    private static final List<String> SECRET_SUFFIXES = List.of("clientsecret", "authtoken", "apisecret");
+    private static final List<String> SECRET_SUFFIXES = List.of("clientsecret", "authtoken", "apisecret",
+            "encryptionkey");
 
     @Bean(TwilioAutoConfiguration.SANITIZING_FUNCTION_BEAN_NAME)
     @ConditionalOnMissingBean(name = TwilioAutoConfiguration.SANITIZING_FUNCTION_BEAN_NAME)

@@ -11,6 +11,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a request comes from Twilio, as Twilio's SDKs do: the
@@ -94,24 +95,41 @@ public final class TwilioWebhookValidator {
         if (tokens.isEmpty()) {
             return TwilioWebhookVerdict.UNKNOWN_ACCOUNT;
         }
-        if (!signatureMatches(request, signature.trim(), tokens)) {
+        if (signingToken(request, signature.trim(), tokens) == null) {
             return TwilioWebhookVerdict.INVALID_SIGNATURE;
         }
         return bodyMatches(request) ? TwilioWebhookVerdict.ACCEPTED : TwilioWebhookVerdict.BODY_MISMATCH;
     }
 
-    private static boolean signatureMatches(TwilioWebhookRequest request, String signature, List<String> tokens) {
+    /**
+     * Returns the Auth Token whose signature a request carries, such as the one a store derives
+     * its encryption key from; not observed, and to be asked of an accepted request only.
+     * @param request what the request brings
+     * @return the Auth Token, or {@code null} when the signature is none of the account's
+     */
+    public @Nullable String signingAuthToken(TwilioWebhookRequest request) {
+        String signature = request.signature();
+        if (signature == null) {
+            return null;
+        }
+        return signingToken(request, signature.trim(), this.authTokens.resolveAuthTokens(request.accountSid()));
+    }
+
+    /** Every URL form, parameter order and token is tried, whatever matched, so the time taken tells nothing. */
+    private static @Nullable String signingToken(TwilioWebhookRequest request, String signature, List<String> tokens) {
         List<Map<String, List<String>>> parameterOrders = parameterOrders(request.formParameters());
-        boolean matches = false;
+        String signing = null;
         for (String url : WebhookUrlResolver.portVariants(request.url())) {
             for (Map<String, List<String>> parameters : parameterOrders) {
                 for (String token : tokens) {
-                    matches |= TwilioSignature.constantTimeEquals(TwilioSignature.compute(token, url, parameters),
-                            signature);
+                    if (TwilioSignature.constantTimeEquals(TwilioSignature.compute(token, url, parameters), signature)
+                            && signing == null) {
+                        signing = token;
+                    }
                 }
             }
         }
-        return matches;
+        return signing;
     }
 
     /**

@@ -188,6 +188,24 @@ class ActuatorMaskingTest {
     }
 
     @Test
+    void envMasksTheEncryptionKeyOfWebhookDeduplication() {
+        String key = "actuator-encryption-key-e6";
+        authToken().withPropertyValues("twilio.webhook.deduplication.encryption-key=" + key)
+            .withInitializer((context) -> context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment",
+                        Map.of("TWILIO_WEBHOOK_DEDUPLICATION_ENCRYPTION_KEY", key))))
+            .run((context) -> {
+                EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
+                assertThat(env.environmentEntry("twilio.webhook.deduplication.encryption-key").getProperty().getValue())
+                    .isEqualTo(MASK);
+                assertThat(envProperties(context, "test-systemEnvironment"))
+                    .containsEntry("TWILIO_WEBHOOK_DEDUPLICATION_ENCRYPTION_KEY", MASK);
+                assertThat(envValues(context)).doesNotContain(key);
+            });
+    }
+
+    @Test
     void otherApplicationsPropertiesAreLeftAlone() {
         clientCredentials().withPropertyValues("acme.auth.client-secret=not-ours").run((context) -> {
             EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);

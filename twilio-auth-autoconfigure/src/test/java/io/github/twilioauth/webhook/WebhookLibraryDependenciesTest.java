@@ -11,17 +11,17 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The webhook library and its adapters import nothing from Spring Boot: only
- * {@code autoconfigure.webhook} wires them.
+ * The webhook library, its adapters and the stores of duplicate deliveries import nothing from
+ * Spring Boot: only {@code autoconfigure.webhook} and {@code autoconfigure.store} wire them.
  */
 class WebhookLibraryDependenciesTest {
 
     @Test
     void importsNothingFromSpringBoot() throws IOException {
-        Path sources = Path.of("src/main/java/io/github/twilioauth/webhook");
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter((path) -> path.toString().endsWith(".java")).toList();
+        try (Stream<Path> webhook = Files.walk(Path.of("src/main/java/io/github/twilioauth/webhook"));
+                Stream<Path> store = Files.walk(Path.of("src/main/java/io/github/twilioauth/store"))) {
+            files = Stream.concat(webhook, store).filter((path) -> path.toString().endsWith(".java")).toList();
         }
         assertThat(files).hasSizeGreaterThan(10);
         for (Path file : files) {
@@ -31,7 +31,8 @@ class WebhookLibraryDependenciesTest {
 
     @Test
     void everyPackageIsNullMarked() throws IOException {
-        for (String pkg : List.of("webhook", "webhook/servlet", "webhook/reactive", "autoconfigure/webhook")) {
+        for (String pkg : List.of("webhook", "webhook/servlet", "webhook/reactive", "autoconfigure/webhook", "store",
+                "store/redis", "autoconfigure/store")) {
             Path packageInfo = Path.of("src/main/java/io/github/twilioauth", pkg, "package-info.java");
             assertThat(Files.readString(packageInfo)).as(pkg).contains("@NullMarked");
         }

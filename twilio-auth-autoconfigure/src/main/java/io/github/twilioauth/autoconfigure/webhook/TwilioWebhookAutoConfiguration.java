@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Import;
  * Auto-configuration of the validation of requests from Twilio. Shared by Spring MVC and
  * WebFlux: the {@link TwilioWebhookAuthTokenResolver} built from {@code twilio.webhook.auth-token}
  * (or {@code twilio.auth.auth-token}) and each tenant's {@code webhook.auth-token}, and the
- * {@link TwilioWebhookValidator}, observed when an {@link ObservationRegistry} is present. What
- * puts the validator in front of handlers is the stack's own:
+ * {@link TwilioWebhookValidator}, observed when an {@link ObservationRegistry} is present, and
+ * with {@code twilio.webhook.deduplication.enabled} the {@code WebhookDeduplicator} that answers
+ * duplicate deliveries once. What puts the validator in front of handlers is the stack's own:
  * {@link TwilioWebhookServletConfiguration} for Spring MVC, {@link TwilioWebhookReactiveConfiguration}
  * for WebFlux.
  * <p>
@@ -31,7 +32,8 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "twilio.webhook.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ TwilioProperties.class, TwilioWebhookProperties.class })
-@Import({ TwilioWebhookServletConfiguration.class, TwilioWebhookReactiveConfiguration.class })
+@Import({ TwilioWebhookServletConfiguration.class, TwilioWebhookReactiveConfiguration.class,
+        WebhookDeduplicationConfiguration.class })
 public final class TwilioWebhookAutoConfiguration {
 
     @Bean

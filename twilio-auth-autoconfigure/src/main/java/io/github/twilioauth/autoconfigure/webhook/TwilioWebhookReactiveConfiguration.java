@@ -2,6 +2,7 @@ package io.github.twilioauth.autoconfigure.webhook;
 
 import io.github.twilioauth.webhook.TwilioWebhookAuthTokenResolver;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
+import io.github.twilioauth.webhook.WebhookDeduplicator;
 import io.github.twilioauth.webhook.reactive.TwilioWebhookWebFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +18,8 @@ import org.springframework.web.server.WebFilter;
 /**
  * Twilio webhook validation for Spring WebFlux: a
  * {@link TwilioWebhookWebFilter} that finds {@code @TwilioWebhook} methods through the
- * {@code @RequestMapping} handler mapping. Startup fails when validation applies to a handler or
+ * {@code @RequestMapping} handler mapping, and answers duplicate deliveries once when a
+ * {@code WebhookDeduplicator} exists. Startup fails when validation applies to a handler or
  * path but no Auth Token is configured.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,10 +30,11 @@ class TwilioWebhookReactiveConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TwilioWebhookWebFilter twilioWebhookWebFilter(TwilioWebhookValidator validator, TwilioWebhookProperties properties,
-            ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
+            ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings,
+            ObjectProvider<WebhookDeduplicator> deduplicator) {
         return new TwilioWebhookWebFilter(validator, TwilioWebhookAutoConfiguration.urlResolver(properties),
                 properties.getPaths(), TwilioWebhookAutoConfiguration.maxBodyBytes(properties),
-                handlerMappings.orderedStream().toList());
+                handlerMappings.orderedStream().toList(), deduplicator.getIfUnique());
     }
 
     @Bean

@@ -8,16 +8,23 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import io.github.twilioauth.store.RecordedResponse;
 import io.github.twilioauth.webhook.AnnotatedWebhookHandlers;
+import io.github.twilioauth.webhook.DeliveryDecision;
+import io.github.twilioauth.webhook.ResponseRecorder;
 import io.github.twilioauth.webhook.TwilioSignature;
 import io.github.twilioauth.webhook.TwilioWebhook;
 import io.github.twilioauth.webhook.TwilioWebhookRequest;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
+import io.github.twilioauth.webhook.WebhookDeduplicator;
 import io.github.twilioauth.webhook.WebhookUrlResolver;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -25,10 +32,12 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.method.HandlerMethod;
@@ -52,7 +61,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <p>
  * Annotated handlers are found through the {@code @RequestMapping} handler mappings, and only
  * for requests whose path matches one of their patterns: a request to another path costs a
- * path match per annotated pattern and per configured pattern. Thread-safe.
+ * path match per annotated pattern and per configured pattern.
+ * <p>
+ * With a {@link WebhookDeduplicator}, a validated request that carries an
+ * {@code I-Twilio-Idempotency-Token} is answered once: a duplicate gets the recorded response (or
+ * {@code 409} with {@code Retry-After} while the first is still handled past the wait) without
+ * reaching its handler; the first delivery's response is recorded as the handler writes it. No
+ * thread waits: a decision that is not ready at once resumes on Reactor's parallel scheduler.
+ * Thread-safe.
  */
 public final class TwilioWebhookWebFilter implements WebFilter, Ordered {
 
@@ -69,6 +85,8 @@ public final class TwilioWebhookWebFilter implements WebFilter, Ordered {
 
     private final List<RequestMappingInfoHandlerMapping> handlerMappings;
 
+    private final @Nullable WebhookDeduplicator deduplicator;
+
     private final AnnotatedWebhookHandlers handlers = new AnnotatedWebhookHandlers();
 
     // Computed on the first request, once the handler mappings have registered their methods; a
@@ -76,7 +94,7 @@ public final class TwilioWebhookWebFilter implements WebFilter, Ordered {
     private volatile AnnotatedMapping @Nullable [] annotatedMappings;
 
     /**
-     * Creates the filter.
+     * Creates the filter, without deduplication.
      * @param validator validates requests
      * @param urls rebuilds the URL Twilio signed
      * @param pathPatterns path patterns within the application, such as {@code /twilio/**}, whose
@@ -87,6 +105,25 @@ public final class TwilioWebhookWebFilter implements WebFilter, Ordered {
      */
     public TwilioWebhookWebFilter(TwilioWebhookValidator validator, WebhookUrlResolver urls,
             Collection<String> pathPatterns, int maxBodySize, List<RequestMappingInfoHandlerMapping> handlerMappings) {
+        this(validator, urls, pathPatterns, maxBodySize, handlerMappings, null);
+    }
+
+    /**
+     * Creates the filter.
+     * @param validator validates requests
+     * @param urls rebuilds the URL Twilio signed
+     * @param pathPatterns path patterns within the application, such as {@code /twilio/**}, whose
+     * requests are validated whatever their handler
+     * @param maxBodySize the largest body read to check it, in bytes
+     * @param handlerMappings the mappings of {@code @RequestMapping} methods, where
+     * {@code @TwilioWebhook} is looked for; none to validate configured paths only
+     * @param deduplicator answers duplicate deliveries once, or {@code null} to hand every valid
+     * request to its handler
+     */
+    public TwilioWebhookWebFilter(TwilioWebhookValidator validator, WebhookUrlResolver urls,
+            Collection<String> pathPatterns, int maxBodySize, List<RequestMappingInfoHandlerMapping> handlerMappings,
+            @Nullable WebhookDeduplicator deduplicator) {
+        this.deduplicator = deduplicator;
         this.validator = validator;
         this.urls = urls;
         this.paths = pathPatterns.stream().map(PathPatternParser.defaultInstance::parse).toArray(PathPattern[]::new);
@@ -184,11 +221,53 @@ public final class TwilioWebhookWebFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> proceedIfValid(TwilioWebhookRequest request, ServerWebExchange exchange, WebFilterChain chain) {
-        if (this.validator.validate(request).isAccepted()) {
+        if (!this.validator.validate(request).isAccepted()) {
+            exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
+            return exchange.getResponse().setComplete();
+        }
+        String idempotencyToken = exchange.getRequest()
+            .getHeaders()
+            .getFirst(WebhookDeduplicator.IDEMPOTENCY_TOKEN_HEADER);
+        if (this.deduplicator == null || idempotencyToken == null) {
             return chain.filter(exchange);
         }
-        exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
-        return exchange.getResponse().setComplete();
+        CompletableFuture<DeliveryDecision> decision = this.deduplicator.decide(request, idempotencyToken);
+        Mono<DeliveryDecision> decided = decision.isDone() ? Mono.just(decision.join())
+                : Mono.fromFuture(decision).publishOn(Schedulers.parallel());
+        return decided.flatMap((outcome) -> answer(outcome, exchange, chain));
+    }
+
+    private static Mono<Void> answer(DeliveryDecision decision, ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (decision instanceof DeliveryDecision.Replay replay) {
+            RecordedResponse recorded = replay.response();
+            response.setStatusCode(HttpStatusCode.valueOf(recorded.status()));
+            if (recorded.contentType() != null) {
+                response.getHeaders().set(HttpHeaders.CONTENT_TYPE, recorded.contentType());
+            }
+            response.getHeaders().setContentLength(recorded.body().length);
+            return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(recorded.body())));
+        }
+        if (decision instanceof DeliveryDecision.Busy busy) {
+            response.setStatusCode(HttpStatus.CONFLICT);
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfter().toSeconds()));
+            return response.setComplete();
+        }
+        ResponseRecorder recorder = ((DeliveryDecision.Handle) decision).recorder();
+        if (recorder == null) {
+            return chain.filter(exchange);
+        }
+        return chain.filter(exchange.mutate().response(new RecordingResponse(response, recorder)).build())
+            .doFinally((signal) -> {
+                if (signal == SignalType.ON_COMPLETE) {
+                    HttpStatusCode status = response.getStatusCode();
+                    recorder.finish((status != null) ? status.value() : HttpStatus.OK.value(),
+                            response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
+                }
+                else {
+                    recorder.abandon();
+                }
+            });
     }
 
     private static byte[] bytes(DataBuffer buffer) {

@@ -8,13 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.twilioauth.store.RecordedResponse;
 import io.github.twilioauth.webhook.AnnotatedWebhookHandlers;
+import io.github.twilioauth.webhook.DeliveryDecision;
+import io.github.twilioauth.webhook.ResponseRecorder;
 import io.github.twilioauth.webhook.TwilioSignature;
 import io.github.twilioauth.webhook.TwilioWebhook;
 import io.github.twilioauth.webhook.TwilioWebhookRequest;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
-import io.github.twilioauth.webhook.TwilioWebhookVerdict;
+import io.github.twilioauth.webhook.WebhookDeduplicator;
 import io.github.twilioauth.webhook.WebhookUrlResolver;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +44,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * that the handler can still read it; without that filter it is read here, bounded, and the
  * handler finds it consumed.
  * <p>
+ * With a {@link WebhookDeduplicator}, a validated request that carries an
+ * {@code I-Twilio-Idempotency-Token} and went through {@link TwilioWebhookDeduplicationFilter} is
+ * answered once: a duplicate gets the recorded response (or {@code 409} with {@code Retry-After}
+ * while the first is still handled past the wait) without reaching its handler; the first
+ * delivery's response is recorded as the handler writes it. The wait blocks the request's thread,
+ * within the deduplicator's bound; interrupted, the request is answered {@code 503}.
+ * <p>
  * A request to any other handler costs a map lookup when it has a handler method, and a path
  * match when path patterns are configured. Thread-safe.
  */
@@ -55,10 +66,12 @@ public final class TwilioWebhookHandlerInterceptor implements HandlerInterceptor
 
     private final int maxBodySize;
 
+    private final @Nullable WebhookDeduplicator deduplicator;
+
     private final AnnotatedWebhookHandlers handlers = new AnnotatedWebhookHandlers();
 
     /**
-     * Creates the interceptor.
+     * Creates the interceptor, without deduplication.
      * @param validator validates requests
      * @param urls rebuilds the URL Twilio signed
      * @param pathPatterns path patterns within the application, such as {@code /twilio/**}, whose
@@ -67,6 +80,22 @@ public final class TwilioWebhookHandlerInterceptor implements HandlerInterceptor
      */
     public TwilioWebhookHandlerInterceptor(TwilioWebhookValidator validator, WebhookUrlResolver urls,
             Collection<String> pathPatterns, int maxBodySize) {
+        this(validator, urls, pathPatterns, maxBodySize, null);
+    }
+
+    /**
+     * Creates the interceptor.
+     * @param validator validates requests
+     * @param urls rebuilds the URL Twilio signed
+     * @param pathPatterns path patterns within the application, such as {@code /twilio/**}, whose
+     * requests are validated whatever their handler
+     * @param maxBodySize the largest body that is not a form read to check its hash, in bytes
+     * @param deduplicator answers duplicate deliveries once, or {@code null} to hand every valid
+     * request to its handler
+     */
+    public TwilioWebhookHandlerInterceptor(TwilioWebhookValidator validator, WebhookUrlResolver urls,
+            Collection<String> pathPatterns, int maxBodySize, @Nullable WebhookDeduplicator deduplicator) {
+        this.deduplicator = deduplicator;
         this.validator = validator;
         this.urls = urls;
         this.paths = pathPatterns.stream().map(PathPatternParser.defaultInstance::parse).toArray(PathPattern[]::new);
@@ -79,12 +108,55 @@ public final class TwilioWebhookHandlerInterceptor implements HandlerInterceptor
         if (!appliesTo(request, handler)) {
             return true;
         }
-        TwilioWebhookVerdict verdict = this.validator.validate(webhookRequest(request));
-        if (verdict.isAccepted()) {
+        TwilioWebhookRequest webhookRequest = webhookRequest(request);
+        if (!this.validator.validate(webhookRequest).isAccepted()) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return false;
+        }
+        return this.deduplicator == null || deduplicate(this.deduplicator, webhookRequest, request, response);
+    }
+
+    private static boolean deduplicate(WebhookDeduplicator deduplicator, TwilioWebhookRequest webhookRequest,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RecordingResponse recording = WebUtils.getNativeResponse(response, RecordingResponse.class);
+        if (recording == null || request.getDispatcherType() != DispatcherType.REQUEST) {
+            // No idempotency token, or no deduplication filter to record the response with; or the
+            // dispatch of an asynchronous result, whose request was decided on already.
             return true;
         }
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        return false;
+        DeliveryDecision decision;
+        try {
+            decision = deduplicator.decideAndWait(webhookRequest,
+                    request.getHeader(WebhookDeduplicator.IDEMPOTENCY_TOKEN_HEADER));
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return false;
+        }
+        if (decision instanceof DeliveryDecision.Replay replay) {
+            replay(replay.response(), response);
+            return false;
+        }
+        if (decision instanceof DeliveryDecision.Busy busy) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            response.setHeader("Retry-After", Long.toString(busy.retryAfter().toSeconds()));
+            return false;
+        }
+        ResponseRecorder recorder = ((DeliveryDecision.Handle) decision).recorder();
+        if (recorder != null && !recording.record(recorder)) {
+            recorder.abandon();
+        }
+        return true;
+    }
+
+    private static void replay(RecordedResponse recorded, HttpServletResponse response) throws IOException {
+        response.setStatus(recorded.status());
+        if (recorded.contentType() != null) {
+            response.setContentType(recorded.contentType());
+        }
+        response.setContentLength(recorded.body().length);
+        response.getOutputStream().write(recorded.body());
     }
 
     private boolean appliesTo(HttpServletRequest request, Object handler) {

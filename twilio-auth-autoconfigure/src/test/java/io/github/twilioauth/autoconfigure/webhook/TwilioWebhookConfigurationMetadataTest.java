@@ -44,7 +44,12 @@ class TwilioWebhookConfigurationMetadataTest {
     void describesEveryWebhookKey() {
         assertThat(properties).containsOnlyKeys("twilio.webhook.enabled", "twilio.webhook.base-url",
                 "twilio.webhook.paths", "twilio.webhook.max-body-size", "twilio.webhook.auth-token",
-                "twilio.webhook.secondary-auth-token");
+                "twilio.webhook.secondary-auth-token", "twilio.webhook.deduplication.enabled",
+                "twilio.webhook.deduplication.store", "twilio.webhook.deduplication.window",
+                "twilio.webhook.deduplication.max-response-size", "twilio.webhook.deduplication.wait-timeout",
+                "twilio.webhook.deduplication.claim-timeout", "twilio.webhook.deduplication.max-in-memory-size",
+                "twilio.webhook.deduplication.timeout", "twilio.webhook.deduplication.key-prefix",
+                "twilio.webhook.deduplication.encryption-key");
         assertThat(properties.values()).allSatisfy((property) -> assertThat(property.path("description").asString(""))
             .as(property.path("name").asString()).isNotBlank());
     }
@@ -56,5 +61,23 @@ class TwilioWebhookConfigurationMetadataTest {
         String maxBodySize = properties.get("twilio.webhook.max-body-size").path("defaultValue").asString();
         assertThat(new Binder(new MapConfigurationPropertySource(Map.of("size", maxBodySize))).bind("size", DataSize.class)
             .get()).isEqualTo(defaults.getMaxBodySize());
+    }
+
+    @Test
+    void givesTheDefaultsOfDeduplication() {
+        TwilioWebhookProperties.Deduplication defaults = new TwilioWebhookProperties().getDeduplication();
+        Map<String, Object> documented = new LinkedHashMap<>();
+        properties.forEach((name, property) -> {
+            if (name.startsWith("twilio.webhook.deduplication.") && property.has("defaultValue")) {
+                documented.put(name.substring("twilio.webhook.deduplication.".length()),
+                        property.path("defaultValue").asString());
+            }
+        });
+        TwilioWebhookProperties.Deduplication bound = new Binder(new MapConfigurationPropertySource(documented))
+            .bindOrCreate("", TwilioWebhookProperties.Deduplication.class);
+
+        assertThat(documented).containsOnlyKeys("enabled", "store", "window", "max-response-size", "wait-timeout",
+                "claim-timeout", "max-in-memory-size", "timeout", "key-prefix");
+        assertThat(bound).usingRecursiveComparison().isEqualTo(defaults);
     }
 }

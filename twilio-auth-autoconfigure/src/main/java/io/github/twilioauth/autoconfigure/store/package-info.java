@@ -1,0 +1,8 @@
+/**
+ * Auto-configuration of what the instances of an application share in Redis: the records of
+ * duplicate webhook deliveries.
+ */
+@NullMarked
+package io.github.twilioauth.autoconfigure.store;
+
+import org.jspecify.annotations.NullMarked;
