@@ -11,9 +11,9 @@ import java.util.Map;
 import io.github.twilioauth.webhook.AnnotatedWebhookHandlers;
 import io.github.twilioauth.webhook.TwilioSignature;
 import io.github.twilioauth.webhook.TwilioWebhook;
+import io.github.twilioauth.webhook.TwilioWebhookAccount;
 import io.github.twilioauth.webhook.TwilioWebhookRequest;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
-import io.github.twilioauth.webhook.TwilioWebhookVerdict;
 import io.github.twilioauth.webhook.WebhookUrlResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +31,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Spring MVC interceptor that lets a request reach a {@link TwilioWebhook @TwilioWebhook}
  * handler, or a handler of one of the configured path patterns, only with a valid
- * {@code X-Twilio-Signature}; any other such request is answered 403 with an empty body.
+ * {@code X-Twilio-Signature}; any other such request is answered 403 with an empty body. An
+ * accepted request carries its {@link TwilioWebhookAccount} in a request attribute.
  * <p>
  * The URL comes from the request as the server reports it (forwarded headers applied by
  * {@code ForwardedHeaderFilter} or the server), or from a base URL. Form parameters are those
@@ -79,8 +80,9 @@ public final class TwilioWebhookHandlerInterceptor implements HandlerInterceptor
         if (!appliesTo(request, handler)) {
             return true;
         }
-        TwilioWebhookVerdict verdict = this.validator.validate(webhookRequest(request));
-        if (verdict.isAccepted()) {
+        TwilioWebhookRequest webhookRequest = webhookRequest(request);
+        if (this.validator.validate(webhookRequest).isAccepted()) {
+            request.setAttribute(TwilioWebhookAccount.ATTRIBUTE, this.validator.account(webhookRequest));
             return true;
         }
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
