@@ -1,6 +1,7 @@
 /**
  * Spring Boot auto-configuration of twilio-java's {@code TwilioRestClient}s on the starter's
- * Twilio clients, and the {@code twilio.sdk.*} properties.
+ * Twilio clients, the {@code twilio.sdk.*} properties, and TwiML as the return value of Spring MVC
+ * and WebFlux handlers.
  */
 @NullMarked
 package io.github.twilioauth.sdk.autoconfigure;
