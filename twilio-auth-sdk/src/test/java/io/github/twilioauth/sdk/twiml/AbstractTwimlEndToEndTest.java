@@ -6,8 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,16 +42,12 @@ public abstract class AbstractTwimlEndToEndTest {
     /** Its Auth Token, which signs its webhooks. */
     public static final String AUTH_TOKEN = "twiml-auth-token";
 
-    /** The XML prolog of twilio-java's TwiML. */
-    protected static final String PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
-
-    /** The content type of TwiML answers. */
-    protected static final String XML = "application/xml;charset=UTF-8";
-
+    /** An inbound SMS whose text needs escaping in XML. */
     protected static final InboundMessage MESSAGE = new InboundMessage("SM1", ACCOUNT_SID, null, "+15558675310",
             "+15005550006", "Where is <my> parcel?", 0, 1, MessageStatus.RECEIVED, "2010-04-01", null, null, null, null,
             null, null, null, null, null);
 
+    /** An inbound call. */
     protected static final InboundCall CALL = new InboundCall("CA1", ACCOUNT_SID, "+15558675310", "+15005550006",
             CallStatus.RINGING, CallDirection.INBOUND, "2010-04-01", null, null, null, null, null, null, null, null,
             null, null, null);
@@ -63,49 +59,31 @@ public abstract class AbstractTwimlEndToEndTest {
 
     @Test
     void answersTheXmlOfAMessagingResponse() throws Exception {
-        HttpResponse<String> answer = post("/sms", MESSAGE);
-
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue(XML);
-        assertThat(answer.body()).isEqualTo(PROLOG
-                + "<Response><Message>Thanks +15558675310, we got: Where is &lt;my&gt; parcel?</Message></Response>");
+        assertAnswersTwiml(post("/sms", MESSAGE),
+                "<Response><Message>Thanks +15558675310, we got: Where is &lt;my&gt; parcel?</Message></Response>");
     }
 
     @Test
     void answersTheXmlOfAVoiceResponse() throws Exception {
-        HttpResponse<String> answer = post("/voice", CALL);
-
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue(XML);
-        assertThat(answer.body()).isEqualTo(PROLOG + "<Response><Say>Hello +15558675310</Say></Response>");
+        assertAnswersTwiml(post("/voice", CALL), "<Response><Say>Hello +15558675310</Say></Response>");
     }
 
     @Test
     void aVoidHandlerOfAnInboundMessageAnswersAnEmptyResponse() throws Exception {
-        HttpResponse<String> answer = post("/sms-ignored", MESSAGE);
-
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue(XML);
-        assertThat(answer.body()).isEqualTo(PROLOG + "<Response/>");
+        assertAnswersTwiml(post("/sms-ignored", MESSAGE), "<Response/>");
     }
 
     @Test
     void aTwimlHandlerReturningNullAnswersAnEmptyResponse() throws Exception {
-        HttpResponse<String> answer = post("/voice-null", CALL);
-
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue(XML);
-        assertThat(answer.body()).isEqualTo(PROLOG + "<Response/>");
+        assertAnswersTwiml(post("/voice-null", CALL), "<Response/>");
     }
 
     @Test
     void aResponseEntityOfTwimlKeepsItsHeadersAndAnswersItsXml() throws Exception {
         HttpResponse<String> answer = post("/voice-entity", CALL);
 
-        assertThat(answer.statusCode()).isEqualTo(200);
+        assertAnswersTwiml(answer, "<Response><Say>Hello</Say></Response>");
         assertThat(answer.headers().firstValue("X-Call")).hasValue("CA1");
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue(XML);
-        assertThat(answer.body()).isEqualTo(PROLOG + "<Response><Say>Hello</Say></Response>");
     }
 
     @Test
@@ -116,6 +94,17 @@ public abstract class AbstractTwimlEndToEndTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).isEmpty();
         assertThat(answer.body()).isEmpty();
+    }
+
+    /**
+     * Asserts that an answer is TwiML.
+     * @param answer the answer
+     * @param twiml the TwiML it must be, after the XML prolog
+     */
+    protected static void assertAnswersTwiml(HttpResponse<String> answer, String twiml) {
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/xml;charset=UTF-8");
+        assertThat(answer.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + twiml);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.github.twilioauth.sdk.twiml;
 
-import java.net.http.HttpResponse;
-
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.messaging.Message;
 import org.junit.jupiter.api.Test;
@@ -15,8 +13,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Spring WebFlux on Reactor Netty: TwiML answers, also of handlers that return a {@code Mono}.
  */
@@ -29,29 +25,17 @@ class ReactiveTwimlEndToEndTest extends AbstractTwimlEndToEndTest {
 
     @Test
     void answersTheXmlOfAMonoOfTwiml() throws Exception {
-        HttpResponse<String> answer = post("/mono/sms", MESSAGE);
-
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue(XML);
-        assertThat(answer.body()).isEqualTo(PROLOG + "<Response><Message>Later</Message></Response>");
+        assertAnswersTwiml(post("/mono/sms", MESSAGE), "<Response><Message>Later</Message></Response>");
     }
 
     @Test
     void anEmptyMonoOfTwimlAnswersAnEmptyResponse() throws Exception {
-        HttpResponse<String> answer = post("/mono/sms-empty", MESSAGE);
-
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue(XML);
-        assertThat(answer.body()).isEqualTo(PROLOG + "<Response/>");
+        assertAnswersTwiml(post("/mono/sms-empty", MESSAGE), "<Response/>");
     }
 
     @Test
     void aMonoOfVoidOfAnInboundMessageAnswersAnEmptyResponseOnceItCompletes() throws Exception {
-        HttpResponse<String> answer = post("/mono/sms-ignored", MESSAGE);
-
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue(XML);
-        assertThat(answer.body()).isEqualTo(PROLOG + "<Response/>");
+        assertAnswersTwiml(post("/mono/sms-ignored", MESSAGE), "<Response/>");
     }
 
     @TwilioWebhook
