@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * A request whose {@code AccountSid} is one of the accounts is checked with that account's
  * tokens only; any other request, with no {@code AccountSid} or another one, with the default
- * tokens. Immutable and thread-safe; {@link #toString()} shows no token.
+ * tokens. An account registered as a {@linkplain Builder#tenant tenant}'s is named by
+ * {@link #resolveTenant(String)}. Immutable and thread-safe; {@link #toString()} shows no token.
  */
 public final class InMemoryAuthTokenResolver implements TwilioWebhookAuthTokenResolver {
 
@@ -22,9 +23,13 @@ public final class InMemoryAuthTokenResolver implements TwilioWebhookAuthTokenRe
 
     private final Map<String, List<String>> accountTokens;
 
-    private InMemoryAuthTokenResolver(List<String> defaultTokens, Map<String, List<String>> accountTokens) {
+    private final Map<String, String> accountTenants;
+
+    private InMemoryAuthTokenResolver(List<String> defaultTokens, Map<String, List<String>> accountTokens,
+            Map<String, String> accountTenants) {
         this.defaultTokens = defaultTokens;
         this.accountTokens = accountTokens;
+        this.accountTenants = accountTenants;
     }
 
     /**
@@ -39,6 +44,11 @@ public final class InMemoryAuthTokenResolver implements TwilioWebhookAuthTokenRe
     public List<String> resolveAuthTokens(@Nullable String accountSid) {
         @Nullable List<String> tokens = (accountSid != null) ? this.accountTokens.get(accountSid) : null;
         return (tokens != null) ? tokens : this.defaultTokens;
+    }
+
+    @Override
+    public @Nullable String resolveTenant(String accountSid) {
+        return this.accountTenants.get(accountSid);
     }
 
     /**
@@ -63,6 +73,8 @@ public final class InMemoryAuthTokenResolver implements TwilioWebhookAuthTokenRe
         private final List<String> defaultTokens = new ArrayList<>();
 
         private final Map<String, List<String>> accountTokens = new HashMap<>();
+
+        private final Map<String, String> accountTenants = new HashMap<>();
 
         private Builder() {
         }
@@ -98,11 +110,31 @@ public final class InMemoryAuthTokenResolver implements TwilioWebhookAuthTokenRe
         }
 
         /**
+         * Sets the tokens of the account of a tenant, whose name
+         * {@link InMemoryAuthTokenResolver#resolveTenant(String)} then returns for the account.
+         * @param tenant the tenant's name
+         * @param accountSid the tenant's account SID, which requests carry in {@code AccountSid}
+         * @param primary the account's Auth Token, or {@code null} or blank for none
+         * @param secondary a second Auth Token accepted while the primary is rotated, or
+         * {@code null} or blank for none
+         * @return this builder
+         */
+        public Builder tenant(String tenant, String accountSid, @Nullable String primary, @Nullable String secondary) {
+            Objects.requireNonNull(tenant, "tenant");
+            account(accountSid, primary, secondary);
+            if (this.accountTokens.containsKey(accountSid)) {
+                this.accountTenants.put(accountSid, tenant);
+            }
+            return this;
+        }
+
+        /**
          * Builds the resolver.
          * @return the resolver
          */
         public InMemoryAuthTokenResolver build() {
-            return new InMemoryAuthTokenResolver(List.copyOf(this.defaultTokens), Map.copyOf(this.accountTokens));
+            return new InMemoryAuthTokenResolver(List.copyOf(this.defaultTokens), Map.copyOf(this.accountTokens),
+                    Map.copyOf(this.accountTenants));
         }
 
         private static List<String> tokens(@Nullable String primary, @Nullable String secondary) {

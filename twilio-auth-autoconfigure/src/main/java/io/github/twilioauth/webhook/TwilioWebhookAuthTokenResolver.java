@@ -26,4 +26,15 @@ public interface TwilioWebhookAuthTokenResolver {
      * empty when the account is unknown, which rejects the request
      */
     List<String> resolveAuthTokens(@Nullable String accountSid);
+
+    /**
+     * Returns the name of the tenant whose tokens check the requests of an account, for
+     * {@link TwilioWebhookAccount#tenant()}.
+     * @param accountSid the {@code AccountSid} of a request
+     * @return the tenant's name, or {@code null} when the account is no tenant of the
+     * application's, which the default answers
+     */
+    default @Nullable String resolveTenant(String accountSid) {
+        return null;
+    }
 }

@@ -83,6 +83,18 @@ public final class TwilioWebhookValidator {
         return verdict;
     }
 
+    /**
+     * Returns the account a request is for and the tenant whose tokens check it: what a handler
+     * learns of a request this validator accepted.
+     * @param request what the request brings
+     * @return its {@code AccountSid} and the tenant the token resolver names for it
+     */
+    public TwilioWebhookAccount account(TwilioWebhookRequest request) {
+        String accountSid = request.accountSid();
+        return new TwilioWebhookAccount(accountSid,
+                (accountSid != null) ? this.authTokens.resolveTenant(accountSid) : null);
+    }
+
     private TwilioWebhookVerdict verdict(TwilioWebhookRequest request) {
         if (request.isBodyTooLarge()) {
             return TwilioWebhookVerdict.BODY_TOO_LARGE;

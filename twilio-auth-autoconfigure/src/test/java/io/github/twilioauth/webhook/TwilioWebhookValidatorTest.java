@@ -154,6 +154,31 @@ class TwilioWebhookValidatorTest {
     }
 
     @Test
+    void namesTheAccountOfARequestAndTheTenantOfThatAccount() {
+        TwilioWebhookValidator tenants = new TwilioWebhookValidator(InMemoryAuthTokenResolver.builder()
+            .defaultAuthTokens(AUTH_TOKEN, null)
+            .tenant("acme", ACME, ACME_TOKEN, null)
+            .build(), this.observations);
+        String other = "AC00000000000000000000000000000b02";
+
+        assertThat(tenants.account(TwilioWebhookRequest.form("POST", URL, null, Map.of("AccountSid", List.of(ACME)))))
+            .isEqualTo(new TwilioWebhookAccount(ACME, "acme"));
+        String get = "https://example.com/voice?AccountSid=" + ACME;
+        assertThat(tenants.account(TwilioWebhookRequest.withoutBody("GET", get, null)))
+            .isEqualTo(new TwilioWebhookAccount(ACME, "acme"));
+        assertThat(tenants.account(TwilioWebhookRequest.form("POST", URL, null, Map.of("AccountSid", List.of(other)))))
+            .isEqualTo(new TwilioWebhookAccount(other, null));
+        assertThat(tenants.account(TwilioWebhookRequest.body("POST", URL, null, JSON.getBytes(StandardCharsets.UTF_8))))
+            .isEqualTo(new TwilioWebhookAccount(null, null));
+    }
+
+    @Test
+    void anAccountRegisteredWithoutTenantNamesNone() {
+        assertThat(this.validator.account(TwilioWebhookRequest.form("POST", URL, null,
+                Map.of("AccountSid", List.of(ACME))))).isEqualTo(new TwilioWebhookAccount(ACME, null));
+    }
+
+    @Test
     void acceptsTheSecondaryTokenDuringRotation() {
         Map<String, List<String>> form = Map.of("AccountSid", List.of(ACME));
         assertThat(validate(TwilioWebhookRequest.form("POST", URL,

@@ -31,8 +31,8 @@ class WebhookLibraryDependenciesTest {
 
     @Test
     void everyPackageIsNullMarked() throws IOException {
-        for (String pkg : List.of("webhook", "webhook/servlet", "webhook/reactive", "autoconfigure/webhook", "store",
-                "store/redis", "autoconfigure/store")) {
+        for (String pkg : List.of("webhook", "webhook/servlet", "webhook/reactive", "webhook/request",
+                "autoconfigure/webhook", "store", "store/redis", "autoconfigure/store")) {
             Path packageInfo = Path.of("src/main/java/io/github/twilioauth", pkg, "package-info.java");
             assertThat(Files.readString(packageInfo)).as(pkg).contains("@NullMarked");
         }

@@ -32,7 +32,7 @@ final class WebhookAuthTokens {
                                     + " tenant by the AccountSid they carry.",
                             "Set " + prefix + ".account-sid to the tenant's Account SID (AC...).");
                 }
-                builder.account(accountSid, primary, secondary);
+                builder.tenant(name, accountSid, primary, secondary);
             }
         });
         return builder.build();

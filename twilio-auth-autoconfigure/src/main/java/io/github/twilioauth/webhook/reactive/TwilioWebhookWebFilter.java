@@ -16,6 +16,7 @@ import io.github.twilioauth.webhook.DeliveryDecision;
 import io.github.twilioauth.webhook.ResponseRecorder;
 import io.github.twilioauth.webhook.TwilioSignature;
 import io.github.twilioauth.webhook.TwilioWebhook;
+import io.github.twilioauth.webhook.TwilioWebhookAccount;
 import io.github.twilioauth.webhook.TwilioWebhookRequest;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
 import io.github.twilioauth.webhook.WebhookDeduplicator;
@@ -52,7 +53,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Spring WebFlux filter that lets a request reach a {@link TwilioWebhook @TwilioWebhook}
  * handler method, or any handler of one of the configured path patterns, only with a valid
- * {@code X-Twilio-Signature}; any other such request is answered 403 with an empty body.
+ * {@code X-Twilio-Signature}; any other such request is answered 403 with an empty body. An
+ * accepted exchange carries its {@link TwilioWebhookAccount} in an attribute.
  * <p>
  * The URL is the request's URI, as {@code ForwardedHeaderTransformer} or the server adapted it
  * from forwarded headers, or comes from a base URL. The body is read once, up to a limit, to
@@ -225,6 +227,7 @@ public final class TwilioWebhookWebFilter implements WebFilter, Ordered {
             exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
             return exchange.getResponse().setComplete();
         }
+        exchange.getAttributes().put(TwilioWebhookAccount.ATTRIBUTE, this.validator.account(request));
         String idempotencyToken = exchange.getRequest()
             .getHeaders()
             .getFirst(WebhookDeduplicator.IDEMPOTENCY_TOKEN_HEADER);

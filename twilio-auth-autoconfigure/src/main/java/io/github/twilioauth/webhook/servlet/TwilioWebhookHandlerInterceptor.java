@@ -14,6 +14,7 @@ import io.github.twilioauth.webhook.DeliveryDecision;
 import io.github.twilioauth.webhook.ResponseRecorder;
 import io.github.twilioauth.webhook.TwilioSignature;
 import io.github.twilioauth.webhook.TwilioWebhook;
+import io.github.twilioauth.webhook.TwilioWebhookAccount;
 import io.github.twilioauth.webhook.TwilioWebhookRequest;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
 import io.github.twilioauth.webhook.WebhookDeduplicator;
@@ -35,7 +36,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Spring MVC interceptor that lets a request reach a {@link TwilioWebhook @TwilioWebhook}
  * handler, or a handler of one of the configured path patterns, only with a valid
- * {@code X-Twilio-Signature}; any other such request is answered 403 with an empty body.
+ * {@code X-Twilio-Signature}; any other such request is answered 403 with an empty body. An
+ * accepted request carries its {@link TwilioWebhookAccount} in a request attribute.
  * <p>
  * The URL comes from the request as the server reports it (forwarded headers applied by
  * {@code ForwardedHeaderFilter} or the server), or from a base URL. Form parameters are those
@@ -113,6 +115,7 @@ public final class TwilioWebhookHandlerInterceptor implements HandlerInterceptor
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             return false;
         }
+        request.setAttribute(TwilioWebhookAccount.ATTRIBUTE, this.validator.account(webhookRequest));
         return this.deduplicator == null || deduplicate(this.deduplicator, webhookRequest, request, response);
     }
 

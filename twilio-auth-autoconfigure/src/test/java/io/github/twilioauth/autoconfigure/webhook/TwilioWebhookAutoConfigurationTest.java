@@ -124,7 +124,7 @@ class TwilioWebhookAutoConfigurationTest {
     }
 
     @Test
-    void eachTenantIsMatchedByItsAccountSidWithItsOwnTokens() {
+    void eachTenantIsMatchedByItsAccountSidWithItsOwnTokensAndNamed() {
         this.servlet.withPropertyValues("twilio.webhook.auth-token=main-token",
                 "twilio.tenants.acme.account-sid=AC00000000000000000000000000000a01",
                 "twilio.tenants.acme.auth.auth-token=acme-api-token",
@@ -138,6 +138,9 @@ class TwilioWebhookAutoConfigurationTest {
                 assertThat(resolver.resolveAuthTokens("AC00000000000000000000000000000b02"))
                     .containsExactly("globex-token", "globex-next");
                 assertThat(resolver.resolveAuthTokens("AC00000000000000000000000000000c03")).containsExactly("main-token");
+                assertThat(resolver.resolveTenant("AC00000000000000000000000000000a01")).isEqualTo("acme");
+                assertThat(resolver.resolveTenant("AC00000000000000000000000000000b02")).isEqualTo("globex");
+                assertThat(resolver.resolveTenant("AC00000000000000000000000000000c03")).isNull();
             });
     }
 

@@ -16,14 +16,16 @@ import org.springframework.context.annotation.Import;
  * <li>{@link TwilioSdkClientsConfiguration}: the SDK client of each tenant of the
  * {@code TwilioClients} bean;</li>
  * <li>{@link TwilioSdkStaticConfiguration}: with {@code twilio.sdk.init-static=true}, the
- * {@code TwilioRestClient} bean as the SDK's static default.</li>
+ * {@code TwilioRestClient} bean as the SDK's static default;</li>
+ * <li>{@link TwimlWebConfiguration}: TwiML as the return value of Spring MVC and WebFlux
+ * handlers, for webhook-only applications too.</li>
  * </ol>
  * Every bean backs off when the application defines its own.
  */
 @AutoConfiguration(after = TwilioAutoConfiguration.class)
 @ConditionalOnClass(TwilioRestClient.class)
 @Import({ TwilioSdkClientConfiguration.class, TwilioSdkClientsConfiguration.class,
-        TwilioSdkStaticConfiguration.class })
+        TwilioSdkStaticConfiguration.class, TwimlWebConfiguration.class })
 public final class TwilioSdkAutoConfiguration {
 
 }

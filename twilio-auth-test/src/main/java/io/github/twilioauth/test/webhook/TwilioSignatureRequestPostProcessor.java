@@ -22,7 +22,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  *         .param("From", "+15558675310").param("Body", "Hi")
  *         .with(signedByTwilio(authToken)))
  *     .andExpect(status().isOk());
+ * mockMvc.perform(post("/sms").with(signedByTwilio(authToken).form(inboundMessage)))
+ *     .andExpect(status().isOk());
  * </pre>
+ * {@link #form(Record)} makes the body the parameters of a typed request, such as an
+ * {@code InboundMessage}. {@link #idempotencyToken(String)} adds the
+ * {@code I-Twilio-Idempotency-Token} Twilio sends on a delivery and each of its retries: perform
+ * the same request builder twice for a repeated delivery, same bytes and same signature.
+ * <p>
  * The form parameters of a request whose content type is {@code application/x-www-form-urlencoded}
  * are its parameters less those of its query string; any other request is signed by its URL. The URL is
  * the request's ({@code http://localhost/...} by default), unless {@link #url(String)} names
@@ -30,13 +37,22 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 public final class TwilioSignatureRequestPostProcessor implements RequestPostProcessor {
 
+    private static final String FORM = "application/x-www-form-urlencoded";
+
     private final String authToken;
 
     private final @Nullable String url;
 
-    private TwilioSignatureRequestPostProcessor(String authToken, @Nullable String url) {
+    private final @Nullable Record form;
+
+    private final @Nullable String idempotencyToken;
+
+    private TwilioSignatureRequestPostProcessor(String authToken, @Nullable String url, @Nullable Record form,
+            @Nullable String idempotencyToken) {
         this.authToken = authToken;
         this.url = url;
+        this.form = form;
+        this.idempotencyToken = idempotencyToken;
     }
 
     /**
@@ -45,7 +61,7 @@ public final class TwilioSignatureRequestPostProcessor implements RequestPostPro
      * @return the post-processor
      */
     public static TwilioSignatureRequestPostProcessor signedByTwilio(String authToken) {
-        return new TwilioSignatureRequestPostProcessor(authToken, null);
+        return new TwilioSignatureRequestPostProcessor(authToken, null, null, null);
     }
 
     /**
@@ -55,16 +71,46 @@ public final class TwilioSignatureRequestPostProcessor implements RequestPostPro
      * @return a post-processor signing that URL
      */
     public TwilioSignatureRequestPostProcessor url(String url) {
-        return new TwilioSignatureRequestPostProcessor(this.authToken, url);
+        return new TwilioSignatureRequestPostProcessor(this.authToken, url, this.form, this.idempotencyToken);
+    }
+
+    /**
+     * Makes the request a form POST of a typed request, as Twilio sends it: its content type
+     * {@code application/x-www-form-urlencoded}, its parameters and body those of
+     * {@link TwilioWebhookParameters#of(Record)}.
+     * @param request the typed request, a record
+     * @return a post-processor sending it
+     */
+    public TwilioSignatureRequestPostProcessor form(Record request) {
+        return new TwilioSignatureRequestPostProcessor(this.authToken, this.url, request, this.idempotencyToken);
+    }
+
+    /**
+     * Adds the {@code I-Twilio-Idempotency-Token} of a delivery, which Twilio sends again, the
+     * same, on each retry. The header is not signed.
+     * @param token the token of the delivery
+     * @return a post-processor adding it
+     */
+    public TwilioSignatureRequestPostProcessor idempotencyToken(String token) {
+        return new TwilioSignatureRequestPostProcessor(this.authToken, this.url, this.form, token);
     }
 
     @Override
     public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
+        if (this.form != null) {
+            Map<String, List<String>> parameters = TwilioWebhookParameters.of(this.form);
+            request.setContentType(FORM);
+            parameters.forEach((name, values) -> request.addParameter(name, values.toArray(String[]::new)));
+            request.setContent(TwilioWebhookSigner.formBody(parameters).getBytes(StandardCharsets.UTF_8));
+        }
+        if (this.idempotencyToken != null) {
+            request.addHeader(TwilioWebhookSigner.IDEMPOTENCY_TOKEN_HEADER, this.idempotencyToken);
+        }
         String url = (this.url != null) ? this.url : requestUrl(request);
         Map<String, List<String>> formParameters = Map.of();
         String contentType = request.getContentType();
         byte[] body = request.getContentAsByteArray();
-        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+        if (contentType != null && contentType.startsWith(FORM)) {
             formParameters = bodyParameters(request);
         }
         else if (body != null && body.length > 0

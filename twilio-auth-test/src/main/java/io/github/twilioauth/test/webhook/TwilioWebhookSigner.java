@@ -26,6 +26,12 @@ public final class TwilioWebhookSigner {
     /** The header Twilio signs requests with. */
     public static final String SIGNATURE_HEADER = "X-Twilio-Signature";
 
+    /**
+     * The header that stays the same on each retry of a delivery: Twilio retries a webhook on
+     * connection failures and timeouts, as its connection overrides ({@code #rc=}) say.
+     */
+    public static final String IDEMPOTENCY_TOKEN_HEADER = "I-Twilio-Idempotency-Token";
+
     private TwilioWebhookSigner() {
     }
 

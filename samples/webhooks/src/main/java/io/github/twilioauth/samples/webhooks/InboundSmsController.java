@@ -1,9 +1,12 @@
 package io.github.twilioauth.samples.webhooks;
 
+import com.twilio.twiml.MessagingResponse;
+import com.twilio.twiml.messaging.Message;
+
 import io.github.twilioauth.webhook.TwilioWebhook;
-import org.springframework.http.MediaType;
+import io.github.twilioauth.webhook.request.InboundMessage;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -13,13 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 class InboundSmsController {
 
     @TwilioWebhook
-    @PostMapping(path = "/sms", produces = MediaType.APPLICATION_XML_VALUE)
-    String reply(@RequestParam("From") String from, @RequestParam("Body") String body) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Message>Thanks " + xml(from) + ", we got: "
-                + xml(body) + "</Message></Response>";
-    }
-
-    private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    @PostMapping("/sms")
+    MessagingResponse reply(@ModelAttribute InboundMessage message) {
+        return new MessagingResponse.Builder()
+            .message(new Message.Builder("Thanks " + message.from() + ", we got: " + message.body()).build())
+            .build();
     }
 }

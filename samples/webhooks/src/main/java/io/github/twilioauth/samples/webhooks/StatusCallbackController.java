@@ -1,8 +1,9 @@
 package io.github.twilioauth.samples.webhooks;
 
 import io.github.twilioauth.webhook.TwilioWebhook;
+import io.github.twilioauth.webhook.request.MessageStatusCallback;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -20,8 +21,9 @@ class StatusCallbackController {
 
     @TwilioWebhook
     @PostMapping("/status")
-    void status(@RequestParam("MessageSid") String messageSid, @RequestParam("MessageStatus") String status,
-            @RequestParam(name = "ErrorCode", required = false) String errorCode) {
-        this.reports.record(messageSid, (errorCode != null) ? status + " (error " + errorCode + ")" : status);
+    void status(@ModelAttribute MessageStatusCallback callback) {
+        String status = callback.status().value();
+        this.reports.record(callback.messageSid(),
+                (callback.errorCode() != null) ? status + " (error " + callback.errorCode() + ")" : status);
     }
 }

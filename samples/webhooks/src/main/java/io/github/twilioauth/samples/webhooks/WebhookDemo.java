@@ -15,7 +15,10 @@ import io.github.twilioauth.client.MessageCreateRequest;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.StatusCallbackDelivery;
+import io.github.twilioauth.test.webhook.TwilioWebhookParameters;
 import io.github.twilioauth.test.webhook.TwilioWebhookSigner;
+import io.github.twilioauth.webhook.request.InboundMessage;
+import io.github.twilioauth.webhook.request.MessageStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -33,6 +36,9 @@ import org.springframework.stereotype.Component;
 class WebhookDemo implements ApplicationRunner {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** The SID of the inbound SMS the demo posts as Twilio would. */
+    private static final String INBOUND_SID = "SM1f0e8ae6ade43cb3c0ce4525424e404f";
 
     private final TwilioClient twilio;
 
@@ -81,11 +87,11 @@ class WebhookDemo implements ApplicationRunner {
         String forged = "MessageSid=" + sent.sid() + "&MessageStatus=failed&AccountSid="
                 + this.environment.getProperty("twilio.account-sid");
         out.println("Forged status callback: answered " + post(publicUrl + "/status", forged, "Zm9yZ2VkIHNpZ25hdHVyZQ==").statusCode());
-        Map<String, List<String>> sms = Map.of("From", List.of(this.properties.to()), "To", List.of(this.properties.from()),
-                "Body", List.of("Where is my parcel?"), "AccountSid",
-                List.of(this.environment.getRequiredProperty("twilio.account-sid")));
-        String signature = TwilioWebhookSigner.signature(
-                local.authToken(this.environment.getRequiredProperty("twilio.account-sid")), publicUrl + "/sms", sms);
+        String accountSid = this.environment.getRequiredProperty("twilio.account-sid");
+        Map<String, List<String>> sms = TwilioWebhookParameters.of(new InboundMessage(INBOUND_SID, accountSid, null,
+                this.properties.to(), this.properties.from(), "Where is my parcel?", 0, 1, MessageStatus.RECEIVED,
+                "2010-04-01", null, null, null, null, null, null, null, null, null));
+        String signature = TwilioWebhookSigner.signature(local.authToken(accountSid), publicUrl + "/sms", sms);
         HttpResponse<String> reply = post(publicUrl + "/sms", TwilioWebhookSigner.formBody(sms), signature);
         out.println("Signed inbound SMS: answered " + reply.statusCode() + " with TwiML " + reply.body().replace("\n", ""));
     }

@@ -18,7 +18,10 @@ import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.test.AutoConfigureMockTwilio;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.StatusCallbackDelivery;
+import io.github.twilioauth.test.webhook.TwilioWebhookParameters;
 import io.github.twilioauth.test.webhook.TwilioWebhookSigner;
+import io.github.twilioauth.webhook.request.InboundMessage;
+import io.github.twilioauth.webhook.request.MessageStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -28,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The sample over real HTTP on loopback: the stand-in's signed status callbacks are recorded,
- * forged webhooks are refused, a signed inbound SMS gets TwiML.
+ * The sample over real HTTP on loopback: the stand-in's signed status callbacks are bound and
+ * recorded, forged webhooks are refused, a signed inbound SMS gets the TwiML of twilio-java's
+ * builder.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.demo=false")
 @AutoConfigureMockTwilio
@@ -92,27 +96,32 @@ class WebhooksApplicationTest {
 
     @Test
     void repliesToASignedInboundSmsWithTwiml() throws Exception {
-        Map<String, List<String>> sms = Map.of("From", List.of("+15558675310"), "Body", List.of("Where is <my> parcel?"));
+        Map<String, List<String>> sms = TwilioWebhookParameters.of(inboundSms("Where is <my> parcel?"));
         String signature = TwilioWebhookSigner.signature(AUTH_TOKEN, url("/sms"), sms);
 
         HttpResponse<String> reply = post("/sms", TwilioWebhookSigner.formBody(sms), signature);
 
         assertThat(reply.statusCode()).isEqualTo(200);
-        assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(
-                (contentType) -> assertThat(contentType).startsWith("application/xml"));
-        assertThat(reply.body()).endsWith(
-                "<Response><Message>Thanks +15558675310, we got: Where is &lt;my&gt; parcel?</Message></Response>");
+        assertThat(reply.headers().firstValue("Content-Type")).hasValue("application/xml;charset=UTF-8");
+        assertThat(reply.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<Response><Message>Thanks +15558675310, we got: Where is &lt;my&gt; parcel?</Message></Response>");
     }
 
     @Test
     void refusesAnInboundSmsSignedWithAnotherToken() throws Exception {
-        Map<String, List<String>> sms = Map.of("From", List.of("+15558675310"), "Body", List.of("Hi"));
+        Map<String, List<String>> sms = TwilioWebhookParameters.of(inboundSms("Hi"));
         String signature = TwilioWebhookSigner.signature("not-the-auth-token", url("/sms"), sms);
 
         HttpResponse<String> reply = post("/sms", TwilioWebhookSigner.formBody(sms), signature);
 
         assertThat(reply.statusCode()).isEqualTo(403);
         assertThat(reply.body()).isEmpty();
+    }
+
+    private static InboundMessage inboundSms(String body) {
+        return new InboundMessage("SM1f0e8ae6ade43cb3c0ce4525424e404f", ACCOUNT_SID, null, "+15558675310",
+                "+15005550006", body, 0, 1, MessageStatus.RECEIVED, "2010-04-01", null, null, null, null, null, null,
+                null, null, null);
     }
 
     private Message send() {
