@@ -7,8 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookAutoConfiguration;
-import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookReactiveAutoConfiguration;
-import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookServletAutoConfiguration;
 import io.github.twilioauth.test.webhook.TwilioSignatureRequestPostProcessor;
 import io.github.twilioauth.test.webhook.TwilioWebhookTestClient;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -64,7 +62,7 @@ class TypedRequestsFromTheTestSupportTest {
         new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
                     WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
-                    TwilioWebhookAutoConfiguration.class, TwilioWebhookServletAutoConfiguration.class))
+                    TwilioWebhookAutoConfiguration.class))
             .withUserConfiguration(TypedWebhookController.class)
             .withPropertyValues("twilio.webhook.auth-token=" + TOKEN)
             .run((context) -> {
@@ -83,8 +81,7 @@ class TypedRequestsFromTheTestSupportTest {
     void webTestClientSendsTheRecordsTheHandlersBind() {
         new ReactiveWebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class,
-                    HttpHandlerAutoConfiguration.class, TwilioWebhookAutoConfiguration.class,
-                    TwilioWebhookReactiveAutoConfiguration.class))
+                    HttpHandlerAutoConfiguration.class, TwilioWebhookAutoConfiguration.class))
             .withUserConfiguration(TypedWebhookController.class)
             .withPropertyValues("twilio.webhook.auth-token=" + TOKEN)
             .run((context) -> {
