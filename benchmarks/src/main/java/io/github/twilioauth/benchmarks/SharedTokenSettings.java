@@ -29,7 +29,8 @@ final class SharedTokenSettings implements AutoCloseable {
         .restClient(RestClient.builder()
             .requestFactory(ClientHttpRequestFactoryBuilder.simple()
                 .build(HttpClientSettings.defaults()
-                    .withTimeouts(TokenManagerSettings.DEFAULT_CONNECT_TIMEOUT, TokenManagerSettings.DEFAULT_READ_TIMEOUT)
+                    .withTimeouts(TokenManagerSettings.DEFAULT_CONNECT_TIMEOUT,
+                            TokenManagerSettings.DEFAULT_READ_TIMEOUT)
                     .withRedirects(HttpRedirects.DONT_FOLLOW)))
             .build())
         .build();

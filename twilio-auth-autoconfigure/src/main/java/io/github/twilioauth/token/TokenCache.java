@@ -533,7 +533,10 @@ final class TokenCache {
         quietly(observation::stop);
     }
 
-    /** Reports to observation handlers once the outcome is settled: whatever they throw changes nothing, and is logged. */
+    /**
+     * Reports to observation handlers once the outcome is settled: whatever they throw changes
+     * nothing, and is logged.
+     */
     private static void quietly(Runnable observationCall) {
         try {
             observationCall.run();

@@ -17,10 +17,12 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * What such an executor does for the managers sharing it: it runs each manager's one task (see
  * {@link CachingTokenManager}), first come, first served. A task holds a thread while its token
  * request is in flight, retries and the waits between them included, so a manager holds at most
- * one thread, and a manager whose token endpoint hangs holds it until its read timeout: with a
+ * one thread, and a manager whose token endpoint hangs holds it until its request times out: with a
  * bound of {@code n}, {@code k} managers that hang leave {@code n - k} threads to all the others.
- * Tasks beyond the bound wait in a queue, which holds at most one task per manager (and, after
- * an executor dropped a task, the lost one if it turns up, which ends at once).
+ * Tasks beyond the bound wait in a queue, which holds at most one task per manager, besides
+ * tasks presumed lost: a task still queued when the waiters of its fetch give up (after the
+ * fetch bound, 46 s by default) is replaced by the manager's next one, and ends at once if it
+ * runs after all.
  */
 public final class TokenExecutors {
 

@@ -25,8 +25,8 @@ import org.springframework.web.client.RestClient;
  * at most 64 daemon threads named {@code twilio-token-default-<n>}, each ending after 30 s idle,
  * and a client on the JDK's {@code HttpURLConnection} (one per pair of timeouts), which has no
  * thread of its own and never follows redirects. Both are created on first use and never
- * closed. Either way a token request blocks the executor thread that sends it, and no other
- * thread when the HTTP client blocks its caller as that one does, and a manager never holds
+ * closed. A token request blocks the executor thread that sends it; with an HTTP client that
+ * blocks its caller only, as the default does, it uses no other thread. A manager never holds
  * more than one executor thread (see {@link CachingTokenManager}).
  *
  * @param refreshAhead fraction of a token's usable life after which it is renewed in the

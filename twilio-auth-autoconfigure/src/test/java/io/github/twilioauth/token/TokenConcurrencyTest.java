@@ -98,7 +98,8 @@ class TokenConcurrencyTest {
         Map<ApiTokenManager, Integer> renewedAtPercent = new HashMap<>();
 
         for (int percent = 60; percent <= 80; percent++) {
-            this.ticker.advance(Duration.ofNanos(start + (long) (USABLE.toNanos() * (percent / 100.0)) - this.ticker.read()));
+            long at = start + (long) (USABLE.toNanos() * (percent / 100.0));
+            this.ticker.advance(Duration.ofNanos(at - this.ticker.read()));
             for (ApiTokenManager manager : managers) {
                 manager.getToken();
                 if (!manager.getToken().equals(firstTokens.get(manager))) {

@@ -149,7 +149,7 @@ class TokenIsolationTest {
         SimpleClientHttpRequestFactory slowToGiveUp = new SimpleClientHttpRequestFactory();
         slowToGiveUp.setReadTimeout(LONG_READ);
         TokenManagerSettings settings = settings(executor)
-            .retry(TwilioRetryPolicy.builder().maxRetries(0).timeout(Duration.ofMillis(200)).build())
+            .retry(TwilioRetryPolicy.builder().maxRetries(0).timeout(Duration.ofSeconds(1)).build())
             .connectTimeout(Duration.ofMillis(100))
             .readTimeout(Duration.ofMillis(100))
             .restClient(RestClient.builder().requestFactory(slowToGiveUp).build())
