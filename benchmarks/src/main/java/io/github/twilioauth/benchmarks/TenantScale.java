@@ -25,25 +25,32 @@ import io.github.twilioauth.token.TokenExecutors;
 import io.github.twilioauth.token.TokenManagerOptions;
 
 /**
- * Thousands of tenants in one JVM, each with a token manager of its own, sharing what the
- * auto-configuration shares: one executor of {@value #CONCURRENCY_LIMIT} threads for token
- * requests (the {@code twilio.token-requests.concurrency-limit} default) and one HTTP client.
- * The token endpoint is the stand-in, in a process of its own ({@link StandInProcess}),
- * answering in 50 ms.
+ * Thousands of tenants in one JVM, each with a token manager of its own, in two ways: sharing
+ * what the auto-configuration shares (one executor of {@value #CONCURRENCY_LIMIT} threads for
+ * token requests, the {@code twilio.token-requests.concurrency-limit} default, and one HTTP
+ * client), and built by hand, {@code new ApiTokenManager(options)}, on the JVM-wide default
+ * executor and HTTP client. The token endpoint is the stand-in, in a process of its own
+ * ({@link StandInProcess}), answering in 50 ms.
  * <p>
- * For each number of tenants it reports the heap per idle manager (after GC, before and after
- * each has its token), the live threads and open file descriptors of this JVM once every
- * manager has fetched one token, and the time until all have one. {@value #CALLERS} caller
- * threads (a web server's request threads, say) ask each manager for its token once; they are
- * not counted among the threads, which are the library's ({@code twilio-token-*}), the HTTP
- * client's ({@code HttpClient-*}) and the JVM's own.
+ * For each number of tenants and each way it reports the heap per idle manager (after GC, before
+ * and after each has its token), the live threads and open file descriptors of this JVM once
+ * every manager has fetched one token, the threads added since before the managers were built,
+ * and the time until all have one. {@value #CALLERS} caller threads (a web server's request
+ * threads, say) ask each manager for its token once; they are not counted among the threads,
+ * which are the library's ({@code twilio-token-*}), the HTTP client's ({@code HttpClient-*} of
+ * the JDK's client, {@code Keep-Alive-Timer} of {@code HttpURLConnection}) and the JVM's own.
+ * Each run starts once the library threads of the previous one have ended. Target: threads
+ * added at most the concurrency limit plus {@value #MAX_EXTRA_THREADS}.
  * <p>
  * Run with {@code java -Xmx1g -cp benchmarks/target/benchmarks.jar io.github.twilioauth.benchmarks.TenantScale}
- * (tenant counts as arguments; 100, 1000 and 10000 by default).
+ * (tenant counts as arguments; 2000 and 10000 by default).
  */
 public final class TenantScale {
 
     private static final int CONCURRENCY_LIMIT = SharedTokenSettings.CONCURRENCY_LIMIT;
+
+    /** Threads besides the executor's that token requests may add, all tenants together. */
+    private static final int MAX_EXTRA_THREADS = 8;
 
     private static final int CALLERS = 256;
 
@@ -55,21 +62,23 @@ public final class TenantScale {
     }
 
     /**
-     * Runs the scenario for each tenant count and prints one line per count.
-     * @param args tenant counts, or none for 100, 1000 and 10000
+     * Runs the scenario for each tenant count, shared and by hand, and prints one line per run.
+     * @param args tenant counts, or none for 2000 and 10000
      * @throws Exception if a caller fails
      */
     public static void main(String[] args) throws Exception {
         int[] counts = (args.length > 0) ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray()
-                : new int[] { 100, 1_000, 10_000 };
+                : new int[] { 2_000, 10_000 };
         System.out.printf("Tenant scale: %d callers, token requests on %d threads, token latency %d ms; Java %s,"
                 + " %d CPUs, max heap %d MiB%n%n", CALLERS, CONCURRENCY_LIMIT, TOKEN_LATENCY.toMillis(),
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf("%8s %12s %13s %8s %8s %8s %8s %8s %13s%n", "tenants", "heap/idle B", "heap/token B",
-                "threads", "library", "client", "jvm", "fds", "all have (s)");
+        System.out.printf("%8s %8s %12s %13s %8s %8s %8s %8s %8s %8s %13s %s%n", "tenants", "managers",
+                "heap/idle B", "heap/token B", "threads", "added", "library", "client", "jvm", "fds", "all have (s)",
+                "target: added <= " + (CONCURRENCY_LIMIT + MAX_EXTRA_THREADS));
         for (int count : counts) {
-            run(count);
+            run(count, false);
+            run(count, true);
         }
     }
 
@@ -81,7 +90,8 @@ public final class TenantScale {
         return "secret-" + tenant;
     }
 
-    private static void run(int tenants) throws Exception {
+    private static void run(int tenants, boolean byHand) throws Exception {
+        awaitNoLibraryThread();
         Process standIn = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), StandInProcess.class.getName(), String.valueOf(tenants),
                 String.valueOf(TOKEN_LATENCY.toMillis()))
@@ -93,13 +103,15 @@ public final class TenantScale {
                 SharedTokenSettings shared = new SharedTokenSettings()) {
             String tokenUrl = answers.readLine();
             long heapBefore = usedHeapAfterGc();
+            int threadsBefore = total(liveThreadsByKind());
             List<ApiTokenManager> managers = new ArrayList<>(tenants);
             for (int tenant = 0; tenant < tenants; tenant++) {
-                managers.add(new ApiTokenManager(TokenManagerOptions.builder()
+                TokenManagerOptions options = TokenManagerOptions.builder()
                     .clientId(clientId(tenant))
                     .clientSecret(clientSecret(tenant))
                     .tokenUrl(tokenUrl)
-                    .build(), shared.settings()));
+                    .build();
+                managers.add(byHand ? new ApiTokenManager(options) : new ApiTokenManager(options, shared.settings()));
             }
             long heapIdle = usedHeapAfterGc();
             long started = System.nanoTime();
@@ -113,16 +125,31 @@ public final class TenantScale {
             if (tokenRequests != tenants) {
                 throw new IllegalStateException(tokenRequests + " token requests for " + tenants + " tenants");
             }
-            int allThreads = threads.values().stream().mapToInt(Integer::intValue).sum();
-            System.out.printf("%8d %12d %13d %8d %8d %8d %8d %8d %13.2f%n", tenants, (heapIdle - heapBefore) / tenants,
-                    (heapWithTokens - heapBefore) / tenants, allThreads, threads.getOrDefault("library", 0),
-                    threads.getOrDefault("client", 0), threads.getOrDefault("jvm", 0), fds, seconds);
+            int allThreads = total(threads);
+            int added = allThreads - threadsBefore;
+            System.out.printf("%8d %8s %12d %13d %8d %8d %8d %8d %8d %8d %13.2f %s%n", tenants,
+                    byHand ? "by hand" : "shared", (heapIdle - heapBefore) / tenants,
+                    (heapWithTokens - heapBefore) / tenants, allThreads, added, threads.getOrDefault("library", 0),
+                    threads.getOrDefault("client", 0), threads.getOrDefault("jvm", 0), fds, seconds,
+                    (added <= CONCURRENCY_LIMIT + MAX_EXTRA_THREADS) ? "met" : "MISSED");
             managers.forEach(ApiTokenManager::close);
         }
         finally {
             standIn.destroy();
             standIn.waitFor();
         }
+    }
+
+    /** Waits until the library's threads of an earlier run have ended: they end after 30 s idle. */
+    private static void awaitNoLibraryThread() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (liveThreadsByKind().getOrDefault("library", 0) > 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static int total(Map<String, Integer> threads) {
+        return threads.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Asks every manager for its token once, from {@value #CALLERS} threads, and waits until they have ended. */
@@ -166,7 +193,7 @@ public final class TenantScale {
             String name = thread.getName();
             if (!name.startsWith(CALLER_PREFIX)) {
                 String kind = name.startsWith(TokenExecutors.THREAD_NAME_PREFIX) ? "library"
-                        : name.startsWith("HttpClient-") ? "client" : "jvm";
+                        : (name.startsWith("HttpClient-") || name.equals("Keep-Alive-Timer")) ? "client" : "jvm";
                 kinds.merge(kind, 1, Integer::sum);
             }
         }

@@ -23,11 +23,14 @@ import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.TokenRequest;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenExecutors;
+import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
 
 /**
  * Token scenarios that are events rather than steady states: a stampede on a manager with no
- * token, a multi-tenant cold start, and renewals while callers keep asking. Each runs against
+ * token, a multi-tenant cold start (managers sharing the application's executor and HTTP client,
+ * and managers built by hand), renewals while callers keep asking, and tenants whose token
+ * endpoint hangs beside tenants starting cold. Each runs against
  * the Twilio stand-in on loopback, in real time with the system ticker, once as a warm-up
  * (class loading and JIT of the HTTP stack) and then {@value #ROUNDS} times; the table shows the
  * warm-up round apart and min, median and max of the measured rounds, then whether the target
@@ -58,6 +61,18 @@ public final class TokenScenarios {
 
     private static final int THREADS_PER_TENANT = 4;
 
+    /** Most a cold start of managers built by hand may take more than one of managers sharing settings. */
+    private static final double BY_HAND_TOLERANCE = 0.2;
+
+    /** Tenants whose token endpoint hangs in d, each abandoning {@value #ABANDONED_FETCHES} fetches. */
+    private static final int HANGING_TENANTS = 8;
+
+    /** Fetches each hanging tenant abandons by {@code clearToken()} while a caller waits, in d. */
+    private static final int ABANDONED_FETCHES = 8;
+
+    /** Most a hanging tenant may delay another tenant's first token. */
+    private static final Duration MAX_HANGING_DELAY = Duration.ofMillis(100);
+
     /** 2.6 s of usable life once the safety margin (a tenth plus 1 s) is taken off: renewal ahead at 2.08 s. */
     private static final Duration SHORT_LIFETIME = Duration.ofSeconds(4);
 
@@ -74,6 +89,10 @@ public final class TokenScenarios {
 
     private static final String SLOW_CALLS = "calls over " + SLOW_CALL.toMillis() + " ms";
 
+    private static final String ALL_HAVE_A_TOKEN = "time until all have a token (ms)";
+
+    private static final String HANGING_DELAY = "delay by the hanging tenants (ms)";
+
     /**
      * Shortest gap between two token requests when every one is a renewal due: 80% of the usable
      * life (2.08 s), with room for timing noise.
@@ -85,11 +104,15 @@ public final class TokenScenarios {
 
     private final MockTwilioServer twilio;
 
+    /** A token endpoint that leaves every token request unanswered, for d. */
+    private final MockTwilioServer stalled;
+
     /** The application's executor and HTTP client, which outlive the tenants' managers. */
     private final SharedTokenSettings shared;
 
-    private TokenScenarios(MockTwilioServer twilio, SharedTokenSettings shared) {
+    private TokenScenarios(MockTwilioServer twilio, MockTwilioServer stalled, SharedTokenSettings shared) {
         this.twilio = twilio;
+        this.stalled = stalled;
         this.shared = shared;
     }
 
@@ -101,21 +124,32 @@ public final class TokenScenarios {
     public static void main(String[] args) throws InterruptedException {
         System.out.printf("Token scenarios: %d measured rounds after one warm-up round; Java %s, %d CPUs%n%n",
                 ROUNDS, Runtime.version(), Runtime.getRuntime().availableProcessors());
-        try (MockTwilioServer twilio = LocalTwilio.start(); SharedTokenSettings shared = new SharedTokenSettings()) {
+        try (MockTwilioServer twilio = LocalTwilio.start(); MockTwilioServer stalled = new MockTwilioServer().start();
+                SharedTokenSettings shared = new SharedTokenSettings()) {
             for (int tenant = 0; tenant < TENANTS; tenant++) {
                 twilio.oauthApp(tenantClientId(tenant), LocalTwilio.CLIENT_SECRET, LocalTwilio.ACCOUNT_SID);
             }
-            TokenScenarios scenarios = new TokenScenarios(twilio, shared);
+            for (int tenant = 0; tenant < HANGING_TENANTS; tenant++) {
+                stalled.oauthApp(hangingClientId(tenant), LocalTwilio.CLIENT_SECRET, LocalTwilio.ACCOUNT_SID);
+            }
+            TokenScenarios scenarios = new TokenScenarios(twilio, stalled, shared);
             report("a. Cold stampede: " + STAMPEDE_THREADS + " threads released at once on a fresh manager, "
                     + "token endpoint answering in " + TOKEN_LATENCY.toMillis() + " ms",
                     scenarios::coldStampede, "exactly one token request",
                     (round) -> round.get("token requests") == 1);
-            report("b. Multi-tenant cold start: " + TENANTS + " fresh managers on the application's one executor"
-                    + " and HTTP client (as auto-configured, created once for all rounds) x " + THREADS_PER_TENANT
-                    + " threads released at once, token endpoint answering in " + TOKEN_LATENCY.toMillis() + " ms",
-                    scenarios::multiTenantColdStart, "exactly " + TENANTS + " token requests in under 150 ms",
-                    (round) -> round.get("token requests") == TENANTS
-                            && round.get("time until all have a token (ms)") < 150);
+            List<Map<String, Double>> shared20 = report("b. Multi-tenant cold start: " + TENANTS
+                    + " fresh managers on the application's one executor and HTTP client (as auto-configured,"
+                    + " created once for all rounds) x " + THREADS_PER_TENANT + " threads released at once,"
+                    + " token endpoint answering in " + TOKEN_LATENCY.toMillis() + " ms",
+                    () -> scenarios.multiTenantColdStart(false), "exactly " + TENANTS
+                            + " token requests in under 150 ms",
+                    (round) -> round.get("token requests") == TENANTS && round.get(ALL_HAVE_A_TOKEN) < 150);
+            List<Map<String, Double>> byHand20 = report("b'. The same with managers built by hand,"
+                    + " new ApiTokenManager(options): the JVM-wide default executor and HTTP client",
+                    () -> scenarios.multiTenantColdStart(true), "exactly " + TENANTS
+                            + " token requests in under 150 ms",
+                    (round) -> round.get("token requests") == TENANTS && round.get(ALL_HAVE_A_TOKEN) < 150);
+            compareMedians(ALL_HAVE_A_TOKEN, "b'", byHand20, "b", shared20);
             String rollover = ROLLOVER_THREADS + " threads calling getToken() for " + ROLLOVER_DURATION.toSeconds()
                     + " s, token lifetime " + SHORT_LIFETIME.toSeconds()
                     + " s (2.6 s usable, renewal ahead at 2.08 s), token endpoint answering in "
@@ -130,11 +164,23 @@ public final class TokenScenarios {
             report("c3. Scheduler noise under the load of c2: the same threads back to back for "
                     + ROLLOVER_DURATION.toSeconds() + " s, calling a method that returns a constant",
                     TokenScenarios::schedulerNoise, null, null);
+            report("d. Tenants whose token endpoint hangs: " + HANGING_TENANTS + " of them on the application's"
+                    + " executor, each abandoning " + ABANDONED_FETCHES + " fetches by clearToken() while a caller"
+                    + " waits; then " + TENANTS + " fresh healthy managers, one thread each, released at once,"
+                    + " against the same without the hanging tenants", scenarios::hangingTenants,
+                    "no hanging tenant delays another's first token by more than " + MAX_HANGING_DELAY.toMillis()
+                            + " ms",
+                    (round) -> round.get(HANGING_DELAY) <= MAX_HANGING_DELAY.toMillis()
+                            && round.get("healthy tenants failed") == 0);
         }
     }
 
     private static String tenantClientId(int tenant) {
         return "OQtenant" + tenant;
+    }
+
+    private static String hangingClientId(int tenant) {
+        return "OQhanging" + tenant;
     }
 
     private Map<String, Double> coldStampede() throws InterruptedException {
@@ -145,18 +191,24 @@ public final class TokenScenarios {
         }
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("token requests", (double) this.twilio.tokenRequestCount());
-        figures.put("time until all have a token (ms)", millis(nanos));
+        figures.put(ALL_HAVE_A_TOKEN, millis(nanos));
         return figures;
     }
 
-    private Map<String, Double> multiTenantColdStart() throws InterruptedException {
+    /**
+     * Starts {@value #TENANTS} fresh managers, on the shared settings or built by hand, each
+     * asked by {@value #THREADS_PER_TENANT} threads at once.
+     */
+    private Map<String, Double> multiTenantColdStart(boolean byHand) throws InterruptedException {
         prepare(Duration.ofHours(1));
         ApiTokenManager[] managers = new ApiTokenManager[TENANTS];
         long nanos;
         for (int tenant = 0; tenant < TENANTS; tenant++) {
-            managers[tenant] = new ApiTokenManager(
-                    LocalTwilio.options(this.twilio, tenantClientId(tenant), LocalTwilio.CLIENT_SECRET).build(),
-                    this.shared.settings());
+            TokenManagerOptions options = LocalTwilio
+                .options(this.twilio, tenantClientId(tenant), LocalTwilio.CLIENT_SECRET)
+                .build();
+            managers[tenant] = byHand ? new ApiTokenManager(options)
+                    : new ApiTokenManager(options, this.shared.settings());
         }
         nanos = releaseTogether(TENANTS * THREADS_PER_TENANT, (thread) -> managers[thread % TENANTS].getToken());
         Arrays.stream(managers).forEach(ApiTokenManager::close);
@@ -167,8 +219,97 @@ public final class TokenScenarios {
         figures.put("token requests", (double) this.twilio.tokenRequestCount());
         figures.put("most token requests of one tenant",
                 (double) perTenant.values().stream().mapToLong(Long::longValue).max().orElse(0));
-        figures.put("time until all have a token (ms)", millis(nanos));
+        figures.put(ALL_HAVE_A_TOKEN, millis(nanos));
         return figures;
+    }
+
+    /**
+     * Measures the first tokens of fresh healthy managers with no tenant hanging, then again
+     * while {@value #HANGING_TENANTS} tenants whose token endpoint hangs have each abandoned
+     * {@value #ABANDONED_FETCHES} fetches, all on the application's executor.
+     */
+    private Map<String, Double> hangingTenants() throws InterruptedException {
+        prepare(Duration.ofHours(1));
+        Map<String, Double> figures = new LinkedHashMap<>();
+        int[] failed = new int[1];
+        long alone = firstTokensOfFreshTenants(failed);
+        this.stalled.reset();
+        this.stalled.hangNextTokenRequests(10_000);
+        List<ApiTokenManager> hanging = new ArrayList<>();
+        List<Thread> waiters = new ArrayList<>();
+        try {
+            for (int tenant = 0; tenant < HANGING_TENANTS; tenant++) {
+                ApiTokenManager manager = new ApiTokenManager(
+                        LocalTwilio.options(this.stalled, hangingClientId(tenant), LocalTwilio.CLIENT_SECRET).build(),
+                        this.shared.settings());
+                hanging.add(manager);
+                waiters.add(waitingForToken(manager));
+                for (int abandoned = 0; abandoned < ABANDONED_FETCHES; abandoned++) {
+                    manager.clearToken();
+                    waiters.add(waitingForToken(manager));
+                }
+            }
+            long beside = firstTokensOfFreshTenants(failed);
+            figures.put("slowest first token, none hanging (ms)", millis(alone));
+            figures.put("slowest first token, " + HANGING_TENANTS + " hanging (ms)", millis(beside));
+            figures.put(HANGING_DELAY, millis(Math.max(beside - alone, 0)));
+            figures.put("healthy tenants failed", (double) failed[0]);
+            figures.put("requests sent to the hanging endpoint", (double) this.stalled.tokenRequestCount());
+        }
+        finally {
+            hanging.forEach(ApiTokenManager::close);
+            this.stalled.reset();
+            for (Thread waiter : waiters) {
+                waiter.join();
+            }
+        }
+        return figures;
+    }
+
+    /**
+     * Asks {@value #TENANTS} fresh managers on the shared settings for a token, one thread each,
+     * released at once, counting the failed ones.
+     * @return nanoseconds until the last has its token
+     */
+    private long firstTokensOfFreshTenants(int[] failed) throws InterruptedException {
+        ApiTokenManager[] managers = new ApiTokenManager[TENANTS];
+        for (int tenant = 0; tenant < TENANTS; tenant++) {
+            managers[tenant] = new ApiTokenManager(
+                    LocalTwilio.options(this.twilio, tenantClientId(tenant), LocalTwilio.CLIENT_SECRET).build(),
+                    this.shared.settings());
+        }
+        try {
+            return releaseTogether(TENANTS, (tenant) -> {
+                try {
+                    managers[tenant].getToken();
+                }
+                catch (RuntimeException ex) {
+                    synchronized (failed) {
+                        failed[0]++;
+                    }
+                }
+            });
+        }
+        finally {
+            Arrays.stream(managers).forEach(ApiTokenManager::close);
+        }
+    }
+
+    /** Starts a thread that waits for a token of the manager, and returns once it waits. */
+    private static Thread waitingForToken(ApiTokenManager manager) {
+        Thread waiter = new Thread(() -> {
+            try {
+                manager.getToken();
+            }
+            catch (RuntimeException ex) {
+                // Expected: the manager is closed while its token endpoint hangs.
+            }
+        }, "hanging-caller");
+        waiter.start();
+        while (waiter.getState() != Thread.State.TIMED_WAITING && waiter.isAlive()) {
+            LockSupport.parkNanos(PAUSE.toNanos());
+        }
+        return waiter;
     }
 
     /**
@@ -278,8 +419,8 @@ public final class TokenScenarios {
         return nanos / 1e6;
     }
 
-    private static void report(String title, Round round, String target, Predicate<Map<String, Double>> met)
-            throws InterruptedException {
+    private static List<Map<String, Double>> report(String title, Round round, String target,
+            Predicate<Map<String, Double>> met) throws InterruptedException {
         System.out.println(title);
         Map<String, Double> warmUp = round.run();
         List<Map<String, Double>> rounds = new ArrayList<>();
@@ -294,12 +435,24 @@ public final class TokenScenarios {
         }
         if (target == null) {
             System.out.printf("  no target: a baseline%n%n");
-            return;
+            return rounds;
         }
         long metCount = rounds.stream().filter(met).count();
         System.out.printf("  target: %s: %s in %d of %d rounds%n%n", target,
                 (metCount == ROUNDS) ? "met" : "MISSED, met",
                 metCount, ROUNDS);
+        return rounds;
+    }
+
+    /** Prints how far the median of a figure in one scenario is from its median in another, against the tolerance. */
+    private static void compareMedians(String figure, String name, List<Map<String, Double>> rounds,
+            String baselineName, List<Map<String, Double>> baseline) {
+        double median = median(rounds.stream().mapToDouble((round) -> round.get(figure)).sorted().toArray());
+        double baselineMedian = median(baseline.stream().mapToDouble((round) -> round.get(figure)).sorted().toArray());
+        double difference = median / baselineMedian - 1;
+        System.out.printf("%s against %s, %s, median: %s against %s, %+.1f%%; target: within %.0f%%: %s%n%n", name,
+                baselineName, figure, format(median), format(baselineMedian), difference * 100,
+                BY_HAND_TOLERANCE * 100, (difference <= BY_HAND_TOLERANCE) ? "met" : "MISSED");
     }
 
     private static double median(double[] sorted) {
@@ -371,9 +524,10 @@ public final class TokenScenarios {
     }
 
     /**
-     * Runs each token fetch on the executor a manager creates by default (one daemon thread), and
-     * notes when each fetch started once {@link #startCounting()} was called: after the first
-     * token, every fetch is a renewal.
+     * Runs a manager's tasks on an executor of one daemon thread, and notes when each was handed
+     * over once {@link #startCounting()} was called. A manager hands the executor a task only when
+     * it has none, and its task ends right after its fetch when no other is wanted; renewals come
+     * seconds apart, so each task is one renewal.
      */
     private static final class FetchLog implements Executor, AutoCloseable {
 

@@ -131,8 +131,8 @@ public class TwilioProperties extends TwilioClientProperties {
         private Duration readTimeout = TokenManagerSettings.DEFAULT_READ_TIMEOUT;
 
         /**
-         * Maximum number of token requests in flight at once, over all clients; the threads
-         * that send them end after 30 seconds idle.
+         * Maximum number of token requests in flight at once, over all clients, a client never
+         * more than one; the threads that send them end after 30 seconds idle.
          */
         private int concurrencyLimit = 64;
 

@@ -14,7 +14,11 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpCookieHandling;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -33,6 +37,18 @@ import org.springframework.web.client.RestClient;
  * Spring Boot configures its own ({@code spring.http.clients.*}, SSL bundles) with the
  * {@code twilio.token-requests.*} timeouts and without following redirects. Both close with
  * the context. Threads and connections therefore stay bounded however many tenants there are.
+ * <p>
+ * One thread budget: a token request runs on an executor thread and on no other, so that
+ * {@code n} token requests in flight cost {@code n} threads. The HTTP client is Apache
+ * HttpClient when Spring Boot would choose it, and otherwise the JDK's
+ * {@code HttpURLConnection} with the same settings (Boot's {@code simple} client): the JDK's
+ * {@code HttpClient}, Jetty's and Reactor Netty's clients would each add threads of their own.
+ * Only settings that {@code HttpURLConnection} cannot apply (an InetAddress filter, SSL
+ * options) keep the client Boot chooses. A {@code ClientHttpRequestFactory} bean named
+ * {@value TwilioAutoConfiguration#TOKEN_REQUEST_FACTORY_BEAN_NAME} replaces the choice. Each
+ * manager holds at most one of the executor's threads (see
+ * {@link io.github.twilioauth.token.TokenExecutors}).
+ * <p>
  * Also the single client's built-in {@code TokenManager}, closed with the context, which only an
  * application's own {@code TokenManager} or {@code CredentialProvider} bean can replace: the
  * {@code CredentialProvider} of {@link TwilioCredentialsConfiguration} comes after it.
@@ -62,10 +78,30 @@ class TwilioTokenConfiguration {
         HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
             .withTimeouts(tokenRequests.getConnectTimeout(), tokenRequests.getReadTimeout())
             .withRedirects(HttpRedirects.DONT_FOLLOW);
-        return TwilioRestClientBuilderFactory
-            .forTwilio(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
-                    tokenRequests.getConcurrencyLimit())
-            .build(settings);
+        ClientHttpRequestFactoryBuilder<?> builder = requestFactoryBuilder
+            .getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
+        if (!blocksTheCallerOnly(builder) && javaNetCanApply(settings)) {
+            builder = ClientHttpRequestFactoryBuilder.simple();
+            settings = settings.withCookieHandling(HttpCookieHandling.DISABLE);
+        }
+        return TwilioRestClientBuilderFactory.forTwilio(builder, tokenRequests.getConcurrencyLimit()).build(settings);
+    }
+
+    /**
+     * Whether a client sends a request on the calling thread and no other: Apache HttpClient's
+     * classic API and the JDK's {@code HttpURLConnection} do. The JDK's {@code HttpClient},
+     * Jetty's and Reactor Netty's write the request body and read the response on threads of
+     * their own, beside the token executor's thread that waits for them.
+     */
+    private static boolean blocksTheCallerOnly(ClientHttpRequestFactoryBuilder<?> builder) {
+        return builder instanceof HttpComponentsClientHttpRequestFactoryBuilder
+                || builder instanceof SimpleClientHttpRequestFactoryBuilder;
+    }
+
+    /** Whether {@code HttpURLConnection} can apply the settings: it has no InetAddress filter and no SSL options. */
+    private static boolean javaNetCanApply(HttpClientSettings settings) {
+        SslBundle sslBundle = settings.sslBundle();
+        return settings.inetAddressFilter() == null && (sslBundle == null || !sslBundle.getOptions().isSpecified());
     }
 
     /**

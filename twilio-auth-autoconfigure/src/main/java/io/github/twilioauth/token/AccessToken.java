@@ -41,14 +41,16 @@ record AccessToken(String value, long receivedAt, long refreshAt, long usableUnt
      * @param epochMillis the wall clock when the response arrived
      * @param cacheTtl upper bound on the lifetime, or {@code null}
      * @param refreshAhead fraction of the usable life after which the token is renewed
+     * @param renewalJitter fraction, from 0 to below 1, of the time to the refresh-ahead point by
+     * which the renewal is moved ahead of it
      * @return the token with its deadlines
      * @throws TwilioAuthenticationException when the response gives the token no positive lifetime
      */
     static AccessToken of(TokenResponse response, long receivedAt, long epochMillis, @Nullable Duration cacheTtl,
-            double refreshAhead) {
+            double refreshAhead, double renewalJitter) {
         long lifetime = lifetimeNanos(response, epochMillis, cacheTtl);
         long usable = lifetime - safetyMarginNanos(lifetime);
-        long refreshIn = (long) (usable * refreshAhead);
+        long refreshIn = (long) (usable * refreshAhead * (1 - renewalJitter));
         return new AccessToken(response.accessToken(), receivedAt, receivedAt + refreshIn, receivedAt + usable,
                 Instant.ofEpochMilli(epochMillis).plusNanos(usable));
     }

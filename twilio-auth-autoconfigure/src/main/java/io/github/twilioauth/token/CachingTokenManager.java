@@ -1,7 +1,6 @@
 package io.github.twilioauth.token;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,13 +13,21 @@ import org.jspecify.annotations.Nullable;
  * background and every caller keeps the current token meanwhile. Callers wait only when no
  * usable token exists, and then share one token request, for a bounded time
  * ({@link TokenManagerSettings}); a waiting caller that is interrupted fails at once, alone,
- * with its interrupt flag set. See {@link AccessToken} for how long a token is used. Managers
- * share nothing but what their settings give them to share: each has its own cache and never
- * waits for another.
+ * with its interrupt flag set. See {@link AccessToken} for how long a token is used. Each
+ * manager has its own cache and never waits for another; managers share the executor and HTTP
+ * client of their settings, or else the JVM-wide defaults (see {@link TokenManagerSettings}),
+ * and a manager never holds more than one of the executor's threads.
  * <p>
- * {@link #close()} fails any wait in progress and every later call, and closes the executor and
- * HTTP client the manager created for itself; it never closes an executor or HTTP client of its
- * settings.
+ * After a refusal of the token endpoint (a 4xx: bad credentials, above all), callers without a
+ * usable token fail at once with that same exception until a back-off ends, which doubles with
+ * each consecutive failure up to a minute; so a manager with a wrong secret costs at most one
+ * token request per back-off. {@link #clearToken()} drops the token but keeps the back-off: the
+ * refused credentials are still the manager's. Renewals ahead of expiry back off after any
+ * failure, and start at a random point up to a tenth before the refresh-ahead point, so
+ * managers that got their tokens together do not renew them together.
+ * <p>
+ * {@link #close()} fails any wait in progress and every later call; it closes nothing else, as
+ * the executor and HTTP client are shared.
  */
 public abstract sealed class CachingTokenManager implements TokenManager, AutoCloseable
         permits ApiTokenManager, OrgsTokenManager {
@@ -29,12 +36,7 @@ public abstract sealed class CachingTokenManager implements TokenManager, AutoCl
 
     private final TokenManagerSettings settings;
 
-    private final TokenEndpointClient endpoint;
-
     private final TokenCache tokens;
-
-    /** The executor this manager created for itself, or {@code null} when its settings gave one. */
-    private final @Nullable ExecutorService ownExecutor;
 
     CachingTokenManager(String kind, TokenManagerOptions options, TokenManagerSettings settings) {
         this.options = requireCredentials(options);
@@ -43,17 +45,9 @@ public abstract sealed class CachingTokenManager implements TokenManager, AutoCl
         }
         this.settings = settings;
         Executor executor = settings.executor();
-        if (executor != null) {
-            this.ownExecutor = null;
-        }
-        else {
-            ExecutorService own = TokenExecutors.create(1);
-            this.ownExecutor = own;
-            executor = own;
-        }
-        this.endpoint = new TokenEndpointClient(options, settings);
-        this.tokens = new TokenCache(kind, kind + " client " + options.clientId(), this.endpoint::fetch, options,
-                settings, executor);
+        this.tokens = new TokenCache(kind, kind + " client " + options.clientId(),
+                new TokenEndpointClient(options, settings), options, settings,
+                (executor != null) ? executor : TokenDefaults.executor());
     }
 
     private static TokenManagerOptions requireCredentials(TokenManagerOptions options) {
@@ -125,17 +119,13 @@ public abstract sealed class CachingTokenManager implements TokenManager, AutoCl
 
     /**
      * Closes this manager: waits in progress and later calls fail with a
-     * {@link io.github.twilioauth.TwilioAuthenticationException}, no token is requested any
-     * more, and the executor and HTTP client it created for itself, if any, stop (the JDK's HTTP
-     * client can be closed from Java 21 on; on Java 17 it ends once unreachable). Idempotent.
+     * {@link io.github.twilioauth.TwilioAuthenticationException} and no token is requested any
+     * more. A token request in flight ends with its current attempt. The executor and HTTP
+     * client stay open: they are its settings' owner's, or the JVM-wide defaults. Idempotent.
      */
     @Override
     public void close() {
         this.tokens.close();
-        if (this.ownExecutor != null) {
-            this.ownExecutor.shutdownNow();
-        }
-        this.endpoint.close();
     }
 
     @Override

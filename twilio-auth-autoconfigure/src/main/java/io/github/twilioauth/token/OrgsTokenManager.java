@@ -7,8 +7,9 @@ package io.github.twilioauth.token;
 public final class OrgsTokenManager extends CachingTokenManager {
 
     /**
-     * Creates a manager with the default settings and a thread and HTTP client of its own,
-     * which {@link #close()} releases.
+     * Creates a manager with the default settings: its token requests run on the JVM-wide
+     * default executor and HTTP client (see {@link TokenManagerSettings}), so it costs no
+     * thread or HTTP client of its own.
      * @param options the client credentials and token endpoint
      */
     public OrgsTokenManager(TokenManagerOptions options) {
@@ -18,8 +19,8 @@ public final class OrgsTokenManager extends CachingTokenManager {
     /**
      * Creates a manager with the given settings.
      * @param options the client credentials and token endpoint
-     * @param settings how tokens are fetched and renewed, and on which shared executor and
-     * HTTP client, if any
+     * @param settings how tokens are fetched and renewed, and on which executor and HTTP client
+     * (the JVM-wide defaults for those it does not give)
      */
     public OrgsTokenManager(TokenManagerOptions options, TokenManagerSettings settings) {
         super("orgs", options, settings);

@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
 import io.micrometer.observation.Observation;
@@ -28,34 +28,58 @@ import org.jspecify.annotations.Nullable;
  * share no lock and never wait for each other.
  * <p>
  * <b>Implementation notes.</b> Everything a manager knows is one immutable {@link State} in
- * {@link #state}, replaced only by compare-and-set: the current token, the fetch in flight, the
- * renewal back-off and what health reports read. Every change is a new {@code State}, so a
- * compare-and-set against the {@code State} a thread read succeeds only if nothing changed since,
- * and a thread that read a newer state never sees an older one: per thread, tokens never go
- * backwards.
+ * {@link #state}, replaced only by compare-and-set: the current token, the fetch wanted, the
+ * manager's task on the executor, the back-off and what health reports read. Every change is a
+ * new {@code State}, so a compare-and-set against the {@code State} a thread read succeeds only
+ * if nothing changed since, and a thread that read a newer state never sees an older one: per
+ * thread, tokens never go backwards.
  * <ul>
  * <li>With a token before its {@code refreshAt}: {@link #get()} is one volatile read and one
  * ticker read.</li>
  * <li>Between {@code refreshAt} and {@code usableUntil}: callers keep the current token, and the
- * first to find no fetch in flight and no back-off installs a renewal and hands it to the
- * executor.</li>
+ * first to find no fetch in flight and no back-off installs a renewal.</li>
  * <li>With no usable token: callers join the fetch in flight, or install one, and wait for it.</li>
  * </ul>
- * A {@link Fetch} is installed by a compare-and-set that finds none, so there is at most one
- * token request in flight. It runs on the executor, never on a caller's thread, so interrupting
- * a caller fails that caller only. Whoever detaches a fetch from the state completes its future,
- * and nobody else: the fetch itself when it ends (on every path, {@code Throwable} included),
- * the caller whose hand-over to the executor failed, {@link #clear()} and {@link #close()}, or a
- * waiter that found the fetch past its bound. So every installed fetch is completed once, and
- * no waiter waits longer than {@link TokenManagerSettings#fetchBound()} for it. A fetch detached
- * by {@code clear()} completes with {@link #SUPERSEDED}: its waiters look again, and its token, if
- * one arrives, is dropped, so no caller that starts after {@code clear()} returned gets a token
- * requested before it.
+ * A {@link Fetch} is installed by a compare-and-set that finds none, so at most one is wanted at
+ * a time. Whoever detaches a fetch from the state completes its future, and nobody else: the
+ * task that ran it when it ends (on every path, {@code Throwable} included), {@link #clear()} and
+ * {@link #close()}, a waiter that found it past its bound, or whoever takes away the task that was
+ * to run it. So every installed fetch is completed once, and no waiter waits longer than
+ * {@link TokenManagerSettings#fetchBound()} for it. A fetch detached by {@code clear()} completes
+ * with {@link #SUPERSEDED}: its waiters look again, and its token, if one arrives, is dropped, so
+ * no caller that starts after {@code clear()} returned gets a token requested before it.
  * <p>
- * A failed renewal leaves the current token in use; the next one waits for a back-off that
- * doubles with each consecutive failure. A token that Twilio rejects is renewed at once, unless
- * another renewal for a rejection started less than {@link #MIN_REJECTION_RENEWAL_INTERVAL} ago:
- * a persistent 401 costs at most one token request per that interval.
+ * <b>One task per manager.</b> Fetches run on the executor, never on a caller's thread, so
+ * interrupting a caller fails that caller only; and they run in the manager's one {@link Task}.
+ * The compare-and-set that installs a fetch into a state without a task installs a task too, and
+ * its caller hands that task to the executor; a fetch installed while the task is queued or
+ * running waits for it. The task runs the state's fetch, then the next one installed meanwhile,
+ * and takes itself off the state only by a compare-and-set that finds no fetch. So a manager has
+ * at most one task on the executor, queued or running, and holds at most one of its threads,
+ * whatever {@code clear()} and waiters that give up do. A fetch they abandoned is not cancelled
+ * (no HTTP client here can cancel a blocking read), it is counted against its own manager: it
+ * sends no retry after it was abandoned, ends when its current attempt does (at most the connect
+ * and read timeouts), and the manager's next fetch waits for it, while other managers keep the
+ * rest of the executor's threads. A task that has not started when a waiter gives up on its fetch
+ * is presumed lost (an executor that drops tasks): the waiter takes it off the state with the
+ * fetch, the next fetch brings a new task, and the old one, should it run after all, finds
+ * itself replaced and returns at once.
+ * <p>
+ * <b>Back-off.</b> A failed fetch makes the next one wait: a back-off of the retry delay, doubled
+ * with each consecutive failure and at most {@link #MAX_BACKOFF}, jittered. Renewals ahead of
+ * expiry wait for it whatever the failure, and meanwhile the current token stays in use. Callers
+ * without a usable token wait for it only after a refusal, a 4xx answer of the token endpoint
+ * (bad credentials, above all): within the back-off they fail at once with that same exception,
+ * so a tenant with a wrong secret costs at most one token request per back-off; after any other
+ * failure (5xx or I/O, already retried within the fetch) the next caller tries again at once.
+ * {@link #clear()} keeps the back-off: it drops tokens, and the credentials that were refused
+ * are still the manager's. A token that Twilio rejects is renewed at once, unless another renewal
+ * for a rejection started less than {@link #MIN_REJECTION_RENEWAL_INTERVAL} ago: a persistent
+ * 401 costs at most one token request per that interval.
+ * <p>
+ * <b>Renewal jitter.</b> Each token's renewal point is moved ahead of the refresh-ahead point by
+ * up to {@link #RENEWAL_JITTER} of the time to it, at random, never later, so managers that got
+ * their tokens together do not renew them together.
  */
 final class TokenCache {
 
@@ -64,7 +88,11 @@ final class TokenCache {
     /** Shortest time between two renewals for a rejected token. */
     static final Duration MIN_REJECTION_RENEWAL_INTERVAL = Duration.ofSeconds(10);
 
-    private static final Duration MAX_RENEWAL_BACKOFF = Duration.ofMinutes(1);
+    /** Longest back-off after failed token requests. */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+    /** Largest fraction of the time to the refresh-ahead point by which a renewal is moved ahead of it. */
+    static final double RENEWAL_JITTER = 0.1;
 
     private static final TokenFetchObservationConvention FETCH_CONVENTION = new TokenFetchObservationConvention();
 
@@ -89,7 +117,7 @@ final class TokenCache {
 
     private final String description;
 
-    private final LongFunction<TokenResponse> fetcher;
+    private final TokenEndpointClient endpoint;
 
     private final TokenManagerOptions options;
 
@@ -101,25 +129,24 @@ final class TokenCache {
 
     /**
      * The whole state. Written only by compare-and-set ({@link #STATE}), each time with a new
-     * instance. Invariants: {@code fetch} is the one fetch in flight, or {@code null}; a fetch
-     * leaves the state only in {@link #detach}, whose caller completes it; {@code token} is the
-     * newest token obtained since the last {@link #clear()}; once {@code closed}, nothing else
-     * changes.
+     * instance. Invariants: {@code fetch} is the one fetch wanted, or {@code null}; a fetch
+     * leaves the state only by {@link #detach}, whose caller completes it; a state with a fetch
+     * has a task, which runs it once it gets a thread; {@code token} is the newest token
+     * obtained since the last {@link #clear()}; once {@code closed}, nothing else changes.
      */
     @SuppressWarnings("unused")
     private volatile State state = State.EMPTY;
 
     /**
      * Creates the engine of one manager.
-     * @param fetcher posts to the token endpoint, retrying within the retry timeout from the given
-     * {@link System#nanoTime()}
-     * @param executor runs the fetches
+     * @param endpoint posts to the token endpoint
+     * @param executor runs the manager's task
      */
-    TokenCache(String tokenType, String description, LongFunction<TokenResponse> fetcher, TokenManagerOptions options,
+    TokenCache(String tokenType, String description, TokenEndpointClient endpoint, TokenManagerOptions options,
             TokenManagerSettings settings, Executor executor) {
         this.tokenType = tokenType;
         this.description = description;
-        this.fetcher = fetcher;
+        this.endpoint = endpoint;
         this.options = options;
         this.settings = settings;
         this.ticker = settings.ticker();
@@ -144,12 +171,8 @@ final class TokenCache {
 
     /** Starts a renewal unless one is in flight or backing off, or the state changed since the caller read it. */
     private void renewAhead(State seen, long now) {
-        boolean backingOff = seen.failedRenewals > 0 && now - seen.renewalNotBefore < 0;
-        if (seen.fetch == null && !backingOff && !seen.closed) {
-            Fetch renewal = install(seen, Trigger.RENEWAL, null);
-            if (renewal != null) {
-                dispatch(renewal);
-            }
+        if (seen.fetch == null && !seen.isBackingOffAt(now) && !seen.closed) {
+            install(seen, Trigger.RENEWAL, null);
         }
     }
 
@@ -218,6 +241,7 @@ final class TokenCache {
      * the last renewal for a rejection, else {@code null}
      * @return the token, or {@code null} when the state changed first or the fetch was superseded:
      * the caller looks again
+     * @throws TwilioAuthenticationException the last refusal, while its back-off lasts
      */
     private @Nullable String awaitFetch(State seen, Trigger trigger, @Nullable Long rejectedAt) {
         if (seen.closed) {
@@ -225,11 +249,14 @@ final class TokenCache {
         }
         Fetch fetch = seen.fetch;
         if (fetch == null) {
+            TwilioAuthenticationException refusal = seen.refusal;
+            if (refusal != null && seen.isBackingOffAt(this.ticker.read())) {
+                throw refusal;
+            }
             fetch = install(seen, trigger, rejectedAt);
             if (fetch == null) {
                 return null;
             }
-            dispatch(fetch);
         }
         return await(fetch);
     }
@@ -266,36 +293,100 @@ final class TokenCache {
         return new TwilioAuthenticationException("The token manager of " + this.description + " is closed", 0, null);
     }
 
-    /** Installs a new fetch in place of {@code seen}, which has none; {@code null} when the state changed. */
+    /**
+     * Installs a new fetch in place of {@code seen}, which has none, and a task to run it when
+     * {@code seen} has none either; hands that task to the executor.
+     * @return the fetch, or {@code null} when the state changed
+     */
     private @Nullable Fetch install(State seen, Trigger trigger, @Nullable Long rejectedAt) {
-        Fetch fetch = new Fetch(trigger, System.nanoTime(), this.settings);
-        return STATE.compareAndSet(this, seen, seen.with(fetch, rejectedAt)) ? fetch : null;
+        Fetch fetch = new Fetch(trigger, System.nanoTime(), this.settings.fetchBound());
+        Task task = (seen.task == null) ? new Task() : null;
+        if (!STATE.compareAndSet(this, seen, seen.with(fetch, task, rejectedAt))) {
+            return null;
+        }
+        if (task != null) {
+            dispatch(task);
+        }
+        return fetch;
     }
 
-    /** Hands a fetch to the executor; if that fails, fails the fetch with the reason. */
-    private void dispatch(Fetch fetch) {
+    /** Hands a new task to the executor; if that fails, takes it off the state, failing its fetch with the reason. */
+    private void dispatch(Task task) {
         try {
-            this.executor.execute(() -> run(fetch));
+            this.executor.execute(task);
         }
         catch (Throwable ex) {
             logger.warn("Could not start a token request for " + this.description + ": " + ex);
-            detach(fetch, new TwilioAuthenticationException(
+            abandon(task, new TwilioAuthenticationException(
                     "Token request for " + this.description + " could not start: " + ex, ex));
         }
     }
 
-    /** Runs a fetch on the executor, observed, and detaches it with its outcome. */
-    private void run(Fetch fetch) {
-        if (this.state.fetch != fetch) {
-            return;
+    /**
+     * Takes a task that will not run, or no longer runs, off the state, and fails the fetch that
+     * was waiting for it; nothing when the task is no longer the state's.
+     */
+    private void abandon(Task task, RuntimeException failure) {
+        State current;
+        State next;
+        do {
+            current = this.state;
+            if (current.task != task) {
+                return;
+            }
+            next = (current.fetch != null) ? current.failed(failure, this).withoutTask() : current.withoutTask();
         }
+        while (!STATE.compareAndSet(this, current, next));
+        if (current.fetch != null) {
+            current.fetch.future.completeExceptionally(failure);
+        }
+    }
+
+    /** Marks the task started, unless it is no longer the state's: presumed lost, or the manager closed. */
+    private boolean begin(Task task) {
+        State current;
+        do {
+            current = this.state;
+            if (current.task != task) {
+                return false;
+            }
+        }
+        while (!STATE.compareAndSet(this, current, current.withTaskStarted()));
+        return true;
+    }
+
+    /**
+     * Returns the state's fetch for its task to run, or {@code null} once the task is off the
+     * state: taken off here when the state has no fetch, or by someone else before.
+     */
+    private @Nullable Fetch next(Task task) {
+        State current;
+        do {
+            current = this.state;
+            if (current.task != task) {
+                return null;
+            }
+            if (current.fetch != null) {
+                return current.fetch;
+            }
+        }
+        while (!STATE.compareAndSet(this, current, current.withoutTask()));
+        return null;
+    }
+
+    /** Runs one fetch, observed, and detaches it with its outcome, whatever is thrown. */
+    private void perform(Fetch fetch) {
         TokenFetchContext context = new TokenFetchContext(this.tokenType, fetch.trigger.value, this.settings.tenant());
-        Observation observation = start(Observation.createNotStarted(null, FETCH_CONVENTION, () -> context,
-                this.settings.observationRegistry()));
+        Observation observation = Observation.NOOP;
+        RuntimeException failure = null;
         try {
-            TokenResponse response = this.fetcher.apply(fetch.installedAt);
+            observation = start(Observation.createNotStarted(null, FETCH_CONVENTION, () -> context,
+                    this.settings.observationRegistry()));
+            // The one place a token is obtained.
+            TokenResponse response = this.endpoint.fetch(fetch.installedAt, fetch::pause);
             AccessToken token = AccessToken.of(response, this.ticker.read(), System.currentTimeMillis(),
-                    this.options.cacheTtl(), this.settings.refreshAhead());
+                    this.options.cacheTtl(), this.settings.refreshAhead(),
+                    ThreadLocalRandom.current().nextDouble(RENEWAL_JITTER));
             context.setOutcome("success");
             if (detach(fetch, token) && logger.isDebugEnabled()) {
                 logger.debug("Fetched an access token for " + this.description + " (" + fetch.trigger.value
@@ -303,15 +394,12 @@ final class TokenCache {
             }
         }
         catch (Throwable ex) {
-            RuntimeException failure = (ex instanceof RuntimeException runtime) ? runtime
+            failure = (ex instanceof RuntimeException runtime) ? runtime
                     : new TwilioAuthenticationException("Token request for " + this.description + " failed: " + ex, ex);
             context.setOutcome(outcome(failure));
-            quietly(() -> observation.error(failure));
-            detach(fetch, failure);
+            fail(fetch, failure, false);
         }
-        finally {
-            quietly(observation::stop);
-        }
+        stop(observation, failure);
     }
 
     /**
@@ -327,12 +415,16 @@ final class TokenCache {
     }
 
     /**
-     * Detaches a fetch from the state with its failure and completes its future. A failed renewal
-     * sets its back-off in the same step, so no caller can start another renewal in between.
+     * Detaches a fetch from the state with its failure and completes its future. The back-off
+     * is set in the same step, so no caller can start another fetch in between.
+     * @param presumeTaskLost whether to take the task off the state too if it has not started
      * @return whether the fetch was still attached; if not, whoever detached it completed it
      */
-    private boolean detach(Fetch fetch, RuntimeException failure) {
-        State next = detach(fetch, (current) -> current.failed(failure, fetch.trigger, this));
+    private boolean fail(Fetch fetch, RuntimeException failure, boolean presumeTaskLost) {
+        State next = detach(fetch, (current) -> {
+            State failed = current.failed(failure, this);
+            return (presumeTaskLost && !current.taskStarted) ? failed.withoutTask() : failed;
+        });
         if (next == null) {
             return false;
         }
@@ -340,7 +432,7 @@ final class TokenCache {
         if (fetch.trigger == Trigger.RENEWAL && logger.isDebugEnabled()) {
             logger.debug("Renewal ahead of expiry for " + this.description + " failed; the current token stays"
                     + " in use and the next attempt waits "
-                    + Duration.ofNanos(next.renewalNotBefore - this.ticker.read()).toMillis() + " ms");
+                    + Duration.ofNanos(next.notBefore - this.ticker.read()).toMillis() + " ms");
         }
         return true;
     }
@@ -383,8 +475,9 @@ final class TokenCache {
                 throw (RuntimeException) ex.getCause();
             }
             catch (TimeoutException ex) {
-                if (!detach(fetch, new TwilioAuthenticationException("Token request for " + this.description
-                        + " did not complete within " + this.settings.fetchBound().toMillis() + " ms", 0, null))) {
+                if (!fail(fetch, new TwilioAuthenticationException("Token request for " + this.description
+                        + " did not complete within " + this.settings.fetchBound().toMillis() + " ms", 0, null),
+                        true)) {
                     // Detached by another thread, which completes it next.
                     Thread.onSpinWait();
                 }
@@ -392,11 +485,10 @@ final class TokenCache {
         }
     }
 
-    /** Returns the ticker reading before which no renewal starts after the given number of failed ones. */
-    private long renewalNotBefore(int failures) {
-        return this.ticker.read()
-                + Math.min(Backoff.jittered(this.settings.retry().delay(), failures).toNanos(),
-                        MAX_RENEWAL_BACKOFF.toNanos());
+    /** Returns the ticker reading before which no fetch starts after the given number of consecutive failures. */
+    private long backoffUntil(int failures) {
+        return this.ticker.read() + Math.min(Backoff.jittered(this.settings.retry().delay(), failures).toNanos(),
+                MAX_BACKOFF.toNanos());
     }
 
     private static String outcome(RuntimeException failure) {
@@ -418,7 +510,11 @@ final class TokenCache {
         return "io_error";
     }
 
-    /** Starts an observation; a failing observation handler never stops a token request. */
+    /**
+     * Starts an observation; a handler that throws a {@code RuntimeException} never stops a
+     * token request. An {@code Error} is not caught: it fails the request that started the
+     * observation, which reports it.
+     */
     private static Observation start(Observation observation) {
         try {
             return observation.start();
@@ -429,11 +525,22 @@ final class TokenCache {
         }
     }
 
+    private static void stop(Observation observation, @Nullable RuntimeException failure) {
+        if (failure != null) {
+            quietly(() -> observation.error(failure));
+        }
+        quietly(observation::stop);
+    }
+
+    /**
+     * Reports to observation handlers once the outcome is settled: whatever they throw changes
+     * nothing, and is logged.
+     */
     private static void quietly(Runnable observationCall) {
         try {
             observationCall.run();
         }
-        catch (RuntimeException ex) {
+        catch (Throwable ex) {
             logger.warn("An observation handler failed: " + ex);
         }
     }
@@ -465,6 +572,31 @@ final class TokenCache {
         }
     }
 
+    /**
+     * The manager's one task on the executor: runs the state's fetches one after another, and
+     * ends once it finds none. If anything escapes, it takes itself off the state, failing the
+     * fetch that was waiting for it, so no fetch waits for a task that is gone.
+     */
+    private final class Task implements Runnable {
+
+        @Override
+        public void run() {
+            if (!begin(this)) {
+                return;
+            }
+            try {
+                for (Fetch fetch = next(this); fetch != null; fetch = next(this)) {
+                    perform(fetch);
+                }
+            }
+            catch (Throwable ex) {
+                abandon(this, new TwilioAuthenticationException(
+                        "Token request for " + TokenCache.this.description + " failed: " + ex, ex));
+                throw ex;
+            }
+        }
+    }
+
     /** One token request, retries included, and the future its waiters wait on. */
     private static final class Fetch {
 
@@ -478,10 +610,32 @@ final class TokenCache {
 
         private final CompletableFuture<AccessToken> future = new CompletableFuture<>();
 
-        Fetch(Trigger trigger, long installedAt, TokenManagerSettings settings) {
+        Fetch(Trigger trigger, long installedAt, Duration bound) {
             this.trigger = trigger;
             this.installedAt = installedAt;
-            this.waitUntil = installedAt + settings.fetchBound().toNanos();
+            this.waitUntil = installedAt + bound.toNanos();
+        }
+
+        /**
+         * Waits before a retry of this fetch's token request.
+         * @return whether to retry: {@code false} when the fetch was detached meanwhile, so no
+         * one wants its token any more, or the thread was interrupted
+         */
+        boolean pause(Duration wait) {
+            try {
+                this.future.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+                return false;
+            }
+            catch (TimeoutException ex) {
+                return true;
+            }
+            catch (ExecutionException ex) {
+                return false;
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 
@@ -500,48 +654,68 @@ final class TokenCache {
      * Everything a manager knows, immutable; see {@link #state} for the invariants.
      *
      * @param token the newest token since the last clear, usable or not, or {@code null}
-     * @param fetch the fetch in flight, or {@code null}
-     * @param failedRenewals consecutive failed renewals ahead of expiry
-     * @param renewalNotBefore ticker reading before which no renewal ahead of expiry starts, after a
-     * failed one
+     * @param fetch the fetch wanted, in flight or waiting for the task, or {@code null}
+     * @param task the manager's task on the executor, queued or running, or {@code null}
+     * @param taskStarted whether {@code task} has started running
+     * @param failures consecutive failed fetches
+     * @param notBefore ticker reading before which no fetch starts, after a failed one
+     * @param refusal the last failure when it was a refusal of the token endpoint (a 4xx): thrown
+     * to callers without a usable token until {@code notBefore}; else {@code null}
      * @param lastRejectionRenewal ticker reading when the last renewal for a rejected token started,
      * or {@code null}
      * @param lastFetchedAt when a token last arrived, for health reports
      * @param lastFailure the last failed token request, for health reports
      * @param closed whether the manager is closed: nothing is fetched any more
      */
-    private record State(@Nullable AccessToken token, @Nullable Fetch fetch, int failedRenewals,
-            long renewalNotBefore, @Nullable Long lastRejectionRenewal, @Nullable Instant lastFetchedAt,
-            @Nullable Failure lastFailure, boolean closed) {
+    private record State(@Nullable AccessToken token, @Nullable Fetch fetch, @Nullable Task task, boolean taskStarted,
+            int failures, long notBefore, @Nullable TwilioAuthenticationException refusal,
+            @Nullable Long lastRejectionRenewal, @Nullable Instant lastFetchedAt, @Nullable Failure lastFailure,
+            boolean closed) {
 
-        static final State EMPTY = new State(null, null, 0, 0, null, null, null, false);
+        static final State EMPTY = new State(null, null, null, false, 0, 0, null, null, null, null, false);
 
-        State with(Fetch fetch, @Nullable Long rejectedAt) {
-            return new State(this.token, fetch, this.failedRenewals, this.renewalNotBefore,
+        boolean isBackingOffAt(long now) {
+            return this.failures > 0 && now - this.notBefore < 0;
+        }
+
+        State with(Fetch fetch, @Nullable Task newTask, @Nullable Long rejectedAt) {
+            return new State(this.token, fetch, (newTask != null) ? newTask : this.task,
+                    newTask == null && this.taskStarted, this.failures, this.notBefore, this.refusal,
                     (rejectedAt != null) ? rejectedAt : this.lastRejectionRenewal, this.lastFetchedAt,
                     this.lastFailure, this.closed);
         }
 
-        State fetched(AccessToken token) {
-            return new State(token, null, 0, 0, this.lastRejectionRenewal, Instant.now(), this.lastFailure, false);
+        State withTaskStarted() {
+            return new State(this.token, this.fetch, this.task, true, this.failures, this.notBefore, this.refusal,
+                    this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure, this.closed);
         }
 
-        State failed(RuntimeException failure, Trigger trigger, TokenCache cache) {
-            boolean renewal = trigger == Trigger.RENEWAL;
-            int failures = renewal ? this.failedRenewals + 1 : this.failedRenewals;
-            long notBefore = renewal ? cache.renewalNotBefore(failures) : this.renewalNotBefore;
-            return new State(this.token, null, failures, notBefore, this.lastRejectionRenewal, this.lastFetchedAt,
-                    Failure.of(failure), this.closed);
+        State withoutTask() {
+            return new State(this.token, this.fetch, null, false, this.failures, this.notBefore, this.refusal,
+                    this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure, this.closed);
+        }
+
+        State fetched(AccessToken token) {
+            return new State(token, null, this.task, this.taskStarted, 0, 0, null, this.lastRejectionRenewal,
+                    Instant.now(), this.lastFailure, false);
+        }
+
+        State failed(RuntimeException failure, TokenCache cache) {
+            int failed = this.failures + 1;
+            TwilioAuthenticationException refused = (failure instanceof TwilioAuthenticationException auth
+                    && auth.statusCode() >= 400 && auth.statusCode() < 500) ? auth : null;
+            return new State(this.token, null, this.task, this.taskStarted, failed, cache.backoffUntil(failed),
+                    refused, this.lastRejectionRenewal, this.lastFetchedAt, Failure.of(failure), this.closed);
         }
 
         State cleared() {
-            return new State(null, null, 0, 0, this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure,
-                    false);
+            return new State(null, null, this.task, this.taskStarted, this.failures, this.notBefore, this.refusal,
+                    this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure, false);
         }
 
         State asClosed() {
-            return new State(null, null, this.failedRenewals, this.renewalNotBefore, this.lastRejectionRenewal,
-                    this.lastFetchedAt, this.lastFailure, true);
+            return new State(null, null, null, false, this.failures, this.notBefore, this.refusal,
+                    this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure, true);
         }
     }
 }

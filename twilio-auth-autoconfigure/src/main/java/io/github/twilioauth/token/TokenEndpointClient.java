@@ -1,7 +1,6 @@
 package io.github.twilioauth.token;
 
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,11 +13,9 @@ import io.github.twilioauth.ResponseBodies;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.TwilioError;
 import io.github.twilioauth.TwilioRetryPolicy;
-import io.github.twilioauth.TwilioUserAgent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -40,9 +37,6 @@ final class TokenEndpointClient {
 
     private final RestClient restClient;
 
-    /** The HTTP client this endpoint client created, or {@code null} when its settings gave one. */
-    private final @Nullable HttpClient ownHttpClient;
-
     /**
      * The form, encoded once. Bytes rather than a map, so that no HTTP client log at TRACE can
      * print the client secret: a byte array's {@code toString()} shows no content.
@@ -53,18 +47,8 @@ final class TokenEndpointClient {
         this.options = options;
         this.settings = settings;
         RestClient given = settings.restClient();
-        if (given != null) {
-            this.ownHttpClient = null;
-            this.restClient = given;
-        }
-        else {
-            HttpClient httpClient = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-            this.ownHttpClient = httpClient;
-            this.restClient = restClientOf(httpClient, settings);
-        }
+        this.restClient = (given != null) ? given
+                : TokenDefaults.restClient(settings.connectTimeout(), settings.readTimeout());
         String clientId = Objects.requireNonNull(options.clientId(), "TokenManagerOptions.clientId is required");
         String clientSecret = Objects.requireNonNull(options.clientSecret(),
                 "TokenManagerOptions.clientSecret is required");
@@ -76,38 +60,15 @@ final class TokenEndpointClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static RestClient restClientOf(HttpClient httpClient, TokenManagerSettings settings) {
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-        requestFactory.setReadTimeout(settings.readTimeout());
-        return RestClient.builder()
-            .requestFactory(requestFactory)
-            .defaultHeader(HttpHeaders.USER_AGENT, TwilioUserAgent.of(null))
-            .build();
-    }
-
-    /**
-     * Closes the HTTP client this endpoint client created for itself, on Java 21 and later; on
-     * Java 17 the JDK's client cannot be closed and ends once it is unreachable.
-     */
-    void close() {
-        if (this.ownHttpClient instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            }
-            catch (Exception ex) {
-                logger.debug("Closing the token endpoint's HTTP client failed: " + ex);
-            }
-        }
-    }
-
     /**
      * Fetches a token, retrying as the settings' retry policy says.
      * @param startedAt {@link System#nanoTime()} when the token was needed: the retry timeout
      * counts from it, and no attempt starts after it
+     * @param pause waits before each retry, and says whether to retry
      * @return the token endpoint's response
      * @throws TwilioAuthenticationException when no token could be obtained
      */
-    TokenResponse fetch(long startedAt) {
+    TokenResponse fetch(long startedAt, RetryPause pause) {
         TwilioRetryPolicy.Retries retries = this.settings.retry().start(startedAt);
         if (retries.isPastTimeout()) {
             throw new TwilioAuthenticationException("Token request to " + this.options.tokenUrl() + " was not sent:"
@@ -122,7 +83,7 @@ final class TokenEndpointClient {
             catch (RestClientException ex) {
                 TwilioAuthenticationException failure = new TwilioAuthenticationException(
                         "Token request to " + this.options.tokenUrl() + " failed: " + ex.getMessage(), ex);
-                pauseBeforeRetry(attempt, retries.next(null), failure);
+                pauseBeforeRetry(attempt, retries.next(null), failure, pause);
                 continue;
             }
             if (response.body == null) {
@@ -137,10 +98,10 @@ final class TokenEndpointClient {
                     "Token request to " + this.options.tokenUrl() + " was refused: " + error.describe(response.status),
                     response.status, error.code());
             if (response.status == 429) {
-                pauseBeforeRetry(attempt, retries.next(Backoff.retryAfter(response.retryAfter)), failure);
+                pauseBeforeRetry(attempt, retries.next(Backoff.retryAfter(response.retryAfter)), failure, pause);
             }
             else if (response.status >= 500) {
-                pauseBeforeRetry(attempt, retries.next(null), failure);
+                pauseBeforeRetry(attempt, retries.next(null), failure, pause);
             }
             else {
                 throw failure;
@@ -161,8 +122,9 @@ final class TokenEndpointClient {
             });
     }
 
-    /** Waits before the next attempt, or throws the failure when there is none. */
-    private void pauseBeforeRetry(int attempt, @Nullable Duration wait, TwilioAuthenticationException failure) {
+    /** Waits before the next attempt, or throws the failure when there is none or it is no longer wanted. */
+    private void pauseBeforeRetry(int attempt, @Nullable Duration wait, TwilioAuthenticationException failure,
+            RetryPause pause) {
         if (wait == null) {
             throw failure;
         }
@@ -170,13 +132,21 @@ final class TokenEndpointClient {
             logger.debug(failure.getMessage() + "; attempt " + attempt + " of "
                     + (this.settings.retry().maxRetries() + 1) + ", retrying in " + wait.toMillis() + " ms");
         }
-        try {
-            Thread.sleep(wait.toMillis());
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
+        if (!pause.await(wait)) {
             throw failure;
         }
+    }
+
+    /** Waits before a retry. */
+    @FunctionalInterface
+    interface RetryPause {
+
+        /**
+         * Waits before a retry.
+         * @param wait how long
+         * @return whether to retry; {@code false} when the token is no longer wanted
+         */
+        boolean await(Duration wait);
     }
 
     /** A response of the token endpoint; {@code body} is {@code null} when it was too large to read. */

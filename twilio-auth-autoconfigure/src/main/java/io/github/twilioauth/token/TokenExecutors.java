@@ -13,6 +13,16 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * Creates executors for token requests: a fixed bound on threads, each ending after a while
  * idle, so an application with thousands of token managers runs their requests on a handful of
  * threads, and on none while no token is due.
+ * <p>
+ * What such an executor does for the managers sharing it: it runs each manager's one task (see
+ * {@link CachingTokenManager}), first come, first served. A task holds a thread while its token
+ * request is in flight, retries and the waits between them included, so a manager holds at most
+ * one thread, and a manager whose token endpoint hangs holds it until its request times out: with a
+ * bound of {@code n}, {@code k} managers that hang leave {@code n - k} threads to all the others.
+ * Tasks beyond the bound wait in a queue, which holds at most one task per manager, besides
+ * tasks presumed lost: a task still queued when the waiters of its fetch give up (after the
+ * fetch bound, 46 s by default) is replaced by the manager's next one, and ends at once if it
+ * runs after all.
  */
 public final class TokenExecutors {
 
@@ -38,8 +48,7 @@ public final class TokenExecutors {
 
     /**
      * Creates an executor of at most {@code maxThreads} threads from the given factory, such as
-     * one of virtual threads. Tasks beyond the bound wait in a queue, which holds at most one
-     * task per token manager.
+     * one of virtual threads. Tasks beyond the bound wait in a queue.
      * @param maxThreads how many token requests may run at once
      * @param threadFactory creates the threads
      * @return the executor; its creator shuts it down

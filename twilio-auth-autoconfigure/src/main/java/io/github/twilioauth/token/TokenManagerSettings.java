@@ -16,22 +16,33 @@ import org.springframework.web.client.RestClient;
  * refresh-ahead, the clock, the threads and HTTP client token requests run on, and where they
  * are observed. One instance may serve any number of managers. Create with {@link #builder()}.
  * <p>
- * A manager given no {@code executor} or no {@code restClient} creates its own and closes it in
- * {@link CachingTokenManager#close()}; one given them shares them and leaves them open, so
- * whoever created them closes them.
+ * Threads and HTTP client: a manager runs its token requests on the {@code executor} and
+ * {@code restClient} given here, shared with every other manager given them, and never closes
+ * them: whoever created them closes them. For what is not given, it uses JVM-wide defaults,
+ * shared by every such manager as {@link java.util.concurrent.ForkJoinPool#commonPool()} is
+ * shared, so a manager built by hand costs no thread or HTTP client of its own: an executor of
+ * at most 64 daemon threads named {@code twilio-token-default-<n>}, each ending after 30 s idle,
+ * and a client on the JDK's {@code HttpURLConnection} (one per pair of timeouts), which has no
+ * thread of its own and never follows redirects. Both are created on first use and never
+ * closed. A token request blocks the executor thread that sends it; with an HTTP client that
+ * blocks its caller only, as the default does, it uses no other thread. A manager never holds
+ * more than one executor thread (see {@link CachingTokenManager}).
  *
  * @param refreshAhead fraction of a token's usable life after which it is renewed in the
- * background, {@code 0.8} by default
+ * background, {@code 0.8} by default; each renewal starts at a random point up to a tenth
+ * earlier, never later
  * @param connectTimeout maximum time to connect to the token endpoint, 5 seconds by default
  * @param readTimeout maximum time to wait for the token endpoint's response, 10 seconds by default
  * @param retry how a token request is retried (429, 5xx and I/O errors are; other errors are
  * not), {@link TwilioRetryPolicy#DEFAULT} by default; its timeout counts from the moment a token
- * is needed, and no attempt starts after it
+ * is needed, and no attempt starts after it; its delay is also the first back-off after a failed
+ * token request
  * @param ticker source of time for token lifetimes, nanoseconds as {@link System#nanoTime()}
- * @param executor runs token requests, or {@code null} for one thread of the manager's own
- * @param restClient sends token requests, or {@code null} for a client of the manager's own,
- * built with {@code connectTimeout} and {@code readTimeout}; a shared client must apply
- * timeouts no longer than these
+ * @param executor runs token requests, or {@code null} for the JVM-wide default
+ * @param restClient sends token requests, or {@code null} for the JVM-wide default, with
+ * {@code connectTimeout} and {@code readTimeout}; a given client must apply timeouts no longer
+ * than these, and should block the calling thread only (as Apache HttpClient's classic API and
+ * {@code HttpURLConnection} do) so that token requests cost no threads besides the executor's
  * @param observationRegistry where token requests ({@code twilio.auth.token.fetch}) and waits
  * for a token ({@code twilio.auth.token.wait}) are observed
  * @param tenant the tenant in the {@code twilio.tenant} tag of those observations:
@@ -75,7 +86,8 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
     }
 
     /**
-     * Returns the defaults: a manager with them creates its own thread and HTTP client.
+     * Returns the defaults: a manager with them uses the JVM-wide default executor and HTTP
+     * client.
      * @return the default settings
      */
     public static TokenManagerSettings defaults() {
@@ -118,8 +130,9 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
     @Override
     public String toString() {
         return "TokenManagerSettings[refreshAhead=" + this.refreshAhead + ", connectTimeout=" + this.connectTimeout
-                + ", readTimeout=" + this.readTimeout + ", retry=" + this.retry + ", sharedExecutor="
-                + (this.executor != null) + ", sharedRestClient=" + (this.restClient != null) + ", tenant=" + this.tenant + "]";
+                + ", readTimeout=" + this.readTimeout + ", retry=" + this.retry + ", executor="
+                + ((this.executor != null) ? "given" : "default") + ", restClient="
+                + ((this.restClient != null) ? "given" : "default") + ", tenant=" + this.tenant + "]";
     }
 
     /**
@@ -200,7 +213,7 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
 
         /**
          * Sets the executor that runs token requests, shared with other managers.
-         * @param executor the executor, or {@code null} for one thread of the manager's own
+         * @param executor the executor, or {@code null} for the JVM-wide default
          * @return this builder
          */
         public Builder executor(@Nullable Executor executor) {
@@ -210,7 +223,7 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
 
         /**
          * Sets the HTTP client of token requests, shared with other managers.
-         * @param restClient the client, or {@code null} for one of the manager's own
+         * @param restClient the client, or {@code null} for the JVM-wide default
          * @return this builder
          */
         public Builder restClient(@Nullable RestClient restClient) {

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.TwilioException;
@@ -36,7 +39,6 @@ import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeH
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.client.RestClient;
@@ -105,7 +107,7 @@ class TwilioTokenConfigurationTest {
         return Thread.getAllStackTraces()
             .keySet()
             .stream()
-            .filter((thread) -> thread.getName().startsWith(TokenExecutors.THREAD_NAME_PREFIX))
+            .filter((thread) -> thread.getName().matches(TokenExecutors.THREAD_NAME_PREFIX + "[0-9]+"))
             .collect(Collectors.toSet());
     }
 
@@ -178,12 +180,16 @@ class TwilioTokenConfigurationTest {
         });
     }
 
-    @Test
-    void tokenRequestsGoThroughTheHttpClientThatSpringHttpClientsChooses() {
-        withSingleClientOnBootsHttpClients().withPropertyValues("spring.http.clients.imperative.factory=jdk")
+    @ParameterizedTest(name = "spring.http.clients.imperative.factory={0}")
+    @CsvSource({ "http-components, org.springframework.http.client.HttpComponentsClientHttpRequestFactory",
+            "jdk, org.springframework.http.client.SimpleClientHttpRequestFactory",
+            "reactor, org.springframework.http.client.SimpleClientHttpRequestFactory" })
+    void tokenRequestsGoThroughApacheHttpClientWhenBootChoosesItElseHttpUrlConnection(String factory,
+            Class<?> tokenClient) {
+        withSingleClientOnBootsHttpClients().withPropertyValues("spring.http.clients.imperative.factory=" + factory)
             .run((context) -> {
                 Object tokenRequests = context.getBean(TwilioAutoConfiguration.TOKEN_REQUEST_FACTORY_BEAN_NAME);
-                assertThat(tokenRequests).isInstanceOf(JdkClientHttpRequestFactory.class);
+                assertThat(tokenRequests).isInstanceOf(tokenClient);
                 RestClient shared = context.getBean(TokenManagerSettings.class).restClient();
                 assertThat(ReflectionTestUtils.getField(shared, "clientRequestFactory")).isSameAs(tokenRequests);
                 assertThat(context.getBean(TokenManager.class).getToken()).isNotBlank();
@@ -191,10 +197,51 @@ class TwilioTokenConfigurationTest {
             });
     }
 
-    @Test
-    void tokenRequestThatHangsFailsAfterTheTokenRequestsReadTimeoutWhateverSpringHttpClientsSays() {
+    @ParameterizedTest(name = "spring.http.clients.imperative.factory={0}")
+    @ValueSource(strings = { "jdk", "reactor", "http-components" })
+    void tokenRequestsInFlightCostOneExecutorThreadEachAndNoOtherThread(String factory) {
+        MockTwilioServer server = twilio.server();
+        List<String> properties = new ArrayList<>(List.of("spring.http.clients.imperative.factory=" + factory));
+        properties.addAll(TwilioAutoConfigurations.oauthTenants(server, 6));
+        this.runner
+            .withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+                    ImperativeHttpClientAutoConfiguration.class))
+            .withPropertyValues(properties.toArray(String[]::new))
+            .run((context) -> {
+                TwilioClients tenants = context.getBean(TwilioClients.class);
+                Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+                TokenGate gate = server.holdTokenRequests();
+                ExecutorService callers = Executors.newFixedThreadPool(6, (task) -> new Thread(task, "caller"));
+                try {
+                    List<Future<String>> tokens = new ArrayList<>();
+                    tenants.tenants()
+                        .forEach((name) -> tokens.add(callers.submit(tokenManagerOf(tenants.get(name))::getToken)));
+                    assertThat(gate.awaitWaiting(6, Duration.ofSeconds(10))).isTrue();
+
+                    assertThat(Thread.getAllStackTraces().keySet().stream().filter((thread) -> !before.contains(thread)
+                            && !thread.getName().equals("caller") && !thread.getName().startsWith("mock-twilio-")))
+                        .as("threads started while 6 token requests are in flight")
+                        .hasSize(6)
+                        .allSatisfy((thread) -> assertThat(thread.getName())
+                            .matches(TokenExecutors.THREAD_NAME_PREFIX + "[0-9]+"));
+                    gate.release();
+                    for (Future<String> token : tokens) {
+                        assertThat(token.get(10, TimeUnit.SECONDS)).isNotBlank();
+                    }
+                }
+                finally {
+                    gate.release();
+                    callers.shutdownNow();
+                }
+            });
+    }
+
+    @ParameterizedTest(name = "spring.http.clients.imperative.factory={0}")
+    @ValueSource(strings = { "http-components", "jdk" })
+    void tokenRequestThatHangsFailsAfterTheTokenRequestsReadTimeoutWhateverSpringHttpClientsSays(String factory) {
         withSingleClientOnBootsHttpClients()
-            .withPropertyValues("twilio.token-requests.read-timeout=200ms", "spring.http.clients.read-timeout=30s")
+            .withPropertyValues("spring.http.clients.imperative.factory=" + factory,
+                    "twilio.token-requests.read-timeout=200ms", "spring.http.clients.read-timeout=30s")
             .run((context) -> {
                 MockTwilioServer server = twilio.server();
                 server.hangNextTokenRequests(1);
@@ -290,7 +337,7 @@ class TwilioTokenConfigurationTest {
                 await().until(() -> Thread.getAllStackTraces()
                     .keySet()
                     .stream()
-                    .noneMatch((thread) -> thread.getName().startsWith(TokenExecutors.THREAD_NAME_PREFIX)));
+                    .noneMatch((thread) -> thread.getName().matches(TokenExecutors.THREAD_NAME_PREFIX + "[0-9]+")));
                 for (HttpComponentsClientHttpRequestFactory factory : new HttpComponentsClientHttpRequestFactory[] {
                         tokenRequests, apiRequests }) {
                     assertThatExceptionOfType(IllegalStateException.class).as("connection pool shut down")

@@ -1,10 +1,16 @@
 package io.github.twilioauth.token;
 
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.TokenGate;
 import io.github.twilioauth.testsupport.FakeTicker;
 import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.Jwts;
@@ -158,10 +165,12 @@ class ApiTokenManagerTest {
     }
 
     @Test
-    void failedFetchIsTriedAgainByTheNextCaller() {
+    void refusedFetchIsTriedAgainByTheFirstCallerAfterItsBackoff() {
         this.server.rejectNextTokenRequests(1);
         ApiTokenManager manager = manager();
         assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken);
+        // The retry delay of Retries.attempts, 1 ms, doubled once.
+        this.ticker.advance(Duration.ofMillis(2));
         assertThat(manager.getToken()).isNotBlank();
         assertThat(this.server.tokenRequestCount()).isEqualTo(2);
     }
@@ -195,28 +204,93 @@ class ApiTokenManagerTest {
     }
 
     @Test
-    void managerWithoutSharedSettingsEndsTheThreadsItStartedWhenClosed() {
-        Set<Thread> before = Thread.getAllStackTraces().keySet();
-        ApiTokenManager manager = new ApiTokenManager(app.options().build());
-        assertThat(manager.getToken()).isNotBlank();
-        Set<Thread> started = new HashSet<>(Thread.getAllStackTraces().keySet());
-        started.removeAll(before);
-        List<Thread> tokenThreads = started.stream()
-            .filter((thread) -> thread.getName().startsWith(TokenExecutors.THREAD_NAME_PREFIX))
-            .toList();
-        List<Thread> httpClientThreads = started.stream()
-            .filter((thread) -> thread.getName().startsWith("HttpClient-"))
-            .toList();
-        assertThat(tokenThreads).hasSize(1);
-        assertThat(httpClientThreads).isNotEmpty();
-
-        manager.close();
-
-        await().untilAsserted(() -> assertThat(tokenThreads).noneMatch(Thread::isAlive));
-        // The JDK's HTTP client can be closed from Java 21 on; on Java 17 its threads end once it is unreachable.
-        if (Runtime.version().feature() >= 21) {
-            await().untilAsserted(() -> assertThat(httpClientThreads).noneMatch(Thread::isAlive));
+    void managersBuiltByHandShareTheDefaultExecutorAndHttpClientStartingNoThreadOfTheirOwn() throws Exception {
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        List<ApiTokenManager> managers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            managers.add(new ApiTokenManager(app.options().build()));
         }
+        assertThat(clientThreadsStartedSince(before)).as("threads started by building 100 managers").isEmpty();
+
+        ExecutorService callers = Executors.newFixedThreadPool(8, (task) -> new Thread(task, "caller"));
+        try {
+            for (Future<String> token : callers.invokeAll(managers.stream()
+                .map((manager) -> (Callable<String>) manager::getToken)
+                .toList())) {
+                assertThat(token.get()).isNotBlank();
+            }
+        }
+        finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(this.server.tokenRequestCount()).isEqualTo(100);
+        assertThat(clientThreadsStartedSince(before)).as("threads started by 100 managers fetching their tokens")
+            .hasSizeLessThanOrEqualTo(TokenDefaults.CONCURRENCY_LIMIT)
+            .allSatisfy((thread) -> assertThat(thread.getName()).startsWith(TokenDefaults.THREAD_NAME_PREFIX)
+                .startsWith(TokenExecutors.THREAD_NAME_PREFIX));
+        managers.get(0).close();
+        assertThat(managers.get(1).refreshToken()).as("another manager after one was closed").isNotBlank();
+    }
+
+    @Test
+    void tokenRequestsInFlightOfManagersBuiltByHandCostOneThreadEach() throws Exception {
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        TokenGate gate = this.server.holdTokenRequests();
+        ExecutorService callers = Executors.newFixedThreadPool(6, (task) -> new Thread(task, "caller"));
+        try {
+            List<Future<String>> tokens = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                tokens.add(callers.submit(new ApiTokenManager(app.options().build())::getToken));
+            }
+            assertThat(gate.awaitWaiting(6, Duration.ofSeconds(10))).isTrue();
+
+            assertThat(Thread.getAllStackTraces().entrySet().stream()
+                .filter((thread) -> Arrays.stream(thread.getValue())
+                    .anyMatch((frame) -> frame.getClassName().equals(TokenEndpointClient.class.getName())))
+                .map(Map.Entry::getKey)).as("threads sending a token request")
+                .hasSize(6)
+                .allSatisfy((thread) -> assertThat(thread.getName()).startsWith(TokenDefaults.THREAD_NAME_PREFIX));
+            assertThat(clientThreadsStartedSince(before)).as("threads started while 6 token requests are in flight")
+                .allSatisfy((thread) -> assertThat(thread.getName()).startsWith(TokenDefaults.THREAD_NAME_PREFIX));
+            gate.release();
+            for (Future<String> token : tokens) {
+                assertThat(token.get(10, TimeUnit.SECONDS)).isNotBlank();
+            }
+        }
+        finally {
+            gate.release();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void threadsOfTheDefaultExecutorEndWhenIdle() {
+        new ApiTokenManager(app.options().build()).getToken();
+        List<Thread> tokenThreads = Thread.getAllStackTraces()
+            .keySet()
+            .stream()
+            .filter((thread) -> thread.getName().startsWith(TokenDefaults.THREAD_NAME_PREFIX))
+            .toList();
+        assertThat(tokenThreads).isNotEmpty().allMatch(Thread::isDaemon);
+
+        // They end after 30 s idle.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(tokenThreads).noneMatch(Thread::isAlive));
+    }
+
+    /**
+     * Threads started since a snapshot on this side of the wire: neither the stand-in's, which
+     * serve the requests, nor the callers' pool, nor the JDK's one keep-alive timer of
+     * {@code HttpURLConnection}.
+     */
+    private static List<Thread> clientThreadsStartedSince(Set<Thread> before) {
+        return Thread.getAllStackTraces()
+            .keySet()
+            .stream()
+            .filter((thread) -> !before.contains(thread))
+            .filter((thread) -> !thread.getName().startsWith("mock-twilio-")
+                    && !thread.getName().equals("caller") && !thread.getName().equals("Keep-Alive-Timer"))
+            .toList();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,9 +40,10 @@ import io.github.twilioauth.testsupport.Retries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The token engine under faults, over real HTTP against the stand-in: every installed fetch
@@ -281,11 +283,7 @@ class TokenCacheTest {
 
     @Test
     void clearTokenIsNeverUndoneByTheRenewalItSuperseded() throws Exception {
-        AtomicInteger fetchesEnded = new AtomicInteger();
-        ApiTokenManager manager = manager(settings().executor((task) -> this.threads.execute(() -> {
-            task.run();
-            fetchesEnded.incrementAndGet();
-        })));
+        ApiTokenManager manager = manager(settings());
         String first = manager.getToken();
         enterRenewalWindow();
         TokenGate gate = this.server.holdTokenRequests();
@@ -293,12 +291,15 @@ class TokenCacheTest {
         assertThat(gate.awaitWaiting(1, BLOCKED)).as("the renewal is in flight").isTrue();
 
         manager.clearToken();
-        Future<String> afterClear = this.threads.submit(manager::getToken);
-        assertThat(gate.awaitWaiting(2, BLOCKED)).as("a fetch after the clear is in flight").isTrue();
-        assertThat(gate.releaseLatest()).isTrue();
-        String fetchedAfterClear = afterClear.get(BLOCKED.toSeconds(), TimeUnit.SECONDS);
+        AtomicReference<Thread> caller = new AtomicReference<>();
+        Future<String> afterClear = this.threads.submit(() -> {
+            caller.set(Thread.currentThread());
+            return manager.getToken();
+        });
+        await().atMost(BLOCKED).until(() -> caller.get() != null && isWaiting(caller.get()));
+        assertThat(gate.waiting()).as("token requests in flight: the renewal only").isEqualTo(1);
         gate.release();
-        await().atMost(BLOCKED).untilAtomic(fetchesEnded, equalTo(3));
+        String fetchedAfterClear = afterClear.get(BLOCKED.toSeconds(), TimeUnit.SECONDS);
 
         List<String> issued = this.server.issuedTokens();
         assertThat(issued).hasSize(3).containsExactly(first, issued.get(1), fetchedAfterClear);
@@ -352,9 +353,10 @@ class TokenCacheTest {
         Duration usable = Duration.ofSeconds(570);
         assertThat(manager.status().usableUntil()).isBetween(before.plus(usable), Instant.now().plus(usable));
         this.ticker.advance(usable.minusSeconds(1));
-        assertThat(manager.getToken()).isEqualTo(jwt);
-        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+        assertThat(manager.status().tokenValid()).isTrue();
         this.ticker.advance(Duration.ofSeconds(1));
+        assertThat(manager.status().tokenValid()).isFalse();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
         assertThat(manager.getToken()).isNotEqualTo(jwt);
         assertThat(this.server.tokenRequestCount()).isEqualTo(2);
     }
@@ -381,6 +383,147 @@ class TokenCacheTest {
         this.ticker.advance(TokenCache.MIN_REJECTION_RENEWAL_INTERVAL);
         assertThat(manager.refreshToken(renewed)).isNotEqualTo(renewed);
         assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void refusedFetchFailsEveryCallWithinItsBackoffAtOnceWithTheSameExceptionAndNoTokenRequest() {
+        ApiTokenManager manager = managerWithAWrongSecret();
+
+        TwilioAuthenticationException refusal = catchThrowableOfType(TwilioAuthenticationException.class,
+                manager::getToken);
+
+        assertThat(refusal.statusCode()).isEqualTo(400);
+        assertThat(refusal.code()).isEqualTo(322402);
+        for (int call = 1; call < 50; call++) {
+            assertThat(catchThrowable(manager::getToken)).isSameAs(refusal);
+        }
+        assertThat(catchThrowable(manager::refreshToken)).isSameAs(refusal);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+        assertThat(manager.status().lastFailureStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void unauthorizedFetchBacksOffAndTheFirstCallAfterTheBackoffTriesAgain() {
+        this.server.failNextTokenRequests(1, 401);
+        ApiTokenManager manager = manager(settings().executor(Runnable::run).retry(retryDelay(Duration.ofSeconds(1))));
+        TwilioAuthenticationException refusal = catchThrowableOfType(TwilioAuthenticationException.class,
+                manager::getToken);
+        assertThat(refusal.statusCode()).isEqualTo(401);
+
+        this.ticker.advance(Duration.ofMillis(900));
+        assertThat(catchThrowable(manager::getToken)).isSameAs(refusal);
+        this.ticker.advance(Duration.ofMillis(1100));
+
+        assertThat(manager.getToken()).isEqualTo(this.server.issuedTokens().get(0));
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void refusalBackoffDoublesWithEachRefusalUpToAMinute() {
+        ApiTokenManager manager = managerWithAWrongSecret();
+        catchThrowable(manager::getToken);
+        // After n refusals, the next request waits between half and all of 2^n seconds, at most a minute.
+        for (int refusals = 1; refusals < 12; refusals++) {
+            long fullSeconds = Math.min(1L << refusals, 60);
+            long leastSeconds = Math.min(1L << (refusals - 1), 60);
+            this.ticker.advance(Duration.ofSeconds(leastSeconds).minusMillis(1));
+            catchThrowable(manager::getToken);
+            assertThat(this.server.tokenRequestCount()).as("token requests after %d refusals", refusals)
+                .isEqualTo(refusals);
+            this.ticker.advance(Duration.ofSeconds(fullSeconds - leastSeconds).plusMillis(1));
+            catchThrowable(manager::getToken);
+            assertThat(this.server.tokenRequestCount()).as("token requests after %d refusals", refusals)
+                .isEqualTo(refusals + 1);
+        }
+    }
+
+    @Test
+    void clearTokenKeepsTheRefusalBackoff() {
+        ApiTokenManager manager = managerWithAWrongSecret();
+        Throwable refusal = catchThrowable(manager::getToken);
+
+        manager.clearToken();
+
+        assertThat(catchThrowable(manager::getToken)).isSameAs(refusal);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorsAfterEveryRetryLetTheNextCallerTryAgainAtOnce() {
+        this.server.failNextTokenRequests(1, 500);
+        ApiTokenManager manager = manager(settings().executor(Runnable::run).retry(retryDelay(Duration.ofSeconds(1))));
+
+        assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(manager::getToken)
+            .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(500));
+
+        assertThat(manager.getToken()).isNotBlank();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    /** A manager whose secret the token endpoint refuses, fetching on the caller's thread, first back-off 1 to 2 s. */
+    private ApiTokenManager managerWithAWrongSecret() {
+        ApiTokenManager manager = new ApiTokenManager(app.options().clientSecret("wrong-secret-value").build(),
+                settings().executor(Runnable::run).retry(retryDelay(Duration.ofSeconds(1))).build());
+        this.managers.add(manager);
+        return manager;
+    }
+
+    private static TwilioRetryPolicy retryDelay(Duration delay) {
+        return TwilioRetryPolicy.builder().maxRetries(0).delay(delay).build();
+    }
+
+    @Test
+    void errorThrownByAnObservationHandlerFailsTheTokenRequestAndShowsInTheStatus() throws Exception {
+        AtomicBoolean broken = new AtomicBoolean(true);
+        ApiTokenManager manager = manager(settings().observationRegistry(failingFetchObservations(broken)));
+
+        assertThatExceptionOfType(TwilioAuthenticationException.class).isThrownBy(() -> within(manager::getToken))
+            .withCauseInstanceOf(ServiceConfigurationError.class);
+        assertThat(manager.status().lastFailureAt()).isNotNull();
+        assertThat(manager.status().lastFailureStatus()).isZero();
+        broken.set(false);
+        assertThat(within(manager::getToken)).isNotBlank();
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void errorThrownByAnObservationHandlerOnARenewalFailsThatRenewalWhichIsTriedAgainAfterItsBackoff()
+            throws Exception {
+        AtomicBoolean broken = new AtomicBoolean(false);
+        ApiTokenManager manager = manager(settings().observationRegistry(failingFetchObservations(broken)));
+        String first = within(manager::getToken);
+        enterRenewalWindow();
+        broken.set(true);
+
+        assertThat(within(manager::getToken)).isSameAs(first);
+
+        await().atMost(BLOCKED).until(() -> manager.status().lastFailureAt() != null);
+        assertThat(within(manager::getToken)).isSameAs(first);
+        broken.set(false);
+        this.ticker.advance(Duration.ofMinutes(1));
+        assertThat(within(manager::getToken)).isSameAs(first);
+        await().atMost(BLOCKED).until(() -> !manager.getToken().equals(first));
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    /** Observations whose handler throws an {@link Error} when a token request starts, while {@code broken}. */
+    private static ObservationRegistry failingFetchObservations(AtomicBoolean broken) {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+            @Override
+            public void onStart(Observation.Context context) {
+                if (broken.get()) {
+                    throw new ServiceConfigurationError("broken observation handler");
+                }
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof TokenFetchContext;
+            }
+        });
+        return registry;
     }
 
     @Test

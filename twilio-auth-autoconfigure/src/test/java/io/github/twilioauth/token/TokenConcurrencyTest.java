@@ -2,16 +2,16 @@ package io.github.twilioauth.token;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,6 @@ import io.github.twilioauth.testsupport.Retries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Renewal ahead of expiry, single-flight fetching and independence of managers.
@@ -77,54 +76,71 @@ class TokenConcurrencyTest {
     }
 
     @Test
-    void doesNotRenewBeforeTheRefreshAheadFraction() {
+    void doesNotRenewBeforeATenthAheadOfTheRefreshAheadFraction() {
         ApiTokenManager manager = new ApiTokenManager(app.options().build(), settings().build());
         String first = manager.getToken();
-        this.ticker.advance(Duration.ofNanos((long) (USABLE.toNanos() * 0.8)).minusSeconds(1));
+        this.ticker.advance(Duration.ofNanos((long) (USABLE.toNanos() * 0.8 * 0.9)).minusSeconds(1));
         assertThat(manager.getToken()).isSameAs(first);
         assertThat(this.server.tokenRequestCount()).isEqualTo(1);
     }
 
     @Test
+    void managersStartedTogetherRenewAtSpreadTimesNoneAfterTheRefreshAheadPoint() {
+        List<ApiTokenManager> managers = new ArrayList<>();
+        Map<ApiTokenManager, String> firstTokens = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            ApiTokenManager manager = new ApiTokenManager(app.options().build(),
+                    settings().executor(Runnable::run).build());
+            managers.add(manager);
+            firstTokens.put(manager, manager.getToken());
+        }
+        long start = this.ticker.read();
+        Map<ApiTokenManager, Integer> renewedAtPercent = new HashMap<>();
+
+        for (int percent = 60; percent <= 80; percent++) {
+            long at = start + (long) (USABLE.toNanos() * (percent / 100.0));
+            this.ticker.advance(Duration.ofNanos(at - this.ticker.read()));
+            for (ApiTokenManager manager : managers) {
+                manager.getToken();
+                if (!manager.getToken().equals(firstTokens.get(manager))) {
+                    renewedAtPercent.putIfAbsent(manager, percent);
+                }
+            }
+        }
+
+        assertThat(renewedAtPercent).as("managers renewed by the refresh-ahead point").hasSize(managers.size());
+        assertThat(renewedAtPercent.values()).as("when, in percent of the usable life")
+            .allSatisfy((percent) -> assertThat(percent).isBetween(72, 80));
+        assertThat(Set.copyOf(renewedAtPercent.values())).as("distinct moments").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2 * managers.size());
+    }
+
+    @Test
     void refreshAheadFractionIsConfigurable() {
-        AtomicInteger fetches = new AtomicInteger();
-        ApiTokenManager manager = new ApiTokenManager(app.options().build(),
-                settings().refreshAhead(0.5).executor(countingEach(fetches)).build());
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(), settings().refreshAhead(0.5).build());
         String first = manager.getToken();
         this.ticker.advance(USABLE.dividedBy(2).plusSeconds(1));
         assertThat(manager.getToken()).isSameAs(first);
-        await().atMost(Duration.ofSeconds(5)).untilAtomic(fetches, equalTo(2));
-        assertThat(manager.getToken()).isNotEqualTo(first);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !manager.getToken().equals(first));
         assertThat(this.server.tokenRequestCount()).isEqualTo(2);
     }
 
     @Test
     void failedRenewalKeepsTheCurrentTokenAndBacksOff() {
-        AtomicInteger fetches = new AtomicInteger();
-        ApiTokenManager manager = new ApiTokenManager(app.options().build(),
-                settings().executor(countingEach(fetches)).build());
+        ApiTokenManager manager = new ApiTokenManager(app.options().build(), settings().build());
         String first = manager.getToken();
         this.ticker.advance(Duration.ofNanos((long) (USABLE.toNanos() * 0.9)));
         this.server.failNextTokenRequests(1, 500);
         assertThat(manager.getToken()).isSameAs(first);
-        await().atMost(Duration.ofSeconds(5)).untilAtomic(fetches, equalTo(2));
+        await().atMost(Duration.ofSeconds(5)).until(() -> manager.status().lastFailureStatus() != null);
         for (int i = 0; i < 50; i++) {
             assertThat(manager.getToken()).isSameAs(first);
         }
         assertThat(this.server.tokenRequestCount()).isEqualTo(2);
         this.ticker.advance(Duration.ofMinutes(1));
         assertThat(manager.getToken()).isSameAs(first);
-        await().atMost(Duration.ofSeconds(5)).untilAtomic(fetches, equalTo(3));
-        assertThat(manager.getToken()).isNotEqualTo(first);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !manager.getToken().equals(first));
         assertThat(this.server.tokenRequestCount()).isEqualTo(3);
-    }
-
-    /** Runs each fetch on the test's threads and counts it once it has ended. */
-    private Executor countingEach(AtomicInteger fetches) {
-        return (task) -> this.threads.execute(() -> {
-            task.run();
-            fetches.incrementAndGet();
-        });
     }
 
     @Test
