@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.twilio.base.TwilioResponse;
 import com.twilio.exception.ApiException;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
@@ -189,6 +190,19 @@ class TwilioSdkHttpClientTest {
             assertThat(request.authScheme()).isEqualTo(scheme);
             assertThat(request.principal()).isEqualTo(principal);
             assertThat(request.forwardedHost()).isEqualTo("api.twilio.com");
+        });
+    }
+
+    @Test
+    void theStatusAndHeadersOfTheResponseReachTheSdk() {
+        TwilioResponse<Message> response = Message.creator(TO, FROM, "With its headers")
+            .createWithResponse(sdk(basic(ACCOUNT_SID, AUTH_TOKEN)));
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.getContent().getBody()).isEqualTo("With its headers");
+        assertThat(response.getHeaders()).anySatisfy((name, value) -> {
+            assertThat(name).isEqualToIgnoringCase("Content-Type");
+            assertThat(value).isEqualTo("application/json");
         });
     }
 
