@@ -315,10 +315,10 @@ public final class TwilioClient implements AutoCloseable {
             request.set(TwilioEndpoints.FORWARDED_HOST, route.standsFor());
         }
         if (body != null) {
-            if (request.getContentType() == null) {
+            if (!request.containsHeader(HttpHeaders.CONTENT_TYPE)) {
                 request.setContentType(MediaType.APPLICATION_OCTET_STREAM);
             }
-            if (request.getContentLength() < 0) {
+            if (!request.containsHeader(HttpHeaders.CONTENT_LENGTH)) {
                 request.setContentLength(body.length);
             }
         }
