@@ -20,6 +20,7 @@ import io.github.twilioauth.http.TwilioRestClientBuilder;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.OffSpecRequests;
 import io.github.twilioauth.test.RecordedRequest;
 import io.github.twilioauth.testsupport.Retries;
 import org.springframework.http.HttpHeaders;
@@ -143,7 +144,9 @@ class TwilioClientExchangeTest {
 
     @Test
     void bytesWithoutContentTypeAreSentAsOctetStreamWithTheirLength() {
-        client().exchange(HttpMethod.POST, MESSAGES, new HttpHeaders(), form());
+        try (OffSpecRequests octets = this.server.offSpec("bytes without a content type, to see the default one")) {
+            client().exchange(HttpMethod.POST, MESSAGES, new HttpHeaders(), form());
+        }
 
         assertThat(this.requestFactory.sent()).singleElement().satisfies((sent) -> {
             assertThat(sent.headers().getContentType()).isEqualTo(MediaType.APPLICATION_OCTET_STREAM);
