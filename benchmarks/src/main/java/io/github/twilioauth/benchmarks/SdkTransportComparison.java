@@ -29,9 +29,9 @@ import org.openjdk.jmh.util.ListStatistics;
  * transports interleaved (their order turns from round to round), so that a change of load on
  * the machine falls on all of them: mean time per call and {@code gc.alloc.rate.norm} (every
  * thread, the stand-in's included) per run, the load average at its start; then per benchmark
- * the mean over the rounds with its 95% confidence interval, and the verdict on the targets of
- * issue 24 in each round: at 8 threads the bridge no slower than the SDK's transport, and at
- * most 10 KB more allocated per call.</li>
+ * the mean over the rounds with its 95% confidence interval and the median, and the verdict on
+ * the targets of issue 24 in each round: at 8 threads the bridge no slower than the SDK's
+ * transport, and at most 10 KB more allocated per call.</li>
  * </ol>
  * Run with {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.twilioauth.benchmarks.SdkTransportComparison [rounds]} (3 rounds by default, the
@@ -159,7 +159,7 @@ public final class SdkTransportComparison {
     }
 
     private static void summarize(Map<Transport, List<List<Run>>> runs, int rounds) {
-        System.out.printf("Over %d rounds: mean [95%% confidence interval]%n", rounds);
+        System.out.printf("Over %d rounds: mean [95%% confidence interval] (median)%n", rounds);
         for (int t = 0; t < THREADS.length; t++) {
             for (Transport transport : Transport.values()) {
                 List<Run> measured = runs.get(transport).get(t);
@@ -195,8 +195,8 @@ public final class SdkTransportComparison {
     private static String interval(List<Run> runs, Function<Run, Double> figure, String format) {
         ListStatistics statistics = new ListStatistics(runs.stream().mapToDouble(figure::apply).toArray());
         double[] interval = statistics.getConfidenceIntervalAt(0.95);
-        return String.format(format + " [" + format + ", " + format + "]", statistics.getMean(), interval[0],
-                interval[1]);
+        return String.format(format + " [" + format + ", " + format + "] (" + format + ")", statistics.getMean(),
+                interval[0], interval[1], statistics.getPercentile(50));
     }
 
     private static double loadAverage() {
