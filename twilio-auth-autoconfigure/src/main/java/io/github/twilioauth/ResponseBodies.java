@@ -2,6 +2,7 @@ package io.github.twilioauth;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.jspecify.annotations.Nullable;
@@ -26,19 +27,61 @@ public final class ResponseBodies {
 
     /**
      * Reads a body of at most {@code maxBytes}. A larger one is not read further: the response
-     * is {@linkplain #abort aborted} and {@code null} returned.
+     * is {@linkplain #abort aborted} and {@code null} returned. A body whose
+     * {@code Content-Length} is over the bound is not read at all; one whose length is known and
+     * within the bound is read straight into one array of that length.
      * @param response the response
      * @param maxBytes the largest body read
      * @return the body, or {@code null} when it is larger
      * @throws IOException if reading fails
      */
     public static byte @Nullable [] readAtMost(ClientHttpResponse response, long maxBytes) throws IOException {
-        byte[] body = response.getBody().readNBytes((int) Math.min(maxBytes, MAX_BOUND) + 1);
-        if (body.length <= maxBytes) {
+        long bound = Math.min(maxBytes, MAX_BOUND);
+        long length = contentLength(response);
+        if (length > bound) {
+            abort(response);
+            return null;
+        }
+        InputStream stream = response.getBody();
+        byte[] body = (length >= 0) ? readKnownLength(stream, (int) length, bound)
+                : stream.readNBytes((int) bound + 1);
+        if (body.length <= bound) {
             return body;
         }
         abort(response);
         return null;
+    }
+
+    /** The announced length of the body, or -1 when none or not a number. */
+    private static long contentLength(ClientHttpResponse response) {
+        try {
+            return response.getHeaders().getContentLength();
+        }
+        catch (NumberFormatException ex) {
+            return -1;
+        }
+    }
+
+    /**
+     * Reads a body of announced length into an array of that length. A shorter one gives what
+     * came, as a read of unknown length would; a longer one (a client that decoded the body and
+     * kept its length) is read on, up to one byte past the bound.
+     */
+    private static byte[] readKnownLength(InputStream stream, int length, long bound) throws IOException {
+        byte[] body = new byte[length];
+        int read = stream.readNBytes(body, 0, length);
+        if (read < length) {
+            return Arrays.copyOf(body, read);
+        }
+        int next = stream.read();
+        if (next < 0) {
+            return body;
+        }
+        byte[] rest = stream.readNBytes((int) (bound - length));
+        byte[] longer = Arrays.copyOf(body, length + 1 + rest.length);
+        longer[length] = (byte) next;
+        System.arraycopy(rest, 0, longer, length + 1, rest.length);
+        return longer;
     }
 
     /**

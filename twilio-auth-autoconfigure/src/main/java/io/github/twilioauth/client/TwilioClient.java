@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -248,8 +249,10 @@ public final class TwilioClient implements AutoCloseable {
      * @param uri a path on the {@code api} host, an absolute {@code https://*.twilio.com} URI, or an
      * absolute URI on the configured base URL; encoded, with its query
      * @param headers more request headers, such as {@code Content-Type}
-     * @param body the body, written by the {@code RestClient}'s message converters (such as
-     * {@code byte[]}, {@code String}, or a {@code MultiValueMap} of a form), or {@code null} for none
+     * @param body the body: {@code byte[]} sent as it is (as {@code application/octet-stream}
+     * unless {@code headers} say otherwise), any other written by the {@code RestClient}'s
+     * message converters (such as a {@code String}, or a {@code MultiValueMap} of a form), or
+     * {@code null} for none
      * @return the status, headers and body; a success body of at most the client's largest
      * response size, an error body of at most 64 KB or that size when smaller
      * @throws TwilioApiException when no response came (status 0), or its body is larger than
@@ -261,29 +264,62 @@ public final class TwilioClient implements AutoCloseable {
         requireOpen();
         TwilioEndpoints.Route route = this.endpoints.route(uri);
         URI target = route.uri();
-        RestClient.RequestBodySpec spec = spec(method, target, route).headers((all) -> {
-            headers.forEach((name, values) -> {
+        RestClient.RequestBodySpec spec;
+        if (body == null || body instanceof byte[]) {
+            // The headers go straight onto the request, rather than onto the spec to be merged
+            // with the default headers into a copy first, and bytes need no message converter.
+            spec = this.restClient.method(method)
+                .uri(target)
+                .httpRequest((request) -> putHeaders(request.getHeaders(), headers, route, (byte[]) body));
+            if (body instanceof byte[] bytes) {
+                spec.body((stream) -> stream.write(bytes));
+            }
+        }
+        else {
+            spec = spec(method, target, route).headers((all) -> headers.forEach((name, values) -> {
                 if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)) {
                     all.addAll(name, values);
                 }
-            });
-        });
-        if (body != null) {
-            spec.body(body);
+            })).body(body);
         }
-        String call = method + " " + target.getPath();
         try {
             return spec.exchange((request, response) -> {
                 int status = response.getStatusCode().value();
                 byte[] read = readBody(response, status);
                 if (read == null) {
-                    throw tooLarge(call, status);
+                    throw tooLarge(method + " " + target.getPath(), status);
                 }
                 return new TwilioRawResponse(status, response.getHeaders(), read);
             });
         }
         catch (ResourceAccessException ex) {
             throw noResponse(method, target, ex);
+        }
+    }
+
+    /**
+     * Puts the given headers but {@code Authorization} on a request, in place of default headers
+     * of the same names, then {@link TwilioEndpoints#FORWARDED_HOST} on a base URL, and the
+     * content type and length of a body of bytes, as the {@code RestClient}'s converter of
+     * {@code byte[]} would.
+     */
+    private static void putHeaders(HttpHeaders request, HttpHeaders headers, TwilioEndpoints.Route route,
+            byte @Nullable [] body) {
+        headers.forEach((name, values) -> {
+            if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)) {
+                request.put(name, new ArrayList<>(values));
+            }
+        });
+        if (route.standsFor() != null) {
+            request.set(TwilioEndpoints.FORWARDED_HOST, route.standsFor());
+        }
+        if (body != null) {
+            if (!request.containsHeader(HttpHeaders.CONTENT_TYPE)) {
+                request.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+            }
+            if (!request.containsHeader(HttpHeaders.CONTENT_LENGTH)) {
+                request.setContentLength(body.length);
+            }
         }
     }
 

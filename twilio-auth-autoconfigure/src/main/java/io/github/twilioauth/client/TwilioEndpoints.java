@@ -107,7 +107,9 @@ public record TwilioEndpoints(@Nullable String baseUrl, @Nullable String region,
             return on("api", uri);
         }
         URI absolute = URI.create(uri);
-        if (this.baseUrl != null && sameOrigin(absolute, URI.create(this.baseUrl))) {
+        // The base URL is parsed only when it names the host: the URIs given are mostly Twilio's.
+        if (this.baseUrl != null && absolute.getHost() != null && this.baseUrl.contains(absolute.getHost())
+                && sameOrigin(absolute, URI.create(this.baseUrl))) {
             return new Route(absolute, null);
         }
         String host = (absolute.getHost() != null) ? absolute.getHost().toLowerCase(Locale.ROOT) : "";
@@ -116,9 +118,10 @@ public record TwilioEndpoints(@Nullable String baseUrl, @Nullable String region,
                     + " URL, but it is on '" + absolute.getScheme() + "://" + host + "'");
         }
         String product = host.substring(0, host.indexOf('.'));
-        String pathAndQuery = absolute.getRawPath()
-                + ((absolute.getRawQuery() != null) ? "?" + absolute.getRawQuery() : "");
-        boolean globalHost = host.equals(product + "." + DOMAIN);
+        String pathAndQuery = (absolute.getRawQuery() != null) ? absolute.getRawPath() + "?" + absolute.getRawQuery()
+                : absolute.getRawPath();
+        // The host is {product}.twilio.com, or has more labels between the two.
+        boolean globalHost = host.length() == product.length() + 1 + DOMAIN.length();
         return (globalHost || this.baseUrl != null) ? on(product, pathAndQuery) : new Route(absolute, null);
     }
 

@@ -16,15 +16,20 @@ import org.springframework.http.HttpHeaders;
 public record TwilioRawResponse(int statusCode, HttpHeaders headers, byte[] body) {
 
     /**
-     * Creates a response; the headers are copied read-only.
+     * Creates a response. Read-only headers, such as a {@code ClientHttpResponse}'s own, are
+     * kept as given; others are copied read-only.
      * @param statusCode the HTTP status
      * @param headers the response headers
      * @param body the body
      */
     public TwilioRawResponse {
-        HttpHeaders copy = new HttpHeaders();
-        copy.addAll(Objects.requireNonNull(headers, "headers"));
-        headers = HttpHeaders.readOnlyHttpHeaders(copy);
+        Objects.requireNonNull(headers, "headers");
+        // readOnlyHttpHeaders returns read-only headers themselves, and a view of any others.
+        if (HttpHeaders.readOnlyHttpHeaders(headers) != headers) {
+            HttpHeaders copy = new HttpHeaders();
+            copy.addAll(headers);
+            headers = HttpHeaders.readOnlyHttpHeaders(copy);
+        }
         Objects.requireNonNull(body, "body");
     }
 

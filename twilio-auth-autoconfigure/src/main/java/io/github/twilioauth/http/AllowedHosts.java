@@ -21,8 +21,6 @@ public final class AllowedHosts {
 
     private static final String TWILIO_DOMAIN = "twilio.com";
 
-    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
-
     private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private final String[] hosts;
@@ -129,8 +127,8 @@ public final class AllowedHosts {
         if (host.equalsIgnoreCase("localhost")) {
             return true;
         }
-        if (IPV4_LOOPBACK.matcher(host).matches()) {
-            return octetsFitInAByte(host);
+        if (host.startsWith("127.")) {
+            return isIpv4Loopback(host);
         }
         String literal = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
         if (literal.indexOf(':') < 0 || !IPV6_LITERAL.matcher(literal).matches()) {
@@ -145,13 +143,36 @@ public final class AllowedHosts {
         }
     }
 
-    private static boolean octetsFitInAByte(String address) {
-        for (String octet : address.split("\\.")) {
-            if (Integer.parseInt(octet) > 255) {
+    /**
+     * Whether an address that starts with {@code 127.} is the rest of a dotted quad: three more
+     * octets of one to three digits up to 255. Read character by character, as {@link #allows}
+     * allocates nothing.
+     */
+    private static boolean isIpv4Loopback(String host) {
+        int dots = 0;
+        int digits = 0;
+        int octet = 0;
+        for (int i = "127.".length(); i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '.') {
+                if (digits == 0 || ++dots > 2) {
+                    return false;
+                }
+                digits = 0;
+                octet = 0;
+            }
+            else if (c >= '0' && c <= '9' && digits < 3) {
+                digits++;
+                octet = octet * 10 + (c - '0');
+                if (octet > 255) {
+                    return false;
+                }
+            }
+            else {
                 return false;
             }
         }
-        return true;
+        return dots == 2 && digits > 0;
     }
 
     @Override

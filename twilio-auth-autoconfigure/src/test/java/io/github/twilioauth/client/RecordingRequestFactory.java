@@ -17,9 +17,9 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 /**
- * A request factory that records the {@code Authorization} headers of every request as it goes
- * on the wire, after every interceptor of the {@code RestClient} (the authenticating one
- * included) has run. Thread-safe.
+ * A request factory that records the headers of every request as it goes on the wire, after
+ * every interceptor of the {@code RestClient} (the authenticating one included) has run.
+ * Thread-safe.
  */
 final class RecordingRequestFactory implements ClientHttpRequestFactory {
 
@@ -46,8 +46,10 @@ final class RecordingRequestFactory implements ClientHttpRequestFactory {
      * @param uri the URI
      * @param authorizations every {@code Authorization} header value, in order; empty without one
      * @param forwardedHost the {@code X-Forwarded-Host} header, or {@code null} without one
+     * @param headers every header as it was sent; read-only
      */
-    record SentRequest(HttpMethod method, URI uri, List<String> authorizations, @Nullable String forwardedHost) {
+    record SentRequest(HttpMethod method, URI uri, List<String> authorizations, @Nullable String forwardedHost,
+            HttpHeaders headers) {
     }
 
     private final class RecordingRequest implements ClientHttpRequest {
@@ -62,7 +64,8 @@ final class RecordingRequestFactory implements ClientHttpRequestFactory {
         public ClientHttpResponse execute() throws IOException {
             List<String> authorizations = this.request.getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
             RecordingRequestFactory.this.sent.add(new SentRequest(getMethod(), getURI(), List.copyOf(authorizations),
-                    this.request.getHeaders().getFirst(TwilioEndpoints.FORWARDED_HOST)));
+                    this.request.getHeaders().getFirst(TwilioEndpoints.FORWARDED_HOST),
+                    HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(this.request.getHeaders()))));
             return this.request.execute();
         }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.github.twilioauth.TwilioApiException;
 import io.github.twilioauth.TwilioException;
@@ -18,11 +20,14 @@ import io.github.twilioauth.http.TwilioRestClientBuilder;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.OffSpecRequests;
 import io.github.twilioauth.test.RecordedRequest;
 import io.github.twilioauth.testsupport.Retries;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 
@@ -86,6 +91,12 @@ class TwilioClientExchangeTest {
         return FORM.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** A JSON object of exactly {@code length} bytes. */
+    private static String jsonOfLength(int length) {
+        String empty = "{\"filler\":\"\"}";
+        return "{\"filler\":\"" + "x".repeat(length - empty.length()) + "\"}";
+    }
+
     @Test
     void sendsTheBodyAndHeadersGivenAndAnswersTheCreatedResource() {
         HttpHeaders headers = formHeaders();
@@ -104,6 +115,104 @@ class TwilioClientExchangeTest {
             assertThat(request.authScheme()).isEqualTo("Basic");
             assertThat(request.principal()).isEqualTo(ACCOUNT_SID);
         });
+    }
+
+    @Test
+    void aHeaderWithSeveralValuesIsSentWithEachOfThem() {
+        HttpHeaders headers = formHeaders();
+        headers.add("X-Twilio-Example", "first");
+        headers.add("X-Twilio-Example", "second");
+
+        client().exchange(HttpMethod.POST, MESSAGES, headers, form());
+
+        assertThat(this.requestFactory.sent()).singleElement()
+            .satisfies((sent) -> assertThat(sent.headers().get("X-Twilio-Example")).containsExactly("first",
+                    "second"));
+    }
+
+    @Test
+    void aHeaderGivenReplacesTheClientsDefaultOfTheSameName() {
+        HttpHeaders headers = formHeaders();
+        headers.set(HttpHeaders.USER_AGENT, "exchange-test/1.0");
+
+        client().exchange(HttpMethod.POST, MESSAGES, headers, form());
+
+        assertThat(this.requestFactory.sent()).singleElement()
+            .satisfies((sent) -> assertThat(sent.headers().get(HttpHeaders.USER_AGENT))
+                .containsExactly("exchange-test/1.0"));
+    }
+
+    @Test
+    void bytesWithoutContentTypeAreSentAsOctetStreamWithTheirLength() {
+        try (OffSpecRequests octets = this.server.offSpec("bytes without a content type, to see the default one")) {
+            client().exchange(HttpMethod.POST, MESSAGES, new HttpHeaders(), form());
+        }
+
+        assertThat(this.requestFactory.sent()).singleElement().satisfies((sent) -> {
+            assertThat(sent.headers().getContentType()).isEqualTo(MediaType.APPLICATION_OCTET_STREAM);
+            assertThat(sent.headers().getContentLength()).isEqualTo(FORM.length());
+        });
+    }
+
+    @Test
+    void aFormOfFieldsIsWrittenByTheMessageConvertersWithoutTheAuthorizationGiven() {
+        HttpHeaders headers = formHeaders();
+        headers.setBasicAuth(OTHER_ACCOUNT_SID, "other-token");
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        fields.add("To", "+15558675310");
+        fields.add("From", "+15005550006");
+        fields.add("Body", "Hi there");
+
+        TwilioRawResponse response = client().exchange(HttpMethod.POST, MESSAGES, headers, fields);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(this.requestFactory.sent()).singleElement()
+            .satisfies((sent) -> assertThat(sent.authorizations()).hasSize(1));
+        assertThat(this.server.requests()).singleElement().satisfies((request) -> {
+            assertThat(request.principal()).isEqualTo(ACCOUNT_SID);
+            assertThat(request.form()).isEqualTo(Map.of("To", List.of("+15558675310"), "From",
+                    List.of("+15005550006"), "Body", List.of("Hi there")));
+        });
+    }
+
+    /** How a body's end is told: by its announced length, or by the last of its chunks. */
+    enum Framing {
+
+        CONTENT_LENGTH, CHUNKED
+    }
+
+    private void respondToNextApiRequest(Framing framing, String body) {
+        if (framing == Framing.CHUNKED) {
+            this.server.respondToNextApiRequestChunked(200, "application/json", body);
+        }
+        else {
+            this.server.respondToNextApiRequest(200, Map.of(), "application/json", body);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Framing.class)
+    void aBodyAsLargeAsTheLimitIsAnsweredWhole(Framing framing) {
+        String body = jsonOfLength(1024);
+        respondToNextApiRequest(framing, body);
+
+        TwilioRawResponse response = client(basic(ACCOUNT_SID, AUTH_TOKEN), DataSize.ofKilobytes(1))
+            .exchange(HttpMethod.GET, MESSAGES, new HttpHeaders(), null);
+
+        assertThat(response.headers().getContentLength()).isEqualTo((framing == Framing.CHUNKED) ? -1 : 1024);
+        assertThat(response.bodyAsString()).isEqualTo(body);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Framing.class)
+    void aBodyOneByteOverTheLimitFailsWithTheStatus(Framing framing) {
+        respondToNextApiRequest(framing, jsonOfLength(1025));
+
+        assertThatExceptionOfType(TwilioApiException.class)
+            .isThrownBy(() -> client(basic(ACCOUNT_SID, AUTH_TOKEN), DataSize.ofKilobytes(1)).exchange(HttpMethod.GET,
+                    MESSAGES, new HttpHeaders(), null))
+            .withMessageContaining("HTTP 200 and a body larger than 1 KB (twilio.http.max-response-size)")
+            .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(200));
     }
 
     @Test

@@ -68,6 +68,13 @@ class AllowedHostsTest {
         assertThat(AllowedHosts.isLoopback(host)).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "127.0.0.1.", "127..0.1", "127.0..1", "127.0.0.", "127.0.0.1000", "127.0.0.-1",
+            "127.0.0.1 ", "127.", "127.0.0.0.1" })
+    void addressesStartingWith127ThatAreNoDottedQuadAreNotLoopback(String host) {
+        assertThat(AllowedHosts.isLoopback(host)).isFalse();
+    }
+
     @Test
     void credentialsNeverGoOverPlainHttpToANameStartingWith127() {
         AllowedHosts hosts = AllowedHosts.of(List.of("127.0.0.1.nip.io", "127.attacker.example"), false);

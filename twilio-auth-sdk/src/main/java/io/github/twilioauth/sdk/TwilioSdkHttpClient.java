@@ -14,8 +14,6 @@ import com.twilio.http.IRequest.FormParameters;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.message.BasicHeader;
 
 import io.github.twilioauth.TwilioApiException;
 import io.github.twilioauth.client.TwilioClient;
@@ -119,7 +117,7 @@ public final class TwilioSdkHttpClient extends HttpClient {
             Integer status = (ex.statusCode() != 0) ? ex.statusCode() : null;
             throw new ApiException(ex.getMessage(), ex.code(), ex.moreInfo(), status, status, null, null, ex);
         }
-        return new Response(response.bodyAsString(), response.statusCode(), headersOf(response));
+        return new ExchangedResponse(response);
     }
 
     /** The request's own headers, without the SDK's credentials and User-Agent. */
@@ -157,7 +155,7 @@ public final class TwilioSdkHttpClient extends HttpClient {
             return null;
         }
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        return request.encodeFormBody().getBytes(StandardCharsets.US_ASCII);
+        return FormEncoding.encode(params);
     }
 
     private static MultiValueMap<String, Object> multipartOf(List<FormParameters> parameters) {
@@ -168,14 +166,6 @@ public final class TwilioSdkHttpClient extends HttpClient {
                     ? new FileSystemResource(Path.of(value.toString())) : value.toString());
         }
         return parts;
-    }
-
-    private static Header[] headersOf(TwilioRawResponse response) {
-        return response.headers()
-            .headerSet()
-            .stream()
-            .flatMap((header) -> header.getValue().stream().map((value) -> new BasicHeader(header.getKey(), value)))
-            .toArray(Header[]::new);
     }
 
     @Override

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import com.twilio.base.TwilioResponse;
 import com.twilio.exception.ApiException;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
@@ -18,6 +20,10 @@ import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +42,7 @@ import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.http.TwilioAuthInterceptor;
 import io.github.twilioauth.http.TwilioRestClientBuilder;
 import io.github.twilioauth.http.TwilioRetryInterceptor;
+import io.github.twilioauth.observation.TwilioClientRequestObservationConvention;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.RecordedRequest;
@@ -43,6 +50,7 @@ import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManagerOptions;
 import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.observation.ClientRequestObservationContext;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,11 +145,14 @@ class TwilioSdkHttpClientTest {
     }
 
     private TwilioClient client(CredentialProvider credentials) {
+        return client(credentials, RestClient.builder());
+    }
+
+    private TwilioClient client(CredentialProvider credentials, RestClient.Builder base) {
         TwilioEndpoints endpoints = new TwilioEndpoints(this.server.baseUrl(), null, null);
         TwilioAuthInterceptor interceptor = new TwilioAuthInterceptor(credentials,
                 endpoints.allowedHosts(List.of(), false));
-        RestClient restClient = new TwilioRestClientBuilder(
-                RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()),
+        RestClient restClient = new TwilioRestClientBuilder(base.requestFactory(new JdkClientHttpRequestFactory()),
                 new TwilioRetryInterceptor(quickRetries()))
             .build(interceptor);
         TwilioClient client = new TwilioClient(restClient, interceptor, endpoints, ACCOUNT_SID);
@@ -189,6 +200,50 @@ class TwilioSdkHttpClientTest {
             assertThat(request.authScheme()).isEqualTo(scheme);
             assertThat(request.principal()).isEqualTo(principal);
             assertThat(request.forwardedHost()).isEqualTo("api.twilio.com");
+        });
+    }
+
+    @Test
+    void theStatusAndHeadersOfTheResponseReachTheSdk() {
+        TwilioResponse<Message> response = Message.creator(TO, FROM, "With its headers")
+            .createWithResponse(sdk(basic(ACCOUNT_SID, AUTH_TOKEN)));
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.getContent().getBody()).isEqualTo("With its headers");
+        assertThat(response.getHeaders()).anySatisfy((name, value) -> {
+            assertThat(name).isEqualToIgnoringCase("Content-Type");
+            assertThat(value).isEqualTo("application/json");
+        });
+    }
+
+    @Test
+    void eachCallOfTheSdkIsObservedAsAnHttpClientRequestWithoutItsSids() {
+        ObservationRegistry registry = ObservationRegistry.create();
+        List<ClientRequestObservationContext> observed = new CopyOnWriteArrayList<>();
+        registry.observationConfig().observationHandler(new ObservationHandler<ClientRequestObservationContext>() {
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof ClientRequestObservationContext;
+            }
+
+            @Override
+            public void onStop(ClientRequestObservationContext context) {
+                observed.add(context);
+            }
+        });
+        TwilioRestClient sdk = TwilioSdkHttpClient.restClientFor(client(basic(ACCOUNT_SID, AUTH_TOKEN),
+                RestClient.builder()
+                    .observationRegistry(registry)
+                    .observationConvention(new TwilioClientRequestObservationConvention())));
+
+        Message.creator(TO, FROM, "Observed").create(sdk);
+
+        assertThat(observed).singleElement().satisfies((context) -> {
+            assertThat(context.getName()).isEqualTo("http.client.requests");
+            assertThat(context.getLowCardinalityKeyValues()).extracting(KeyValue::getKey, KeyValue::getValue)
+                .contains(tuple("method", "POST"), tuple("status", "201"),
+                        tuple("uri", "/2010-04-01/Accounts/{sid}/Messages.json"), tuple("twilio.tenant", "default"));
         });
     }
 

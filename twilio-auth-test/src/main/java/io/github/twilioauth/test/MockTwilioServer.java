@@ -560,6 +560,19 @@ public final class MockTwilioServer implements AutoCloseable {
     }
 
     /**
+     * Answers the next API request with a body sent in chunks, without {@code Content-Length},
+     * as a server that streams or compresses its answers does.
+     * @param status the HTTP status, 200 to 599
+     * @param contentType the {@code Content-Type} header
+     * @param body the body
+     */
+    public void respondToNextApiRequestChunked(int status, String contentType, String body) {
+        this.apiEndpoint.faults()
+            .queue(1, new StreamedReply(requireStatus(status), Objects.requireNonNull(contentType, "contentType"),
+                    Objects.requireNonNull(body, "body"), 0, "", true));
+    }
+
+    /**
      * Answers the next API request with a status and a body that never ends, until the client
      * closes the connection.
      * @param status the HTTP status, 200 to 599

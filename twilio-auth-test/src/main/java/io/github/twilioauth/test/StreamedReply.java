@@ -9,8 +9,9 @@ import com.sun.net.httpserver.HttpExchange;
 
 /**
  * A body written as it goes, never held whole: a prefix, a filler byte repeated, and a suffix,
- * or the filler for ever. For the bodies a hostile or broken peer sends, which a client must
- * stop reading: an error whose message is tens of megabytes, or a body that never ends.
+ * or the filler for ever; with its length, or in chunks. For the bodies a hostile or broken peer
+ * sends, which a client must stop reading: an error whose message is tens of megabytes, or a body
+ * that never ends; and for a body of unknown length, as a server that streams its answers sends.
  */
 final class StreamedReply implements Reply {
 
@@ -26,17 +27,30 @@ final class StreamedReply implements Reply {
 
     private final byte[] suffix;
 
+    private final boolean chunked;
+
     /**
-     * Creates a reply.
+     * Creates a reply with its {@code Content-Length}, or chunked when it never ends.
      * @param fillerLength how many filler bytes between prefix and suffix, or -1 for a body that
      * never ends (sent chunked, without the suffix)
      */
     StreamedReply(int status, String contentType, String prefix, long fillerLength, String suffix) {
+        this(status, contentType, prefix, fillerLength, suffix, fillerLength < 0);
+    }
+
+    /**
+     * Creates a reply.
+     * @param fillerLength how many filler bytes between prefix and suffix, or -1 for a body that
+     * never ends (sent chunked, without the suffix)
+     * @param chunked whether to send it chunked, without {@code Content-Length}
+     */
+    StreamedReply(int status, String contentType, String prefix, long fillerLength, String suffix, boolean chunked) {
         this.status = status;
         this.contentType = contentType;
         this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
         this.fillerLength = fillerLength;
         this.suffix = suffix.getBytes(StandardCharsets.UTF_8);
+        this.chunked = chunked || fillerLength < 0;
     }
 
     @Override
@@ -44,7 +58,7 @@ final class StreamedReply implements Reply {
         exchange.getResponseHeaders().set("Content-Type", this.contentType);
         boolean endless = this.fillerLength < 0;
         exchange.sendResponseHeaders(this.status,
-                endless ? 0 : this.prefix.length + this.fillerLength + this.suffix.length);
+                this.chunked ? 0 : this.prefix.length + this.fillerLength + this.suffix.length);
         byte[] chunk = new byte[CHUNK];
         Arrays.fill(chunk, (byte) 'x');
         try (OutputStream out = exchange.getResponseBody()) {

@@ -135,6 +135,27 @@ class AuthenticationTest {
     }
 
     @Test
+    void rejectsAnAcceptedTokensPayloadUnderAnotherSignature() {
+        String genuine = this.http.accessToken(this.server, "account-client", "account-secret");
+        String otherSignature = this.http.accessToken(this.server, "other-client", "other-secret").split("\\.")[2];
+        assertThat(listMessages(TwilioHttp.bearer(genuine)).statusCode()).isEqualTo(200);
+
+        String resigned = genuine.substring(0, genuine.lastIndexOf('.') + 1) + otherSignature;
+
+        assertThat(listMessages(TwilioHttp.bearer(resigned)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void rejectsBearerTokenAcceptedBeforeOnceItExpires() {
+        String token = this.http.accessToken(this.server, "account-client", "account-secret");
+        assertThat(listMessages(TwilioHttp.bearer(token)).statusCode()).isEqualTo(200);
+
+        this.server.clock(Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+
+        assertThat(listMessages(TwilioHttp.bearer(token)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void acceptsOrganizationTokenForAccountTheOrganizationLists() {
         String token = this.http.accessToken(this.server, "org-client", "org-secret");
 
