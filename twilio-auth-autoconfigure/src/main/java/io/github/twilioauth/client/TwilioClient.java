@@ -39,7 +39,9 @@ import org.springframework.web.client.RestClient;
  * <p>
  * Thread-safe and meant to be shared. Every request goes through a {@link RestClient} that
  * carries a {@link TwilioAuthInterceptor}; error statuses raise {@link TwilioApiException}.
- * After {@link #close()}, every call fails at once.
+ * After {@link #close()}, every call fails at once. The client of a tenant that
+ * {@link TwilioClients} removed or evicted finishes the calls running on it, token waits
+ * included, and fails those that start after them.
  */
 public final class TwilioClient implements AutoCloseable {
 
@@ -62,6 +64,9 @@ public final class TwilioClient implements AutoCloseable {
     private final DataSize maxResponseSize;
 
     private volatile boolean closed;
+
+    /** The calls running, for the release of a tenant's client once they have ended. */
+    private final CallGate calls = new CallGate();
 
     /**
      * Creates a client.
@@ -219,7 +224,16 @@ public final class TwilioClient implements AutoCloseable {
      * @throws TwilioApiException when Twilio answers an error status
      */
     public TwilioResponse request(HttpMethod method, String uri, Map<String, ?> formParams) {
-        requireOpen();
+        enter();
+        try {
+            return send(method, uri, formParams);
+        }
+        finally {
+            this.calls.exit();
+        }
+    }
+
+    private TwilioResponse send(HttpMethod method, String uri, Map<String, ?> formParams) {
         TwilioEndpoints.Route route = this.endpoints.route(uri);
         URI target = route.uri();
         MultiValueMap<String, String> form = toForm(formParams);
@@ -261,7 +275,16 @@ public final class TwilioClient implements AutoCloseable {
      * @throws TwilioException when the client is closed
      */
     public TwilioRawResponse exchange(HttpMethod method, String uri, HttpHeaders headers, @Nullable Object body) {
-        requireOpen();
+        enter();
+        try {
+            return sendRaw(method, uri, headers, body);
+        }
+        finally {
+            this.calls.exit();
+        }
+    }
+
+    private TwilioRawResponse sendRaw(HttpMethod method, String uri, HttpHeaders headers, @Nullable Object body) {
         TwilioEndpoints.Route route = this.endpoints.route(uri);
         URI target = route.uri();
         RestClient.RequestBodySpec spec;
@@ -323,11 +346,35 @@ public final class TwilioClient implements AutoCloseable {
         }
     }
 
-    private void requireOpen() {
+    /** Admits a call, which {@link CallGate#exit()} must end on every path. */
+    private void enter() {
         if (this.closed) {
             throw new TwilioException("This TwilioClient is closed: no call is made after close(), which happens"
                     + " when its application context closes");
         }
+        if (!this.calls.enter()) {
+            throw new TwilioException("This TwilioClient was released: TwilioClients removed or evicted its tenant"
+                    + " and the calls running on it have ended. Get the tenant's client again with"
+                    + " TwilioClients.get(name) for each unit of work rather than keeping it.");
+        }
+    }
+
+    /**
+     * Retires this client, the client of a tenant that {@link TwilioClients} removed or
+     * evicted: the calls running on it go on, and once none runs the release runs, and every
+     * later call fails.
+     * @param release what to run once no call runs any more; must not throw
+     */
+    void retire(Runnable release) {
+        this.calls.retire(release);
+    }
+
+    /**
+     * Returns whether this client was released: retired, with no call running since.
+     * @return whether calls fail
+     */
+    boolean isReleased() {
+        return this.calls.isReleased();
     }
 
     private RestClient.RequestBodySpec spec(HttpMethod method, URI uri, TwilioEndpoints.Route route) {
