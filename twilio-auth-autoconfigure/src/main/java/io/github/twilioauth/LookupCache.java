@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Implementation notes: the values are futures in a Caffeine {@link AsyncCache}; the first
  * caller installs an incomplete one with {@code putIfAbsent}, runs the lookup and completes the
- * future on every path, {@code Throwable} included, then takes it out again when it holds no
- * value. Eviction and removal run on the calling thread (a same-thread
+ * future on every path (cancels it when the lookup throws anything), then takes it out again when
+ * it holds no value. Eviction and removal run on the calling thread (a same-thread
  * executor), so nothing here starts a thread, and {@code onRemoval} runs once per value that
  * leaves the cache, after its lookup completed.
  *
@@ -113,7 +114,7 @@ public final class LookupCache<K, V> {
             try {
                 return pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
-            catch (ExecutionException ex) {
+            catch (ExecutionException | CancellationException ex) {
                 // Another caller's lookup failed, which is that caller's to report: look it up again.
                 this.cache.asMap().remove(key, pending);
             }
@@ -139,8 +140,10 @@ public final class LookupCache<K, V> {
             value = lookup.apply(key);
         }
         catch (Throwable ex) {
-            mine.completeExceptionally(ex);
+            // Cancelled rather than failed: Caffeine logs the failure of a future it holds, and the
+            // failure is this caller's to report. Waiters take the cancellation as "look it up".
             this.cache.asMap().remove(key, mine);
+            mine.cancel(false);
             throw ex;
         }
         mine.complete(value);
