@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * what it was just asked: the tokens found, by Account SID (at most {@code maximumSize}, each
  * kept until unused for {@code expireAfterAccess}), and the Account SIDs it found nothing for, in
  * a cache of their own (at most {@code maximumSize}, each kept {@code expireMissesAfter}), so
- * that requests with made-up SIDs never push real tenants out. A value that is not an Account SID
+ * that requests with made-up SIDs never push real tenants out (past {@code maximumSize} made-up
+ * SIDs within {@code expireMissesAfter}, the misses themselves are evicted, and those SIDs may be
+ * looked up again). A value that is not an Account SID
  * ({@code AC} and 32 hexadecimal characters) is never looked up. Each SID is looked up once
  * however many requests ask at once (see {@link LookupCache}). After a tenant's Auth Token
  * changed, {@link #evict(String)} its account so the next request reads it again.
