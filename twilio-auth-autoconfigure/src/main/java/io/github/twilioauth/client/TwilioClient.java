@@ -370,10 +370,11 @@ public final class TwilioClient implements AutoCloseable {
     }
 
     /**
-     * Returns whether this client was released: retired, with no call running since.
-     * @return whether calls fail
+     * Returns whether {@link TwilioClients} released this client: its tenant was removed or
+     * evicted and the calls running on it have ended, so every later call fails.
+     * @return whether it was released
      */
-    boolean isReleased() {
+    public boolean isReleased() {
         return this.calls.isReleased();
     }
 
