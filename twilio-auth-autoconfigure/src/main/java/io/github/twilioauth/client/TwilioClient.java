@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.StringJoiner;
 
 import io.github.twilioauth.ResponseBodies;
@@ -41,7 +42,9 @@ import org.springframework.web.client.RestClient;
  * carries a {@link TwilioAuthInterceptor}; error statuses raise {@link TwilioApiException}.
  * After {@link #close()}, every call fails at once. The client of a tenant that
  * {@link TwilioClients} removed or evicted finishes the calls running on it, token waits
- * included, and fails those that start after them.
+ * included; then it is released, and a call that starts later goes to the tenant's current
+ * client when it was evicted from the repository tenants' cache (so a client obtained just
+ * before its eviction still serves), and fails when its tenant was removed.
  */
 public final class TwilioClient implements AutoCloseable {
 
@@ -67,6 +70,12 @@ public final class TwilioClient implements AutoCloseable {
 
     /** The calls running, for the release of a tenant's client once they have ended. */
     private final CallGate calls = new CallGate();
+
+    /**
+     * Where calls go once this client is released, or {@code null}: written once, by
+     * {@link #retire}, before the gate's retired state that the readers see first.
+     */
+    private volatile @Nullable Supplier<TwilioClient> successor;
 
     /**
      * Creates a client.
@@ -224,7 +233,9 @@ public final class TwilioClient implements AutoCloseable {
      * @throws TwilioApiException when Twilio answers an error status
      */
     public TwilioResponse request(HttpMethod method, String uri, Map<String, ?> formParams) {
-        enter();
+        if (!enter()) {
+            return successor().request(method, uri, formParams);
+        }
         try {
             return send(method, uri, formParams);
         }
@@ -275,7 +286,9 @@ public final class TwilioClient implements AutoCloseable {
      * @throws TwilioException when the client is closed
      */
     public TwilioRawResponse exchange(HttpMethod method, String uri, HttpHeaders headers, @Nullable Object body) {
-        enter();
+        if (!enter()) {
+            return successor().exchange(method, uri, headers, body);
+        }
         try {
             return sendRaw(method, uri, headers, body);
         }
@@ -346,32 +359,49 @@ public final class TwilioClient implements AutoCloseable {
         }
     }
 
-    /** Admits a call, which {@link CallGate#exit()} must end on every path. */
-    private void enter() {
+    /**
+     * Admits a call, which {@link CallGate#exit()} must end on every path.
+     * @return {@code false} when this client was released and its calls go to its successor
+     * @throws TwilioException when the client is closed, or released without a successor
+     */
+    private boolean enter() {
         if (this.closed) {
             throw new TwilioException("This TwilioClient is closed: no call is made after close(), which happens"
                     + " when its application context closes");
         }
-        if (!this.calls.enter()) {
-            throw new TwilioException("This TwilioClient was released: TwilioClients removed or evicted its tenant"
-                    + " and the calls running on it have ended. Get the tenant's client again with"
-                    + " TwilioClients.get(name) for each unit of work rather than keeping it.");
+        if (this.calls.enter()) {
+            return true;
         }
+        if (this.successor != null) {
+            return false;
+        }
+        throw new TwilioException("This TwilioClient was released: TwilioClients removed its tenant and the calls"
+                + " running on it have ended. Get the tenant's client again with TwilioClients.get(name) for each"
+                + " unit of work rather than keeping it.");
+    }
+
+    private TwilioClient successor() {
+        Supplier<TwilioClient> successor = Objects.requireNonNull(this.successor, "successor");
+        return successor.get();
     }
 
     /**
      * Retires this client, the client of a tenant that {@link TwilioClients} removed or
-     * evicted: the calls running on it go on, and once none runs the release runs, and every
-     * later call fails.
+     * evicted: the calls running on it go on, and once none runs the release runs; later calls
+     * go to the successor, or fail without one.
      * @param release what to run once no call runs any more; must not throw
+     * @param successor the tenant's client from then on, such as what {@code TwilioClients.get}
+     * returns for an evicted repository tenant, or {@code null} for a removed tenant
      */
-    void retire(Runnable release) {
+    void retire(Runnable release, @Nullable Supplier<TwilioClient> successor) {
+        this.successor = successor;
         this.calls.retire(release);
     }
 
     /**
      * Returns whether {@link TwilioClients} released this client: its tenant was removed or
-     * evicted and the calls running on it have ended, so every later call fails.
+     * evicted and the calls running on it have ended; later calls go to the tenant's current
+     * client (evicted) or fail (removed).
      * @return whether it was released
      */
     public boolean isReleased() {

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -54,9 +55,11 @@ import org.springframework.web.client.RestClient;
  * {@link RepositoryTenants.CredentialsPreparer} built for a repository tenant. Credentials the
  * application built, and token managers it gave them, stay the application's, also when several
  * tenants share them. A tenant {@linkplain #remove removed} or evicted is released once the calls
- * running on its client have ended, token waits included: then what it owned is closed, later
- * calls on its client fail, and {@link ReleaseListener}s learn of it (the starter removes its
- * meters there).
+ * running on its client have ended, token waits included: then what it owned is closed, and
+ * {@link ReleaseListener}s learn of it (the starter removes its meters there). Later calls on the
+ * client of an evicted repository tenant go to the tenant's current client, {@code get(name)}, so
+ * a client obtained just before its eviction never fails for it; those on a removed tenant's
+ * client fail.
  */
 public final class TwilioClients implements AutoCloseable {
 
@@ -117,7 +120,7 @@ public final class TwilioClients implements AutoCloseable {
         this.repository = (repositoryTenants != null) ? new Repository(repositoryTenants,
                 new LookupCache<>(repositoryTenants.maximumSize(), repositoryTenants.expireAfterAccess(),
                         repositoryTenants.ticker(), RepositoryTenants.MAX_LOOKUP_WAIT, "Twilio tenant",
-                        (name, tenant) -> tenant.retire(this.listeners)))
+                        (name, tenant) -> tenant.retire(this.listeners, () -> get(name))))
                 : null;
     }
 
@@ -313,7 +316,7 @@ public final class TwilioClients implements AutoCloseable {
         if (removed == null) {
             return false;
         }
-        removed.retire(this.listeners);
+        removed.retire(this.listeners, null);
         return true;
     }
 
@@ -388,9 +391,12 @@ public final class TwilioClients implements AutoCloseable {
      */
     private record Tenant(String name, TwilioClient client, @Nullable AutoCloseable owned, boolean nameTagged) {
 
-        /** Releases the tenant once no call runs on its client; idempotent. */
-        void retire(List<ReleaseListener> listeners) {
-            this.client.retire(() -> release(listeners));
+        /**
+         * Releases the tenant once no call runs on its client; idempotent.
+         * @param successor where later calls on its client go, or {@code null} for them to fail
+         */
+        void retire(List<ReleaseListener> listeners, @Nullable Supplier<TwilioClient> successor) {
+            this.client.retire(() -> release(listeners), successor);
         }
 
         private void release(List<ReleaseListener> listeners) {

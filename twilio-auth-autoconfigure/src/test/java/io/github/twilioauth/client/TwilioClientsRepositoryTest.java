@@ -378,10 +378,23 @@ class TwilioClientsRepositoryTest {
         assertThat(closed).hasValue(1);
         assertThat(evicted.isReleased()).isTrue();
         assertThat(server.messages()).hasSize(1);
-        assertThatExceptionOfType(TwilioException.class).isThrownBy(() -> send(evicted))
-            .withMessageContaining("TwilioClients removed or evicted its tenant");
-        send(clients.get("acme"));
-        assertThat(server.messages()).hasSize(2);
+    }
+
+    @Test
+    void aCallOnAnEvictedClientGoesToTheTenantsCurrentClient() {
+        MockTwilioServer server = twilio.server().account(ACCOUNT_A, "token-a");
+        MapRepository repository = new MapRepository();
+        repository.tenants.put("acme", tenant(basic(ACCOUNT_A, "token-a")));
+        TwilioClients clients = clients(server, RepositoryTenants.builder(repository));
+        TwilioClient evicted = clients.get("acme");
+        clients.evict("acme");
+
+        send(evicted);
+
+        assertThat(evicted.isReleased()).isTrue();
+        assertThat(repository.lookups("acme")).isEqualTo(2);
+        assertThat(clients.repositoryClients()).singleElement().isNotSameAs(evicted);
+        assertThat(server.messages()).hasSize(1);
     }
 
     @Test
@@ -414,6 +427,8 @@ class TwilioClientsRepositoryTest {
 
         assertThat(closed).hasValue(1);
         assertThat(server.messages()).hasSize(1);
+        assertThatExceptionOfType(TwilioException.class).isThrownBy(() -> send(removed))
+            .withMessageContaining("TwilioClients removed its tenant");
     }
 
     @Test
