@@ -206,21 +206,24 @@ public final class RepositoryTenantScale {
     /**
      * Returns a tenant's {@code Authorization} header. The strategy of a client is used here
      * outside a call, which the client's release does not wait for: when the tenant was evicted
-     * and released between {@code get} and the header, its token manager is closed, and the
-     * header is asked of the tenant's current client (counted in {@code raced}). A call through
-     * the client ({@code request}, {@code messages()}) goes to the current client by itself.
+     * and released between {@code get} and the header (Caffeine may also turn away a tenant it
+     * just admitted, when its frequency is lower than the victim's), its token manager is closed,
+     * and the header is asked of the tenant's current client, counted in {@code raced}. A call
+     * through the client ({@code request}, {@code messages()}) goes to the current client by
+     * itself.
      */
     private static @Nullable String header(TwilioClients clients, String name, AtomicLong raced) {
-        TwilioClient client = clients.get(name);
-        try {
-            return client.getAuthStrategy().authorizationHeader();
-        }
-        catch (TwilioAuthenticationException ex) {
-            if (!client.isReleased()) {
-                throw ex;
+        for (int attempt = 1;; attempt++) {
+            TwilioClient client = clients.get(name);
+            try {
+                return client.getAuthStrategy().authorizationHeader();
             }
-            raced.incrementAndGet();
-            return clients.get(name).getAuthStrategy().authorizationHeader();
+            catch (TwilioAuthenticationException ex) {
+                if (!client.isReleased() || attempt == 10) {
+                    throw ex;
+                }
+                raced.incrementAndGet();
+            }
         }
     }
 
