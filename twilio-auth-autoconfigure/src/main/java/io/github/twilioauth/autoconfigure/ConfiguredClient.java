@@ -29,8 +29,6 @@ import org.springframework.web.client.RestClient;
  */
 final class ConfiguredClient {
 
-    static final String DEFAULT_TOKEN_PATH = "/v2/token";
-
     /** The Twilio host of the token endpoint, which a token endpoint on the base URL stands for. */
     static final String TOKEN_HOST = "oauth.twilio.com";
 
@@ -83,15 +81,18 @@ final class ConfiguredClient {
 
     /**
      * Reads a tenant, bound to {@code twilio.tenants.{name}.*}. A tenant named {@code default},
-     * the single client's name, cannot be built.
+     * the single client's name, or {@code repository}, the name of a repository's tenants, cannot
+     * be built.
      * @param name the tenant's name
      * @param tenant its properties
      * @return the tenant
      */
     static ConfiguredClient tenant(String name, TwilioClientProperties tenant) {
         String prefix = "twilio.tenants." + name;
-        TwilioConfigurationException reservedName = TenantTag.DEFAULT_TENANT.equals(name)
-                ? new TwilioConfigurationException(prefix, "'" + name + "' names the single client of twilio.auth.*"
+        TwilioConfigurationException reservedName = TenantTag.isReserved(name)
+                ? new TwilioConfigurationException(prefix, "'" + name + "' names "
+                        + (TenantTag.DEFAULT_TENANT.equals(name) ? "the single client of twilio.auth.*"
+                                : "the tenants of the TwilioTenantRepository, together,")
                         + " in health and metrics, so no tenant may take it.", "Rename " + prefix + ".")
                 : null;
         return new ConfiguredClient(tenant, prefix, name, reservedName);
@@ -316,8 +317,18 @@ final class ConfiguredClient {
      */
     private @Nullable RestClient standingIn(@Nullable RestClient shared) {
         boolean onBaseUrl = !hasText(auth().getTokenUrl()) && hasText(this.properties.getBaseUrl());
-        return (shared != null && onBaseUrl)
-                ? shared.mutate().defaultHeader(TwilioEndpoints.FORWARDED_HOST, TOKEN_HOST).build() : shared;
+        return (shared != null && onBaseUrl) ? namingTokenHost(shared) : shared;
+    }
+
+    /**
+     * Returns a copy of the shared token client whose requests name the Twilio host they stand
+     * for, {@value #TOKEN_HOST}: the token client of the clients whose token endpoint is on their
+     * base URL.
+     * @param shared the shared token client
+     * @return the copy, which shares its HTTP client
+     */
+    static RestClient namingTokenHost(RestClient shared) {
+        return shared.mutate().defaultHeader(TwilioEndpoints.FORWARDED_HOST, TOKEN_HOST).build();
     }
 
     /** The client's token endpoint: the configured one, else its base URL's, else Twilio's. */
@@ -327,7 +338,7 @@ final class ConfiguredClient {
             return tokenUrl;
         }
         String baseUrl = this.properties.getBaseUrl();
-        return hasText(baseUrl) ? baseUrl.replaceAll("/+$", "") + DEFAULT_TOKEN_PATH
+        return hasText(baseUrl) ? baseUrl.replaceAll("/+$", "") + TwilioEndpoints.TOKEN_PATH
                 : TokenManagerOptions.DEFAULT_TOKEN_URL;
     }
 

@@ -4,6 +4,7 @@ import java.util.function.BiFunction;
 
 import io.github.twilioauth.credential.AuthType;
 import io.github.twilioauth.credential.CredentialProvider;
+import io.github.twilioauth.credential.OAuthCredentialProvider;
 import io.github.twilioauth.credential.OAuthCredentialProviderBuilder;
 import io.github.twilioauth.token.CachingTokenManager;
 import io.github.twilioauth.token.TokenManager;
@@ -30,6 +31,20 @@ abstract class OAuthDescriptor extends AuthTypeDescriptor {
      * @return the builder
      */
     abstract OAuthCredentialProviderBuilder<?, ?> providerBuilder();
+
+    /**
+     * Returns a provider of this type with the client credentials of another and a token
+     * manager of its own.
+     * @param credentials the provider whose client id and secret to take
+     * @param tokenManager the token manager of the new provider
+     * @return the new provider
+     */
+    CredentialProvider withTokenManager(OAuthCredentialProvider credentials, TokenManager tokenManager) {
+        return providerBuilder().setClientId(credentials.getClientId())
+            .setClientSecret(credentials.getClientSecret())
+            .setTokenManager(tokenManager)
+            .build();
+    }
 
     @Override
     CredentialProvider credentialProvider(ConfiguredClient client, @Nullable TokenManager tokenManager) {

@@ -1,5 +1,6 @@
 package io.github.twilioauth.autoconfigure;
 
+import io.github.twilioauth.client.TwilioTenantRepository;
 import io.github.twilioauth.credential.CredentialProvider;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -7,7 +8,8 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * Matches when there is a Twilio client to build: the single one (a {@link CredentialProvider}
- * bean) or a tenant of {@code twilio.tenants}.
+ * bean), a tenant of {@code twilio.tenants}, or the tenants of a {@link TwilioTenantRepository}
+ * bean.
  */
 class OnTwilioClientsCondition extends AnyNestedCondition {
 
@@ -22,6 +24,11 @@ class OnTwilioClientsCondition extends AnyNestedCondition {
 
     @Conditional(OnTwilioTenantsCondition.class)
     static class Tenants {
+
+    }
+
+    @ConditionalOnBean(TwilioTenantRepository.class)
+    static class Repository {
 
     }
 }

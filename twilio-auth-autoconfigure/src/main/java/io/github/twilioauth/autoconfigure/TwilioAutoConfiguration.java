@@ -12,7 +12,7 @@ import org.springframework.web.client.RestClient;
 /**
  * Auto-configuration of Twilio clients from the {@code twilio.*} properties: the single
  * {@link TwilioClient} of {@code twilio.auth.*}, the {@link TwilioClients} of
- * {@code twilio.tenants}, and what they share. Each part is a configuration of its own, imported
+ * {@code twilio.tenants} and of a {@code TwilioTenantRepository} bean, and what they share. Each part is a configuration of its own, imported
  * in the order their conditions need:
  * <ol>
  * <li>{@link TwilioTokenConfiguration}: the token engine shared by every built-in token manager,
@@ -20,7 +20,7 @@ import org.springframework.web.client.RestClient;
  * <li>{@link TwilioCredentialsConfiguration}: the single client's {@code CredentialProvider};</li>
  * <li>{@link TwilioHttpConfiguration}: the HTTP client and retries every Twilio client shares;</li>
  * <li>{@link TwilioClientConfiguration}: the single client, on the {@code CredentialProvider} bean;</li>
- * <li>{@link TwilioClientsConfiguration}: the tenants' clients;</li>
+ * <li>{@link TwilioClientsConfiguration}: the tenants' clients, configured and from a repository;</li>
  * <li>{@link TwilioSanitizingConfiguration}: the masking of Twilio secrets in Actuator's endpoints.</li>
  * </ol>
  * Every bean backs off when the application defines its own.

@@ -29,7 +29,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Configuration of what every built-in token manager shares, the single client's and every
- * tenant's: one executor that runs token requests on at most
+ * tenant's, a {@code TwilioTenantRepository}'s included: one executor that runs token requests on at most
  * {@code twilio.token-requests.concurrency-limit} threads (virtual threads when
  * {@code spring.threads.virtual.enabled=true}), and one HTTP client for them, configured as
  * Spring Boot configures its own ({@code spring.http.clients.*}, SSL bundles) with the
@@ -52,7 +52,7 @@ import org.springframework.web.client.RestClient;
  * {@code CredentialProvider} of {@link TwilioCredentialsConfiguration} comes after it.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(OnTwilioTokensCondition.class)
+@Conditional(OnTwilioTokenEngineCondition.class)
 class TwilioTokenConfiguration {
 
     @Bean(name = TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME, defaultCandidate = false,

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.StringJoiner;
 
 import io.github.twilioauth.ResponseBodies;
@@ -39,7 +40,11 @@ import org.springframework.web.client.RestClient;
  * <p>
  * Thread-safe and meant to be shared. Every request goes through a {@link RestClient} that
  * carries a {@link TwilioAuthInterceptor}; error statuses raise {@link TwilioApiException}.
- * After {@link #close()}, every call fails at once.
+ * After {@link #close()}, every call fails at once. The client of a tenant that
+ * {@link TwilioClients} removed or evicted finishes the calls running on it, token waits
+ * included; then it is released, and a call that starts later goes to the tenant's current
+ * client when it was evicted from the repository tenants' cache (so a client obtained just
+ * before its eviction still serves), and fails when its tenant was removed.
  */
 public final class TwilioClient implements AutoCloseable {
 
@@ -62,6 +67,15 @@ public final class TwilioClient implements AutoCloseable {
     private final DataSize maxResponseSize;
 
     private volatile boolean closed;
+
+    /** The calls running, for the release of a tenant's client once they have ended. */
+    private final CallGate calls = new CallGate();
+
+    /**
+     * Where calls go once this client is released, or {@code null}: written once, by
+     * {@link #retire}, before the gate's retired state that the readers see first.
+     */
+    private volatile @Nullable Supplier<TwilioClient> successor;
 
     /**
      * Creates a client.
@@ -219,7 +233,18 @@ public final class TwilioClient implements AutoCloseable {
      * @throws TwilioApiException when Twilio answers an error status
      */
     public TwilioResponse request(HttpMethod method, String uri, Map<String, ?> formParams) {
-        requireOpen();
+        if (!enter()) {
+            return successor().request(method, uri, formParams);
+        }
+        try {
+            return send(method, uri, formParams);
+        }
+        finally {
+            this.calls.exit();
+        }
+    }
+
+    private TwilioResponse send(HttpMethod method, String uri, Map<String, ?> formParams) {
         TwilioEndpoints.Route route = this.endpoints.route(uri);
         URI target = route.uri();
         MultiValueMap<String, String> form = toForm(formParams);
@@ -261,7 +286,18 @@ public final class TwilioClient implements AutoCloseable {
      * @throws TwilioException when the client is closed
      */
     public TwilioRawResponse exchange(HttpMethod method, String uri, HttpHeaders headers, @Nullable Object body) {
-        requireOpen();
+        if (!enter()) {
+            return successor().exchange(method, uri, headers, body);
+        }
+        try {
+            return sendRaw(method, uri, headers, body);
+        }
+        finally {
+            this.calls.exit();
+        }
+    }
+
+    private TwilioRawResponse sendRaw(HttpMethod method, String uri, HttpHeaders headers, @Nullable Object body) {
         TwilioEndpoints.Route route = this.endpoints.route(uri);
         URI target = route.uri();
         RestClient.RequestBodySpec spec;
@@ -323,11 +359,53 @@ public final class TwilioClient implements AutoCloseable {
         }
     }
 
-    private void requireOpen() {
+    /**
+     * Admits a call, which {@link CallGate#exit()} must end on every path.
+     * @return {@code false} when this client was released and its calls go to its successor
+     * @throws TwilioException when the client is closed, or released without a successor
+     */
+    private boolean enter() {
         if (this.closed) {
             throw new TwilioException("This TwilioClient is closed: no call is made after close(), which happens"
                     + " when its application context closes");
         }
+        if (this.calls.enter()) {
+            return true;
+        }
+        if (this.successor != null) {
+            return false;
+        }
+        throw new TwilioException("This TwilioClient was released: TwilioClients removed its tenant and the calls"
+                + " running on it have ended. Get the tenant's client again with TwilioClients.get(name) for each"
+                + " unit of work rather than keeping it.");
+    }
+
+    private TwilioClient successor() {
+        Supplier<TwilioClient> successor = Objects.requireNonNull(this.successor, "successor");
+        return successor.get();
+    }
+
+    /**
+     * Retires this client, the client of a tenant that {@link TwilioClients} removed or
+     * evicted: the calls running on it go on, and once none runs the release runs; later calls
+     * go to the successor, or fail without one.
+     * @param release what to run once no call runs any more; must not throw
+     * @param successor the tenant's client from then on, such as what {@code TwilioClients.get}
+     * returns for an evicted repository tenant, or {@code null} for a removed tenant
+     */
+    void retire(Runnable release, @Nullable Supplier<TwilioClient> successor) {
+        this.successor = successor;
+        this.calls.retire(release);
+    }
+
+    /**
+     * Returns whether {@link TwilioClients} released this client: its tenant was removed or
+     * evicted and the calls running on it have ended; later calls go to the tenant's current
+     * client (evicted) or fail (removed).
+     * @return whether it was released
+     */
+    public boolean isReleased() {
+        return this.calls.isReleased();
     }
 
     private RestClient.RequestBodySpec spec(HttpMethod method, URI uri, TwilioEndpoints.Route route) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.github.twilioauth.http.AllowedHosts;
+import io.github.twilioauth.token.TokenManagerOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,9 @@ public record TwilioEndpoints(@Nullable String baseUrl, @Nullable String region,
      * knows which one is meant.
      */
     public static final String FORWARDED_HOST = "X-Forwarded-Host";
+
+    /** The path of the token endpoint on a base URL. */
+    public static final String TOKEN_PATH = "/v2/token";
 
     private static final String DOMAIN = "twilio.com";
 
@@ -150,6 +154,16 @@ public record TwilioEndpoints(@Nullable String baseUrl, @Nullable String region,
         String regionName = (this.region != null) ? this.region : US1;
         String edgeName = (this.edge != null) ? this.edge : EDGE_OF_REGION.get(regionName);
         return "https://" + product + "." + edgeName + "." + regionName + "." + DOMAIN;
+    }
+
+    /**
+     * Returns the token endpoint of OAuth apps that call these endpoints:
+     * <code>{baseUrl}/v2/token</code> with a base URL, else Twilio's, never regionalized: the
+     * token endpoint has no regional hosts.
+     * @return the token URL
+     */
+    public String tokenUrl() {
+        return (this.baseUrl != null) ? this.baseUrl + TOKEN_PATH : TokenManagerOptions.DEFAULT_TOKEN_URL;
     }
 
     /**

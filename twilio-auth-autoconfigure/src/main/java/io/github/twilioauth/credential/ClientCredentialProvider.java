@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ClientCredentialProvider extends OAuthCredentialProvider {
 
-    ClientCredentialProvider(@Nullable String clientId, @Nullable String clientSecret, TokenManager tokenManager) {
-        super(AuthType.CLIENT_CREDENTIALS, clientId, clientSecret, tokenManager);
+    ClientCredentialProvider(@Nullable String clientId, @Nullable String clientSecret, TokenManager tokenManager,
+            boolean defaultTokenManager) {
+        super(AuthType.CLIENT_CREDENTIALS, clientId, clientSecret, tokenManager, defaultTokenManager);
     }
 }

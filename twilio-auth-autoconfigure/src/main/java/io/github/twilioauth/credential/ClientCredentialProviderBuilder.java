@@ -19,7 +19,7 @@ public final class ClientCredentialProviderBuilder
 
     @Override
     ClientCredentialProvider create(@Nullable String clientId, @Nullable String clientSecret,
-            TokenManager tokenManager) {
-        return new ClientCredentialProvider(clientId, clientSecret, tokenManager);
+            TokenManager tokenManager, boolean defaultTokenManager) {
+        return new ClientCredentialProvider(clientId, clientSecret, tokenManager, defaultTokenManager);
     }
 }

@@ -19,14 +19,17 @@ public abstract sealed class OAuthCredentialProvider extends CredentialProvider
 
     private final TokenManager tokenManager;
 
+    private final boolean defaultTokenManager;
+
     private final TokenAuthStrategy strategy;
 
     OAuthCredentialProvider(AuthType authType, @Nullable String clientId, @Nullable String clientSecret,
-            TokenManager tokenManager) {
+            TokenManager tokenManager, boolean defaultTokenManager) {
         super(authType);
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.tokenManager = tokenManager;
+        this.defaultTokenManager = defaultTokenManager;
         this.strategy = new TokenAuthStrategy(tokenManager);
     }
 
@@ -60,6 +63,17 @@ public abstract sealed class OAuthCredentialProvider extends CredentialProvider
      */
     public TokenManager getTokenManager() {
         return this.tokenManager;
+    }
+
+    /**
+     * Returns whether the token manager is the one the builder created for want of one given
+     * to it, on the JVM-wide defaults. {@code TwilioClients} replaces such a manager with one on
+     * its shared token engine when the provider comes from a {@code TwilioTenantRepository}.
+     * @return {@code true} when the builder created the token manager, {@code false} when it
+     * was given one
+     */
+    public boolean hasDefaultTokenManager() {
+        return this.defaultTokenManager;
     }
 
     @Override

@@ -61,6 +61,7 @@ public abstract sealed class OAuthCredentialProviderBuilder<B extends OAuthCrede
      */
     public P build() {
         TokenManager manager = this.tokenManager;
+        boolean defaultManager = manager == null;
         if (manager == null) {
             String builder = getClass().getSimpleName();
             String clientId = CredentialProvider.requireText(this.clientId, "clientId", builder);
@@ -68,12 +69,13 @@ public abstract sealed class OAuthCredentialProviderBuilder<B extends OAuthCrede
             manager = createTokenManager(
                     TokenManagerOptions.builder().clientId(clientId).clientSecret(clientSecret).build());
         }
-        return create(this.clientId, this.clientSecret, manager);
+        return create(this.clientId, this.clientSecret, manager, defaultManager);
     }
 
     abstract TokenManager createTokenManager(TokenManagerOptions options);
 
-    abstract P create(@Nullable String clientId, @Nullable String clientSecret, TokenManager tokenManager);
+    abstract P create(@Nullable String clientId, @Nullable String clientSecret, TokenManager tokenManager,
+            boolean defaultTokenManager);
 
     @SuppressWarnings("unchecked")
     private B self() {

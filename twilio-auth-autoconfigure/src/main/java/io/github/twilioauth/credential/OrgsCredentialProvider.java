@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OrgsCredentialProvider extends OAuthCredentialProvider {
 
-    OrgsCredentialProvider(@Nullable String clientId, @Nullable String clientSecret, TokenManager tokenManager) {
-        super(AuthType.ORGS, clientId, clientSecret, tokenManager);
+    OrgsCredentialProvider(@Nullable String clientId, @Nullable String clientSecret, TokenManager tokenManager,
+            boolean defaultTokenManager) {
+        super(AuthType.ORGS, clientId, clientSecret, tokenManager, defaultTokenManager);
     }
 }

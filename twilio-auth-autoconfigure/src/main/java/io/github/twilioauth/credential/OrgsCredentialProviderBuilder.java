@@ -18,7 +18,8 @@ public final class OrgsCredentialProviderBuilder
     }
 
     @Override
-    OrgsCredentialProvider create(@Nullable String clientId, @Nullable String clientSecret, TokenManager tokenManager) {
-        return new OrgsCredentialProvider(clientId, clientSecret, tokenManager);
+    OrgsCredentialProvider create(@Nullable String clientId, @Nullable String clientSecret, TokenManager tokenManager,
+            boolean defaultTokenManager) {
+        return new OrgsCredentialProvider(clientId, clientSecret, tokenManager, defaultTokenManager);
     }
 }

@@ -7,15 +7,18 @@ import java.util.stream.Stream;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioClients;
 import io.github.twilioauth.credential.CredentialProvider;
+import io.github.twilioauth.observation.TenantTag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 
 /**
  * The {@code twilio} health of an application with tenants: one {@link TwilioHealthIndicator}
- * per fixed client (the single client as {@code default}) and one per tenant of a
- * {@link TwilioClients}, by name. Tenants are read at each check, so a tenant registered or
- * removed at run time appears or disappears with it.
+ * per fixed client (the single client as {@code default}) and one per tenant registered with a
+ * {@link TwilioClients} (those of {@code twilio.tenants} among them), by name, then, when it
+ * serves a {@code TwilioTenantRepository}, one {@link RepositoryTenantsHealthIndicator} named
+ * {@value TenantTag#REPOSITORY_TENANTS} for all of the repository's tenants. Tenants are read at
+ * each check, so a tenant registered or removed at run time appears or disappears with it.
  */
 public final class TwilioHealthContributor implements CompositeHealthContributor {
 
@@ -42,6 +45,9 @@ public final class TwilioHealthContributor implements CompositeHealthContributor
     @Override
     public @Nullable HealthContributor getContributor(String name) {
         HealthContributor contributor = this.fixed.get(name);
+        if (contributor == null && TenantTag.REPOSITORY_TENANTS.equals(name) && this.tenants.hasRepository()) {
+            return new RepositoryTenantsHealthIndicator(this.tenants);
+        }
         if (contributor != null || !this.tenants.tenants().contains(name)) {
             return contributor;
         }
@@ -64,7 +70,9 @@ public final class TwilioHealthContributor implements CompositeHealthContributor
             HealthContributor contributor = getContributor(name);
             return (contributor != null) ? Stream.of(new Entry(name, contributor)) : Stream.empty();
         });
-        return Stream.concat(fixed, tenants);
+        Stream<Entry> repository = this.tenants.hasRepository() ? Stream.of(new Entry(TenantTag.REPOSITORY_TENANTS,
+                new RepositoryTenantsHealthIndicator(this.tenants))) : Stream.empty();
+        return Stream.concat(Stream.concat(fixed, tenants), repository);
     }
 
     private @Nullable HealthContributor tenantIndicator(TwilioClient client) {

@@ -6,6 +6,7 @@ import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.OAuthCredentialProvider;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -38,6 +39,23 @@ public final class TwilioHealthIndicator implements HealthIndicator {
     public TwilioHealthIndicator(CredentialProvider credentialProvider, boolean fetchToken) {
         this.credentialProvider = Objects.requireNonNull(credentialProvider, "credentialProvider must not be null");
         this.fetchToken = fetchToken;
+    }
+
+    /**
+     * Returns whether credentials are failing, without requesting a token: their token manager
+     * reports that its last token request failed and no usable token is left.
+     * @param credentialProvider the credentials
+     * @return whether their indicator would report {@code DOWN} without {@code fetchToken}
+     */
+    static boolean isFailing(CredentialProvider credentialProvider) {
+        TokenStatus token = statusOf(credentialProvider);
+        return token != null && statusOf(token) == Status.DOWN;
+    }
+
+    private static @Nullable TokenStatus statusOf(CredentialProvider credentialProvider) {
+        TokenManager tokens = (credentialProvider instanceof OAuthCredentialProvider oauth)
+                ? oauth.getTokenManager() : null;
+        return (tokens != null) ? tokens.status() : null;
     }
 
     @Override

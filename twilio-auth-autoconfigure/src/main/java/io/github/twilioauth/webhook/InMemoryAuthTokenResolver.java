@@ -46,6 +46,15 @@ public final class InMemoryAuthTokenResolver implements TwilioWebhookAuthTokenRe
         return (tokens != null) ? tokens : this.defaultTokens;
     }
 
+    /**
+     * Returns the tokens of one of the accounts, never the default ones.
+     * @param accountSid the account SID
+     * @return its tokens, or {@code null} when it is none of the accounts
+     */
+    public @Nullable List<String> accountAuthTokens(String accountSid) {
+        return this.accountTokens.get(accountSid);
+    }
+
     @Override
     public @Nullable String resolveTenant(String accountSid) {
         return this.accountTenants.get(accountSid);

@@ -15,11 +15,13 @@ import io.github.twilioauth.client.TwilioClients;
  * calls through its tenant's {@link TwilioClient}, so with that tenant's credentials only, and
  * takes the tenant's account SID as its default account.
  * <p>
- * Follows the tenants as they are: a tenant registered at run time has its SDK client on the
- * first {@link #get(String)}, and a tenant removed and registered again gets a new one. Each
- * SDK client is built on first use and kept while its tenant's client is; it holds no resource
- * of its own (the tenant's client does, and closes with its {@code TwilioClients}).
- * Thread-safe.
+ * Follows the tenants as they are: a tenant registered at run time, or one of a
+ * {@code TwilioTenantRepository}, has its SDK client on the first {@link #get(String)}, and a
+ * tenant removed or evicted and then served again gets a new one. Each SDK client is built on
+ * first use and kept while its tenant's client is: a {@link TwilioClients.ReleaseListener} drops
+ * it when {@code TwilioClients} releases the tenant, so SDK clients are as many as the tenants
+ * served now (registered, and cached from the repository). An SDK client holds no resource of
+ * its own (the tenant's client does, and closes with its {@code TwilioClients}). Thread-safe.
  */
 public final class TwilioSdkClients {
 
@@ -33,6 +35,7 @@ public final class TwilioSdkClients {
      */
     public TwilioSdkClients(TwilioClients clients) {
         this.clients = Objects.requireNonNull(clients, "clients must not be null");
+        clients.addReleaseListener((tenant, client, nameTagged) -> forget(tenant, client));
     }
 
     /**
@@ -47,12 +50,20 @@ public final class TwilioSdkClients {
         if (cached != null && cached.client() == client) {
             return cached.restClient();
         }
-        // A new or re-registered tenant: forget the clients of removed tenants meanwhile.
-        this.sdkClients.keySet().retainAll(this.clients.tenants());
-        return this.sdkClients
+        TwilioRestClient restClient = this.sdkClients
             .compute(tenant, (name, current) -> (current != null && current.client() == client) ? current
                     : new SdkClient(client, TwilioSdkHttpClient.restClientFor(client)))
             .restClient();
+        // Released before the entry went in, the listener found nothing to drop: drop it here.
+        if (client.isReleased()) {
+            forget(tenant, client);
+        }
+        return restClient;
+    }
+
+    /** Drops the SDK client of a tenant's client that was released, not a newer one of the name. */
+    private void forget(String tenant, TwilioClient released) {
+        this.sdkClients.computeIfPresent(tenant, (name, current) -> (current.client() == released) ? null : current);
     }
 
     /**

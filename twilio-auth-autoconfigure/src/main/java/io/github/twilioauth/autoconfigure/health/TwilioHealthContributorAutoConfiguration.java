@@ -32,7 +32,8 @@ import org.springframework.context.annotation.ConfigurationCondition;
  * Without tenants it is a {@link TwilioHealthIndicator} of the {@link CredentialProvider} bean
  * (one per bean, by bean name, when there are several). With a {@link TwilioClients} bean it is
  * a {@link TwilioHealthContributor}: the single client as {@code default}, then one entry per
- * tenant, also with tenants only.
+ * registered tenant, also with tenants only, and one {@code repository} entry for all the tenants
+ * of a {@code TwilioTenantRepository}.
  */
 @AutoConfiguration(after = TwilioAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })

@@ -1,7 +1,13 @@
 package io.github.twilioauth.autoconfigure.webhook;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+
 import io.github.twilioauth.autoconfigure.TwilioConfigurationException;
 import io.github.twilioauth.autoconfigure.TwilioProperties;
+import io.github.twilioauth.autoconfigure.TwilioTenantCacheProperties;
+import io.github.twilioauth.client.TwilioTenantRepository;
+import io.github.twilioauth.webhook.InMemoryAuthTokenResolver;
+import io.github.twilioauth.webhook.RepositoryAuthTokenResolver;
 import io.github.twilioauth.webhook.TwilioWebhookAuthTokenResolver;
 import io.github.twilioauth.webhook.TwilioWebhookValidator;
 import io.github.twilioauth.webhook.WebhookUrlResolver;
@@ -19,7 +25,9 @@ import org.springframework.context.annotation.Import;
 /**
  * Auto-configuration of the validation of requests from Twilio. Shared by Spring MVC and
  * WebFlux: the {@link TwilioWebhookAuthTokenResolver} built from {@code twilio.webhook.auth-token}
- * (or {@code twilio.auth.auth-token}) and each tenant's {@code webhook.auth-token}, and the
+ * (or {@code twilio.auth.auth-token}) and each tenant's {@code webhook.auth-token}, and with a
+ * {@link TwilioTenantRepository} bean the Auth Tokens it finds by Account SID, behind the caches
+ * of {@code twilio.tenant-cache.*} (see {@link RepositoryAuthTokenResolver}); the
  * {@link TwilioWebhookValidator}, observed when an {@link ObservationRegistry} is present, and
  * with {@code twilio.webhook.deduplication.enabled} the {@code WebhookDeduplicator} that answers
  * duplicate deliveries once. What puts the validator in front of handlers is the stack's own:
@@ -31,7 +39,8 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "twilio.webhook.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ TwilioProperties.class, TwilioWebhookProperties.class })
+@EnableConfigurationProperties({ TwilioProperties.class, TwilioWebhookProperties.class,
+        TwilioTenantCacheProperties.class })
 @Import({ TwilioWebhookServletConfiguration.class, TwilioWebhookReactiveConfiguration.class,
         WebhookDeduplicationConfiguration.class })
 public final class TwilioWebhookAutoConfiguration {
@@ -39,8 +48,13 @@ public final class TwilioWebhookAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TwilioWebhookAuthTokenResolver twilioWebhookAuthTokenResolver(TwilioProperties properties,
-            TwilioWebhookProperties webhook) {
-        return WebhookAuthTokens.resolver(properties, webhook);
+            TwilioWebhookProperties webhook, TwilioTenantCacheProperties tenantCache,
+            ObjectProvider<TwilioTenantRepository> repository) {
+        InMemoryAuthTokenResolver configured = WebhookAuthTokens.resolver(properties, webhook);
+        TwilioTenantRepository tenants = repository.getIfAvailable();
+        return (tenants != null) ? new RepositoryAuthTokenResolver(configured, tenants, tenantCache.getMaximumSize(),
+                tenantCache.getExpireAfterAccess(), tenantCache.getExpireMissesAfter(), Ticker.systemTicker())
+                : configured;
     }
 
     @Bean

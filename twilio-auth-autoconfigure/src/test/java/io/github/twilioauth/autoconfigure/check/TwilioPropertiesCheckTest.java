@@ -108,7 +108,9 @@ class TwilioPropertiesCheckTest {
             "twilio.token-requests.concurency-limit, twilio.token-requests.concurrency-limit",
             "twilio.webhook.base-ulr, twilio.webhook.base-url",
             "twilio.webhook.auth-tokne, twilio.webhook.auth-token",
-            "twilio.health.fetch-tokens, twilio.health.fetch-token" })
+            "twilio.health.fetch-tokens, twilio.health.fetch-token",
+            "twilio.tenant-cache.maximum-sise, twilio.tenant-cache.maximum-size",
+            "twilio.tenant-cache.expire-after-acess, twilio.tenant-cache.expire-after-access" })
     void aMistypedKeyOfAGroupFailsNamingTheNearestKey(String mistyped, String meant) {
         TwilioConfigurationException failure = failure(mistyped + "=" + SECRET);
 

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.twilioauth.TwilioAuthenticationException;
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.client.TwilioClients;
+import io.github.twilioauth.client.TwilioTenant;
+import io.github.twilioauth.client.TwilioTenantRepository;
+import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
+import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
 import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.credential.NoAuthCredentialProvider;
 import io.github.twilioauth.credential.OAuthCredentialProvider;
@@ -299,6 +303,41 @@ class TwilioHealthContributorAutoConfigurationTest {
             CompositeHealthContributor twilio = twilioComposite(context);
             String report = String.valueOf(health(twilio, "acme")) + health(twilio, "globex");
             assertThat(report).doesNotContain(AUTH_TOKEN, CLIENT_SECRET, this.server.issuedTokens().get(0));
+        });
+    }
+
+    @Test
+    void reportsTheRepositoryTenantsAsOneEntryCountingTheCachedAndTheFailing() {
+        TwilioTenantRepository repository = (name) -> switch (name) {
+            case "good" -> TwilioTenant.builder()
+                .accountSid(ACCOUNT_SID)
+                .credentials(new ClientCredentialProviderBuilder().setClientId(CLIENT_ID).setClientSecret(CLIENT_SECRET).build())
+                .build();
+            case "revoked" -> TwilioTenant.builder()
+                .accountSid(ACCOUNT_SID)
+                .credentials(new ClientCredentialProviderBuilder().setClientId(CLIENT_ID).setClientSecret("revoked").build())
+                .build();
+            case "basic" -> TwilioTenant.builder()
+                .credentials(new BasicCredentialProviderBuilder().setUsername(ACCOUNT_SID).setPassword(AUTH_TOKEN).build())
+                .build();
+            default -> null;
+        };
+        tenants().withBean(TwilioTenantRepository.class, () -> repository).run((context) -> {
+            TwilioClients clients = context.getBean(TwilioClients.class);
+            CompositeHealthContributor twilio = twilioComposite(context);
+            assertThat(health(twilio, "repository").getDetails()).containsExactly(Map.entry("cached", 0),
+                    Map.entry("failing", 0L));
+            clients.get("good").messages().create("+15558675310", "+15005550006", "health");
+            clients.get("basic").messages().create("+15558675310", "+15005550006", "health");
+            assertThatExceptionOfType(TwilioAuthenticationException.class)
+                .isThrownBy(() -> clients.get("revoked").messages().create("+15558675310", "+15005550006", "x"));
+
+            assertThat(twilio.stream().map(HealthContributors.Entry::name)).containsExactly("acme", "globex",
+                    "repository");
+            Health repositoryHealth = health(twilio, "repository");
+            assertThat(repositoryHealth.getStatus()).isEqualTo(Status.UP);
+            assertThat(repositoryHealth.getDetails()).containsExactly(Map.entry("cached", 3), Map.entry("failing", 1L));
+            assertThat(twilio.getContributor("good")).isNull();
         });
     }
 

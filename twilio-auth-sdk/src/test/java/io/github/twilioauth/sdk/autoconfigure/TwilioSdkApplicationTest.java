@@ -19,6 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.twilioauth.TwilioApiException;
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
+import io.github.twilioauth.client.TwilioClients;
+import io.github.twilioauth.client.TwilioTenant;
+import io.github.twilioauth.client.TwilioTenantRepository;
+import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
+import io.github.twilioauth.credential.ClientCredentialProviderBuilder;
 import io.github.twilioauth.sdk.TwilioSdkClients;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
@@ -31,6 +36,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -104,6 +110,46 @@ class TwilioSdkApplicationTest {
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
             assertThat(this.server.requests()).extracting(RecordedRequest::method).containsExactly("POST");
+        });
+    }
+
+    @Test
+    void aRepositoryTenantsSdkClientSendsItsCredentialsAndIsRebuiltAfterEviction() {
+        TwilioTenantRepository repository = (name) -> switch (name) {
+            case "acme" -> TwilioTenant.builder()
+                .credentials(new BasicCredentialProviderBuilder().setUsername(ACME_SID).setPassword("acme-token").build())
+                .build();
+            case "globex" -> TwilioTenant.builder()
+                .accountSid(GLOBEX_SID)
+                .credentials(new ClientCredentialProviderBuilder().setClientId(GLOBEX_CLIENT_ID)
+                    .setClientSecret("globex-secret")
+                    .build())
+                .build();
+            default -> null;
+        };
+        this.runner.withBean(TwilioTenantRepository.class, () -> repository).run((context) -> {
+            TwilioSdkClients sdk = context.getBean(TwilioSdkClients.class);
+            TwilioClients clients = context.getBean(TwilioClients.class);
+
+            TwilioRestClient acme = sdk.get("acme");
+            Message.creator(TO, FROM, "From Acme").create(acme);
+            Message.creator(TO, FROM, "From Globex").create(sdk.get("globex"));
+            assertThat(sdk.get("acme")).isSameAs(acme);
+            clients.evict("acme");
+            TwilioRestClient rebuilt = sdk.get("acme");
+            Message.creator(TO, FROM, "From Acme again").create(rebuilt);
+
+            assertThat(rebuilt).isNotSameAs(acme);
+            assertThat(rebuilt.getAccountSid()).isEqualTo(ACME_SID);
+            assertThatIllegalArgumentException().isThrownBy(() -> sdk.get("initech"));
+            String messages = "/Messages.json";
+            assertThat(this.server.requests())
+                .extracting(RecordedRequest::path, RecordedRequest::authScheme, RecordedRequest::principal)
+                .containsExactly(tuple("/2010-04-01/Accounts/" + ACME_SID + messages, "Basic", ACME_SID),
+                        tuple("/2010-04-01/Accounts/" + GLOBEX_SID + messages, "Bearer", GLOBEX_SID),
+                        tuple("/2010-04-01/Accounts/" + ACME_SID + messages, "Basic", ACME_SID));
+            assertThat(this.server.tokenRequests()).singleElement()
+                .satisfies((request) -> assertThat(request.clientId()).isEqualTo(GLOBEX_CLIENT_ID));
         });
     }
 
