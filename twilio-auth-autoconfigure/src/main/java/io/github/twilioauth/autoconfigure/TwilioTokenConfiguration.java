@@ -18,10 +18,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpCookieHandling;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -46,8 +44,8 @@ import org.springframework.web.client.RestClient;
  * HttpClient when Spring Boot would choose it, and otherwise the JDK's
  * {@code HttpURLConnection} with the same settings (Boot's {@code simple} client): the JDK's
  * {@code HttpClient}, Jetty's and Reactor Netty's clients would each add threads of their own.
- * Only settings that {@code HttpURLConnection} cannot apply (an InetAddress filter, SSL
- * options) keep the client Boot chooses. A {@code ClientHttpRequestFactory} bean named
+ * Only settings that {@code HttpURLConnection} cannot apply (SSL options, an InetAddress
+ * filter, cookie handling) keep the client Boot chooses. A {@code ClientHttpRequestFactory} bean named
  * {@value TwilioAutoConfiguration#TOKEN_REQUEST_FACTORY_BEAN_NAME} replaces the choice. Each
  * manager holds at most one of the executor's threads (see
  * {@link io.github.twilioauth.token.TokenExecutors}).
@@ -89,11 +87,18 @@ class TwilioTokenConfiguration {
             .withRedirects(HttpRedirects.DONT_FOLLOW);
         ClientHttpRequestFactoryBuilder<?> builder = requestFactoryBuilder
             .getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
-        if (!blocksTheCallerOnly(builder) && javaNetCanApply(settings)) {
-            builder = ClientHttpRequestFactoryBuilder.simple();
-            settings = settings.withCookieHandling(HttpCookieHandling.DISABLE);
+        int limit = tokenRequests.getConcurrencyLimit();
+        if (!blocksTheCallerOnly(builder)) {
+            try {
+                return TwilioRestClientBuilderFactory.forTwilio(ClientHttpRequestFactoryBuilder.simple(), limit)
+                    .build(settings);
+            }
+            catch (IllegalStateException ex) {
+                // Settings HttpURLConnection cannot apply (SSL options, an InetAddress filter, cookie
+                // handling), which Boot's simple builder refuses: the client Boot chooses applies them.
+            }
         }
-        return TwilioRestClientBuilderFactory.forTwilio(builder, tokenRequests.getConcurrencyLimit()).build(settings);
+        return TwilioRestClientBuilderFactory.forTwilio(builder, limit).build(settings);
     }
 
     /**
@@ -105,12 +110,6 @@ class TwilioTokenConfiguration {
     private static boolean blocksTheCallerOnly(ClientHttpRequestFactoryBuilder<?> builder) {
         return builder instanceof HttpComponentsClientHttpRequestFactoryBuilder
                 || builder instanceof SimpleClientHttpRequestFactoryBuilder;
-    }
-
-    /** Whether {@code HttpURLConnection} can apply the settings: it has no InetAddress filter and no SSL options. */
-    private static boolean javaNetCanApply(HttpClientSettings settings) {
-        SslBundle sslBundle = settings.sslBundle();
-        return settings.inetAddressFilter() == null && (sslBundle == null || !sslBundle.getOptions().isSpecified());
     }
 
     /**

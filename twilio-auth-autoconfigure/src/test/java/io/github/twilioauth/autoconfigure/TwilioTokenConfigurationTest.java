@@ -34,11 +34,17 @@ import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundleKey;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.client.RestClient;
@@ -195,6 +201,16 @@ class TwilioTokenConfigurationTest {
                 assertThat(context.getBean(TokenManager.class).getToken()).isNotBlank();
                 assertThat(twilio.server().tokenRequestCount()).isEqualTo(1);
             });
+    }
+
+    @Test
+    void settingsHttpUrlConnectionCannotApplyKeepTheHttpClientBootChooses() {
+        SslBundle withOptions = SslBundle.of(SslStoreBundle.NONE, SslBundleKey.NONE,
+                SslOptions.of(null, new String[] { "TLSv1.3" }));
+        withSingleClientOnBootsHttpClients().withPropertyValues("spring.http.clients.imperative.factory=jdk")
+            .withBean(HttpClientSettings.class, () -> HttpClientSettings.defaults().withSslBundle(withOptions))
+            .run((context) -> assertThat(context.getBean(TwilioAutoConfiguration.TOKEN_REQUEST_FACTORY_BEAN_NAME))
+                .isInstanceOf(JdkClientHttpRequestFactory.class));
     }
 
     @ParameterizedTest(name = "spring.http.clients.imperative.factory={0}")
