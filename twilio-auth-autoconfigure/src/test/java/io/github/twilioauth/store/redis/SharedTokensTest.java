@@ -1,0 +1,205 @@
+package io.github.twilioauth.store.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.twilioauth.store.CircuitBreaker;
+import io.github.twilioauth.test.MockTwilioServer;
+import io.github.twilioauth.test.TokenGate;
+import io.github.twilioauth.testsupport.LocalRedis;
+import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
+import io.github.twilioauth.testsupport.RedisContents;
+import io.github.twilioauth.token.ApiTokenManager;
+import io.github.twilioauth.token.TokenManagerSettings;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Built-in token managers of several instances of an application sharing their tokens through a
+ * real Redis and one token endpoint on loopback: one token request for all of them at a cold
+ * start, per renewal and per rejection, none of them failing while Redis is away. Each instance
+ * is a {@link RedisTokenStore} and a token manager of its own, with an executor of its own.
+ */
+class SharedTokensTest {
+
+    private static final String ACCOUNT_SID = "AC" + "0".repeat(31) + "2";
+
+    private static final String CLIENT_ID = "OQ" + "d".repeat(32);
+
+    private static final String CLIENT_SECRET = "shared-client-secret";
+
+    private static final int INSTANCES = 4;
+
+    private static final Duration AWAIT = Duration.ofSeconds(20);
+
+    @RegisterExtension
+    static final LocalRedis redis = new LocalRedis();
+
+    @RegisterExtension
+    static final MockTwilioOAuthApp app = new MockTwilioOAuthApp(ACCOUNT_SID, CLIENT_ID, CLIENT_SECRET);
+
+    private final MockTwilioServer server = app.server();
+
+    private final LettuceConnectionFactory connectionFactory = RedisContents.connectionFactory(redis);
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    private final List<RedisTokenStore> stores = new ArrayList<>();
+
+    @BeforeEach
+    void flush() {
+        RedisContents.flush(this.connectionFactory);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = this.closeables.size() - 1; i >= 0; i--) {
+            this.closeables.get(i).close();
+        }
+        if (!redis.isRunning()) {
+            redis.start();
+        }
+        this.connectionFactory.destroy();
+    }
+
+    @Test
+    void instancesStartingTogetherMakeOneTokenRequest() throws Exception {
+        List<ApiTokenManager> managers = instances(INSTANCES);
+        TokenGate gate = this.server.holdTokenRequests();
+        List<CompletableFuture<String>> tokens = managers.stream()
+            .map((manager) -> CompletableFuture.supplyAsync(manager::getToken))
+            .toList();
+        assertThat(gate.awaitWaiting(1, AWAIT)).isTrue();
+
+        gate.release();
+
+        assertThat(tokens).allSatisfy((token) -> assertThat(token).succeedsWithin(AWAIT)
+            .isEqualTo(this.server.issuedTokens().get(0)));
+        assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theRenewalAheadOfExpiryIsMadeOnceForAllInstances() {
+        // Usable 8 s of 10 (a margin of a tenth and a second), renewed after about 6 s.
+        this.server.tokenLifetime(Duration.ofSeconds(10));
+        List<ApiTokenManager> managers = instances(INSTANCES);
+        String first = managers.get(0).getToken();
+        assertThat(managers).allSatisfy((manager) -> assertThat(manager.getToken()).isEqualTo(first));
+
+        await().atMost(AWAIT).until(() -> managers.stream()
+            .map(ApiTokenManager::getToken)
+            .allMatch((token) -> !token.equals(first)));
+
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+        assertThat(managers).allSatisfy(
+                (manager) -> assertThat(manager.getToken()).isEqualTo(this.server.issuedTokens().get(1)));
+    }
+
+    @Test
+    void aTokenTwilioRejectsCostsOneTokenRequestForAllInstances() {
+        List<ApiTokenManager> managers = instances(INSTANCES);
+        String rejected = managers.get(0).getToken();
+        managers.forEach(ApiTokenManager::getToken);
+
+        String renewed = managers.get(0).refreshToken(rejected);
+
+        assertThat(renewed).isNotEqualTo(rejected);
+        assertThat(managers.subList(1, INSTANCES))
+            .allSatisfy((manager) -> assertThat(manager.refreshToken(rejected)).isEqualTo(renewed));
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void afterClearTokenAnInstanceTakesOnlyATokenRequestedSince() {
+        List<ApiTokenManager> managers = instances(2);
+        String before = managers.get(0).getToken();
+        assertThat(managers.get(1).getToken()).isEqualTo(before);
+
+        managers.get(1).clearToken();
+        String after = managers.get(1).getToken();
+
+        assertThat(after).isNotEqualTo(before);
+        assertThat(managers.get(0).getToken()).isEqualTo(before);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void instancesClearedTogetherShareTheTokenRequestedAfterward() {
+        List<ApiTokenManager> managers = instances(2);
+        String before = managers.get(0).getToken();
+        assertThat(managers.get(1).getToken()).isEqualTo(before);
+
+        managers.forEach(ApiTokenManager::clearToken);
+        String after = managers.get(0).getToken();
+
+        assertThat(after).isNotEqualTo(before);
+        assertThat(managers.get(1).getToken()).isEqualTo(after);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void redisHoldsTheTokenOnlyEncrypted() {
+        String token = instances(1).get(0).getToken();
+
+        await().atMost(AWAIT).until(() -> !RedisContents.everything(this.connectionFactory).isEmpty());
+        assertThat(RedisContents.everything(this.connectionFactory)).allSatisfy((name, value) -> {
+            String text = name + new String(value, StandardCharsets.ISO_8859_1);
+            assertThat(text).doesNotContain(token, token.substring(token.lastIndexOf('.') + 1), CLIENT_ID,
+                    CLIENT_SECRET);
+        });
+    }
+
+    @Test
+    void whileRedisIsAwayEachInstanceRequestsItsOwnTokenAndSharingResumesOnceItIsBack() throws Exception {
+        List<ApiTokenManager> managers = instances(2);
+        redis.stop();
+
+        assertThat(managers.get(0).getToken()).isNotEqualTo(managers.get(1).getToken());
+        assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+
+        redis.start();
+        // The breaker of each store lets a probe through once it has been open a while.
+        await().atMost(AWAIT).until(() -> this.stores.stream().allMatch((store) -> {
+            store.slot("api", app.options().build(), TokenManagerSettings.builder().build())
+                .claim((token) -> false, Duration.ZERO, (wait) -> false);
+            return store.state() == CircuitBreaker.State.CLOSED;
+        }));
+        RedisContents.flush(this.connectionFactory);
+        managers.forEach(ApiTokenManager::clearToken);
+        String shared = managers.get(0).getToken();
+
+        assertThat(managers.get(1).getToken()).isEqualTo(shared);
+        assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+    }
+
+    /** Token managers of one client on as many instances, each with a store and an executor of its own. */
+    private List<ApiTokenManager> instances(int count) {
+        List<ApiTokenManager> managers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            RedisTokenStore store = new RedisTokenStore(new RedisCommandExecutor(this.connectionFactory,
+                    Duration.ofSeconds(1), new CircuitBreaker(3, Duration.ofMillis(200), System::nanoTime),
+                    "instance-" + i + "-redis", 2), "twilio:token:", null);
+            ExecutorService executor = Executors.newFixedThreadPool(2);
+            ApiTokenManager manager = new ApiTokenManager(app.options().build(),
+                    TokenManagerSettings.builder().executor(executor).tokenStore(store).build());
+            this.closeables.add(store);
+            this.closeables.add(executor::shutdownNow);
+            this.closeables.add(manager);
+            this.stores.add(store);
+            managers.add(manager);
+        }
+        return managers;
+    }
+}
