@@ -8,6 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,7 @@ import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.RedisContents;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManagerSettings;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -184,16 +190,78 @@ class SharedTokensTest {
         assertThat(this.server.tokenRequestCount()).isEqualTo(3);
     }
 
+    @Test
+    void claimsAreObservedByResultAndLease() throws Exception {
+        List<SimpleMeterRegistry> meters = List.of(new SimpleMeterRegistry(), new SimpleMeterRegistry());
+        List<ApiTokenManager> managers = instances(meters);
+        try (RedisConnection connection = this.connectionFactory.getConnection()) {
+            connection.serverCommands().resetConfigStats();
+        }
+        TokenGate gate = this.server.holdTokenRequests();
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(managers.get(0)::getToken);
+        assertThat(gate.awaitWaiting(1, AWAIT)).isTrue();
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(managers.get(1)::getToken);
+        // The second claim found the lease of the first: its script ran too.
+        await().atMost(AWAIT).until(() -> scriptsRun() >= 2);
+        gate.release();
+        assertThat(second).succeedsWithin(AWAIT).isEqualTo(first.join());
+        redis.stop();
+        managers.get(0).clearToken();
+        managers.get(0).getToken();
+
+        assertThat(claims(meters.get(0), "miss", "won")).isOne();
+        assertThat(claims(meters.get(1), "hit", "lost")).isOne();
+        assertThat(claims(meters.get(0), "fallback", "none")).isOne();
+        assertThat(meters).allSatisfy((registry) -> assertThat(registry.find("twilio.auth.token.store").timers())
+            .allSatisfy((timer) -> assertThat(timer.getId().getTags()).extracting(Tag::getKey)
+                .containsExactlyInAnyOrder("twilio.tenant", "twilio.auth.token.type", "trigger", "result", "lease",
+                        "error")));
+    }
+
+    /** How many Lua scripts Redis ran since its statistics were reset. */
+    private long scriptsRun() {
+        try (RedisConnection connection = this.connectionFactory.getConnection()) {
+            String stats = connection.serverCommands().info("commandstats").getProperty("cmdstat_eval");
+            return (stats != null) ? Long.parseLong(stats.replaceAll("^calls=(\\d+),.*$", "$1")) : 0;
+        }
+    }
+
+    private static long claims(SimpleMeterRegistry meters, String result, String lease) {
+        Timer timer = meters.find("twilio.auth.token.store")
+            .tags("twilio.tenant", "default", "twilio.auth.token.type", "api", "trigger", "initial", "result", result,
+                    "lease", lease)
+            .timer();
+        return (timer != null) ? timer.count() : 0;
+    }
+
     /** Token managers of one client on as many instances, each with a store and an executor of its own. */
     private List<ApiTokenManager> instances(int count) {
-        List<ApiTokenManager> managers = new ArrayList<>();
+        List<SimpleMeterRegistry> meters = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            meters.add(null);
+        }
+        return instances(meters);
+    }
+
+    /** As many instances as meter registries; a {@code null} registry observes nothing. */
+    private List<ApiTokenManager> instances(List<SimpleMeterRegistry> meters) {
+        List<ApiTokenManager> managers = new ArrayList<>();
+        for (int i = 0; i < meters.size(); i++) {
+            ObservationRegistry observations = ObservationRegistry.NOOP;
+            if (meters.get(i) != null) {
+                observations = ObservationRegistry.create();
+                observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters.get(i)));
+            }
             RedisTokenStore store = new RedisTokenStore(new RedisCommandExecutor(this.connectionFactory,
                     Duration.ofSeconds(1), new CircuitBreaker(3, Duration.ofMillis(200), System::nanoTime),
                     "instance-" + i + "-redis", 2), "twilio:token:", null);
             ExecutorService executor = Executors.newFixedThreadPool(2);
             ApiTokenManager manager = new ApiTokenManager(app.options().build(),
-                    TokenManagerSettings.builder().executor(executor).tokenStore(store).build());
+                    TokenManagerSettings.builder()
+                        .executor(executor)
+                        .tokenStore(store)
+                        .observationRegistry(observations)
+                        .build());
             this.closeables.add(store);
             this.closeables.add(executor::shutdownNow);
             this.closeables.add(manager);
