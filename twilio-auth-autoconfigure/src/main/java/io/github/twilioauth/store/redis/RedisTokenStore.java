@@ -52,7 +52,9 @@ import org.springframework.data.redis.core.RedisCallback;
  * <p>
  * Every command goes through the {@link RedisCommandExecutor}: bounded by its timeout, behind its
  * circuit breaker. A command that fails, times out or answers garbage ends the claim without a
- * token or lease, and the manager requests its own token. The store owns its executor and closes
+ * token or lease, and the manager requests its own token; since the script may still run late
+ * (a Redis slower than the timeout, a command the client queued while reconnecting), such a
+ * claim still releases its lease value by compare-and-delete, so that it holds no lease for long. The store owns its executor and closes
  * it with itself. Thread-safe.
  */
 public final class RedisTokenStore implements TokenStore, AutoCloseable {
@@ -209,30 +211,32 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
                 Answer answer = run((connection) -> connection.scriptingCommands()
                     .eval(CLAIM, ReturnType.MULTI, 2, this.key, this.leaseKey, found, lease, this.leaseMillis));
                 if (answer == null) {
-                    return new RedisClaim(this, null, null, unwanted, waited);
+                    // The script may still run (a command the client queued, a Redis slower than the timeout):
+                    // releasing the claim compares-and-deletes this lease value, in case it was taken.
+                    return new RedisClaim(this, null, lease, false, unwanted, waited);
                 }
                 if (answer.kind() == FOUND) {
                     SharedToken token = open(answer.value(), readAt, answer.millis());
                     if (token != null && wanted.test(token)) {
-                        return new RedisClaim(this, token, null, NONE, waited);
+                        return new RedisClaim(this, token, null, false, NONE, waited);
                     }
                     unwanted = answer.value();
                 }
                 else if (answer.kind() == LEASED) {
-                    return new RedisClaim(this, null, lease, unwanted, waited);
+                    return new RedisClaim(this, null, lease, true, unwanted, waited);
                 }
                 else {
                     waited = true;
                     long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                     long waitMillis = Math.min(Math.min(pollMillis, Math.max(1, answer.millis())), remainingMillis);
                     if (waitMillis <= 0 || !pause.await(Duration.ofMillis(waitMillis))) {
-                        return new RedisClaim(this, null, null, unwanted, true);
+                        return new RedisClaim(this, null, null, false, unwanted, true);
                     }
                     pollMillis = Math.min(2 * pollMillis, MAX_POLL_MILLIS);
                 }
                 if (deadline - System.nanoTime() <= 0) {
                     // Tokens that would not do kept arriving.
-                    return new RedisClaim(this, null, null, unwanted, waited);
+                    return new RedisClaim(this, null, null, false, unwanted, waited);
                 }
             }
         }
@@ -349,17 +353,21 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
         private final @Nullable SharedToken token;
 
+        /** The lease value this claim holds, or may hold when Redis did not answer; released by compare-and-delete. */
         private final byte @Nullable [] lease;
+
+        private final boolean leased;
 
         private final byte[] unwanted;
 
         private final boolean waited;
 
-        RedisClaim(RedisSlot slot, @Nullable SharedToken token, byte @Nullable [] lease, byte[] unwanted,
-                boolean waited) {
+        RedisClaim(RedisSlot slot, @Nullable SharedToken token, byte @Nullable [] lease, boolean leased,
+                byte[] unwanted, boolean waited) {
             this.slot = slot;
             this.token = token;
             this.lease = lease;
+            this.leased = leased;
             this.unwanted = unwanted;
             this.waited = waited;
         }
@@ -371,7 +379,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
         @Override
         public boolean leased() {
-            return this.lease != null;
+            return this.leased;
         }
 
         @Override

@@ -65,6 +65,7 @@ class RedisTokenStoreTest {
     @BeforeEach
     void flush() {
         RedisContents.flush(this.connectionFactory);
+        RedisContents.resetStatistics(this.connectionFactory);
     }
 
     @AfterEach
@@ -109,13 +110,7 @@ class RedisTokenStoreTest {
     @Test
     void aClaimWaitsForTheLeaseOfAnotherInstanceAndTakesTheTokenItPublishes() {
         TokenStore.Claim holder = claim(slot(CLIENT_SECRET), (token) -> true);
-        AtomicInteger pauses = new AtomicInteger();
-        CompletableFuture<TokenStore.Claim> waiting = CompletableFuture
-            .supplyAsync(() -> slot(CLIENT_SECRET).claim((token) -> true, AWAIT, (wait) -> {
-                pauses.incrementAndGet();
-                return pause(wait);
-            }));
-        await().atMost(AWAIT).until(() -> pauses.get() > 0);
+        CompletableFuture<TokenStore.Claim> waiting = claimWaitingForTheLease();
         assertThat(waiting).isNotDone();
 
         holder.publish(token("XTOKENX-1", HOUR, HOUR));
@@ -130,13 +125,7 @@ class RedisTokenStoreTest {
     @Test
     void aClaimTakesTheLeaseOnceAnotherInstanceReleasedItWithoutAToken() {
         TokenStore.Claim holder = claim(slot(CLIENT_SECRET), (token) -> true);
-        AtomicInteger pauses = new AtomicInteger();
-        CompletableFuture<TokenStore.Claim> waiting = CompletableFuture
-            .supplyAsync(() -> slot(CLIENT_SECRET).claim((token) -> true, AWAIT, (wait) -> {
-                pauses.incrementAndGet();
-                return pause(wait);
-            }));
-        await().atMost(AWAIT).until(() -> pauses.get() > 0);
+        CompletableFuture<TokenStore.Claim> waiting = claimWaitingForTheLease();
 
         holder.release();
 
@@ -310,6 +299,37 @@ class RedisTokenStoreTest {
         claim.publish(token("XTOKENX-1", HOUR, HOUR));
     }
 
+    @Test
+    void aClaimThatRedisAnsweredTooLateReleasesTheLeaseItsScriptTookLate() {
+        TokenStore.Slot slot = store(null, Duration.ofMillis(200)).slot("api", options(CLIENT_SECRET), settings());
+        try (RedisConnection connection = this.connectionFactory.getConnection()) {
+            connection.execute("CLIENT", "PAUSE".getBytes(StandardCharsets.US_ASCII),
+                    "1000".getBytes(StandardCharsets.US_ASCII));
+        }
+
+        TokenStore.Claim late = claim(slot, (token) -> true);
+        assertThat(late.leased()).isFalse();
+        assertThat(late.token()).isNull();
+        late.release();
+
+        // The paused script ran once Redis went on, and the release after it.
+        await().atMost(AWAIT).until(() -> RedisContents.scriptsRun(this.connectionFactory) >= 2);
+        assertThat(RedisContents.everything(this.connectionFactory)).doesNotContainKey(leaseName(CLIENT_SECRET));
+        assertThat(claim(slot(CLIENT_SECRET), (token) -> true).leased()).isTrue();
+    }
+
+    /** Claims on another instance while the lease is taken, and returns once the claim has paused for it. */
+    private CompletableFuture<TokenStore.Claim> claimWaitingForTheLease() {
+        AtomicInteger pauses = new AtomicInteger();
+        CompletableFuture<TokenStore.Claim> waiting = CompletableFuture
+            .supplyAsync(() -> slot(CLIENT_SECRET).claim((token) -> true, AWAIT, (wait) -> {
+                pauses.incrementAndGet();
+                return pause(wait);
+            }));
+        await().atMost(AWAIT).until(() -> pauses.get() > 0);
+        return waiting;
+    }
+
     private TokenStore.Claim claim(TokenStore.Slot slot, java.util.function.Predicate<SharedToken> wanted) {
         return slot.claim(wanted, AWAIT, RedisTokenStoreTest::pause);
     }
@@ -332,7 +352,11 @@ class RedisTokenStoreTest {
     }
 
     private RedisTokenStore store(StoreCipher cipher) {
-        RedisCommandExecutor executor = new RedisCommandExecutor(this.connectionFactory, Duration.ofSeconds(2),
+        return store(cipher, Duration.ofSeconds(2));
+    }
+
+    private RedisTokenStore store(StoreCipher cipher, Duration timeout) {
+        RedisCommandExecutor executor = new RedisCommandExecutor(this.connectionFactory, timeout,
                 new CircuitBreaker(100, Duration.ofSeconds(1), System::nanoTime), "token-store-test", 2);
         RedisTokenStore store = new RedisTokenStore(executor, PREFIX, cipher);
         this.stores.add(store);

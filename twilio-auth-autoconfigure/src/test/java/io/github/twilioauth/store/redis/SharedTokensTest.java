@@ -26,7 +26,6 @@ import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.testsupport.RedisContents;
 import io.github.twilioauth.token.ApiTokenManager;
 import io.github.twilioauth.token.TokenManagerSettings;
-import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -194,15 +193,13 @@ class SharedTokensTest {
     void claimsAreObservedByResultAndLease() throws Exception {
         List<SimpleMeterRegistry> meters = List.of(new SimpleMeterRegistry(), new SimpleMeterRegistry());
         List<ApiTokenManager> managers = instances(meters);
-        try (RedisConnection connection = this.connectionFactory.getConnection()) {
-            connection.serverCommands().resetConfigStats();
-        }
+        RedisContents.resetStatistics(this.connectionFactory);
         TokenGate gate = this.server.holdTokenRequests();
         CompletableFuture<String> first = CompletableFuture.supplyAsync(managers.get(0)::getToken);
         assertThat(gate.awaitWaiting(1, AWAIT)).isTrue();
         CompletableFuture<String> second = CompletableFuture.supplyAsync(managers.get(1)::getToken);
         // The second claim found the lease of the first: its script ran too.
-        await().atMost(AWAIT).until(() -> scriptsRun() >= 2);
+        await().atMost(AWAIT).until(() -> RedisContents.scriptsRun(this.connectionFactory) >= 2);
         gate.release();
         assertThat(second).succeedsWithin(AWAIT).isEqualTo(first.join());
         redis.stop();
@@ -216,14 +213,6 @@ class SharedTokensTest {
             .allSatisfy((timer) -> assertThat(timer.getId().getTags()).extracting(Tag::getKey)
                 .containsExactlyInAnyOrder("twilio.tenant", "twilio.auth.token.type", "trigger", "result", "lease",
                         "error")));
-    }
-
-    /** How many Lua scripts Redis ran since its statistics were reset. */
-    private long scriptsRun() {
-        try (RedisConnection connection = this.connectionFactory.getConnection()) {
-            String stats = connection.serverCommands().info("commandstats").getProperty("cmdstat_eval");
-            return (stats != null) ? Long.parseLong(stats.replaceAll("^calls=(\\d+),.*$", "$1")) : 0;
-        }
     }
 
     private static long claims(SimpleMeterRegistry meters, String result, String lease) {
