@@ -1,21 +1,11 @@
 package io.github.twilioauth.store.redis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -57,11 +47,11 @@ class FleetTest {
 
     private final MockTwilioServer server = new MockTwilioServer().start();
 
-    private final List<Instance> instances = new ArrayList<>();
+    private final List<FleetProcess> instances = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
-        for (Instance instance : this.instances) {
+        for (FleetProcess instance : this.instances) {
             instance.close();
         }
         if (!redis.isRunning()) {
@@ -77,7 +67,7 @@ class FleetTest {
         }
         this.server.tokenLifetime(TOKEN_LIFETIME);
         for (int i = 0; i < INSTANCES; i++) {
-            this.instances.add(new Instance(i, this.server.tokenUrl()));
+            this.instances.add(new FleetProcess(i, redis.port(), this.server.tokenUrl(), TENANTS));
         }
 
         // Cold start: one token request per tenant for the fleet.
@@ -139,12 +129,12 @@ class FleetTest {
 
     /** Waits until every instance has a new token for every tenant, shared or not. */
     private void awaitEveryInstanceRenewed() {
-        List<Map<Integer, String>> before = this.instances.stream().map((instance) -> Map.copyOf(instance.tokens))
+        List<Map<Integer, String>> before = this.instances.stream().map(FleetProcess::tokens)
             .toList();
         await().atMost(ROUND).pollInterval(Duration.ofMillis(50)).until(() -> {
             for (int i = 0; i < INSTANCES; i++) {
                 for (int tenant = 0; tenant < TENANTS; tenant++) {
-                    if (before.get(i).get(tenant).equals(this.instances.get(i).tokens.get(tenant))) {
+                    if (before.get(i).get(tenant).equals(this.instances.get(i).token(tenant))) {
                         return false;
                     }
                 }
@@ -156,8 +146,8 @@ class FleetTest {
     /** The hash of the token every instance holds for a tenant, or {@code null} while they differ. */
     private String agreedToken(int tenant) {
         String agreed = null;
-        for (Instance instance : this.instances) {
-            String token = instance.tokens.get(tenant);
+        for (FleetProcess instance : this.instances) {
+            String token = instance.token(tenant);
             if (token == null || (agreed != null && !agreed.equals(token))) {
                 return null;
             }
@@ -192,80 +182,10 @@ class FleetTest {
     }
 
     private List<String> failures() {
-        return this.instances.stream().flatMap((instance) -> instance.failures.stream()).toList();
+        return this.instances.stream().flatMap((instance) -> instance.failures().stream()).toList();
     }
 
     private static String clientId(int tenant) {
         return String.format("OQ%032d", tenant);
-    }
-
-    /** One child JVM and what it reported. */
-    private static final class Instance implements AutoCloseable {
-
-        private final Process process;
-
-        private final Writer commands;
-
-        private final Map<Integer, String> tokens = new ConcurrentHashMap<>();
-
-        private final List<String> failures = new CopyOnWriteArrayList<>();
-
-        private final Thread reader;
-
-        Instance(int index, String tokenUrl) throws IOException {
-            Path log = Files.createDirectories(Path.of("target", "fleet-test")).resolve("instance-" + index + ".log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            this.process = new ProcessBuilder(java, "-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp",
-                    System.getProperty("java.class.path"), FleetInstance.class.getName(),
-                    String.valueOf(redis.port()), tokenUrl, String.valueOf(TENANTS))
-                .redirectError(log.toFile())
-                .start();
-            this.commands = new OutputStreamWriter(this.process.getOutputStream(), StandardCharsets.UTF_8);
-            this.reader = new Thread(this::read, "fleet-instance-" + index);
-            this.reader.setDaemon(true);
-            this.reader.start();
-        }
-
-        private void read() {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    String[] fields = line.split(" ");
-                    if (fields.length == 3 && fields[0].equals("T")) {
-                        this.tokens.put(Integer.parseInt(fields[1]), fields[2]);
-                    }
-                    else if (fields[0].equals("F")) {
-                        this.failures.add(line);
-                    }
-                }
-            }
-            catch (IOException ex) {
-                this.failures.add("reading the instance's output failed: " + ex);
-            }
-        }
-
-        void send(String command) {
-            try {
-                this.commands.write(command + "\n");
-                this.commands.flush();
-            }
-            catch (IOException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            try {
-                send("quit");
-            }
-            catch (IllegalStateException ex) {
-                // Already gone.
-            }
-            if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
-                this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            this.reader.join(TimeUnit.SECONDS.toMillis(10));
-        }
     }
 }
