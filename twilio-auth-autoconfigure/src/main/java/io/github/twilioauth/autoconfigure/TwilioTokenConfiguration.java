@@ -8,10 +8,13 @@ import io.github.twilioauth.credential.CredentialProvider;
 import io.github.twilioauth.token.TokenExecutors;
 import io.github.twilioauth.token.TokenManager;
 import io.github.twilioauth.token.TokenManagerSettings;
+import io.github.twilioauth.token.TokenStore;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
@@ -47,12 +50,18 @@ import org.springframework.web.client.RestClient;
  * manager holds at most one of the executor's threads (see
  * {@link io.github.twilioauth.token.TokenExecutors}).
  * <p>
+ * Where tokens are kept ({@code twilio.token-store.*}): the {@link TokenStore} bean, when there
+ * is one (the Redis store of {@code twilio.token-store.type=redis}, or the application's own),
+ * goes into the {@link TokenManagerSettings}, so every built-in token manager built on them
+ * shares its tokens with the other instances of the application.
+ * <p>
  * Also the single client's built-in {@code TokenManager}, closed with the context, which only an
  * application's own {@code TokenManager} or {@code CredentialProvider} bean can replace: the
  * {@code CredentialProvider} of {@link TwilioCredentialsConfiguration} comes after it.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OnTwilioTokenEngineCondition.class)
+@EnableConfigurationProperties(TwilioTokenStoreProperties.class)
 class TwilioTokenConfiguration {
 
     @Bean(name = TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME, defaultCandidate = false,
@@ -118,9 +127,10 @@ class TwilioTokenConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TokenManagerSettings twilioTokenManagerSettings(TwilioProperties properties,
+            TwilioTokenStoreProperties tokenStoreProperties,
             @Qualifier(TwilioAutoConfiguration.TOKEN_EXECUTOR_BEAN_NAME) ExecutorService executor,
             @Qualifier(TwilioAutoConfiguration.TOKEN_REQUEST_FACTORY_BEAN_NAME) ClientHttpRequestFactory requestFactory,
-            ObjectProvider<ObservationRegistry> observationRegistry) {
+            ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<TokenStore> tokenStores) {
         TwilioProperties.TokenRequests tokenRequests = properties.getTokenRequests();
         return TokenManagerSettings.builder()
             .connectTimeout(tokenRequests.getConnectTimeout())
@@ -131,6 +141,20 @@ class TwilioTokenConfiguration {
                 .defaultHeader(HttpHeaders.USER_AGENT, TwilioRestClientBuilderFactory.userAgent())
                 .build())
             .observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+            .tokenStore(tokenStore(tokenStoreProperties, tokenStores))
             .build();
+    }
+
+    private static @Nullable TokenStore tokenStore(TwilioTokenStoreProperties properties,
+            ObjectProvider<TokenStore> tokenStores) {
+        TokenStore store = tokenStores.getIfUnique();
+        if (store == null && properties.getType() == TwilioTokenStoreProperties.Type.REDIS) {
+            throw new TwilioConfigurationException("twilio.token-store.type",
+                    "twilio.token-store.type is redis but no token store could be built: the Redis store needs Spring"
+                            + " Data Redis and a RedisConnectionFactory bean.",
+                    "Add spring-boot-starter-data-redis and point spring.data.redis.* at your Redis, or set"
+                            + " twilio.token-store.type=memory.");
+        }
+        return store;
     }
 }

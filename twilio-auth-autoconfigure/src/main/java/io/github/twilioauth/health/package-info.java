@@ -1,5 +1,6 @@
 /**
- * A health indicator that reports Twilio credentials and the state of their access token.
+ * Health indicators: Twilio credentials and the state of their access token, and the Redis
+ * token store.
  */
 @NullMarked
 package io.github.twilioauth.health;

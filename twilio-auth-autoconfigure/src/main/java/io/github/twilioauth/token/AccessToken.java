@@ -49,10 +49,38 @@ record AccessToken(String value, long receivedAt, long refreshAt, long usableUnt
     static AccessToken of(TokenResponse response, long receivedAt, long epochMillis, @Nullable Duration cacheTtl,
             double refreshAhead, double renewalJitter) {
         long lifetime = lifetimeNanos(response, epochMillis, cacheTtl);
-        long usable = lifetime - safetyMarginNanos(lifetime);
+        return of(response.accessToken(), receivedAt, lifetime - safetyMarginNanos(lifetime), receivedAt,
+                epochMillis, refreshAhead, renewalJitter);
+    }
+
+    /**
+     * Computes the deadlines of a token another instance requested, from its store entry.
+     * @param shared the token as the store holds it, on this manager's ticker
+     * @param now the ticker's reading
+     * @param epochMillis the wall clock at {@code now}
+     * @param refreshAhead fraction of the usable life after which the token is renewed
+     * @param renewalJitter as for a token just received
+     * @return the token with its deadlines; its refresh-ahead point may be past already
+     */
+    static AccessToken of(SharedToken shared, long now, long epochMillis, double refreshAhead,
+            double renewalJitter) {
+        return of(shared.value(), shared.receivedAt(), shared.usableLife(), now, epochMillis, refreshAhead,
+                renewalJitter);
+    }
+
+    private static AccessToken of(String value, long receivedAt, long usable, long now, long epochMillis,
+            double refreshAhead, double renewalJitter) {
         long refreshIn = (long) (usable * refreshAhead * (1 - renewalJitter));
-        return new AccessToken(response.accessToken(), receivedAt, receivedAt + refreshIn, receivedAt + usable,
-                Instant.ofEpochMilli(epochMillis).plusNanos(usable));
+        return new AccessToken(value, receivedAt, receivedAt + refreshIn, receivedAt + usable,
+                Instant.ofEpochMilli(epochMillis).plusNanos(receivedAt + usable - now));
+    }
+
+    /**
+     * Returns this token as a store holds it.
+     * @return the shared token
+     */
+    SharedToken toShared() {
+        return new SharedToken(this.value, this.usableUntil - this.receivedAt, this.usableUntil);
     }
 
     private static long safetyMarginNanos(long lifetime) {

@@ -26,6 +26,12 @@ import org.jspecify.annotations.Nullable;
  * failure, and start at a random point up to a tenth before the refresh-ahead point, so
  * managers that got their tokens together do not renew them together.
  * <p>
+ * With a {@link TokenStore} in its settings, a manager shares its tokens with the managers of
+ * the same client on other instances: before it requests a token, it takes one of theirs that is
+ * newer than its own, or requests one for all of them (see {@link TokenStore}). After
+ * {@link #clearToken()}, and after a rejection, it takes only a token requested since. A store
+ * that fails changes nothing but the number of token requests.
+ * <p>
  * {@link #close()} fails any wait in progress and every later call; it closes nothing else, as
  * the executor and HTTP client are shared.
  */
@@ -45,9 +51,11 @@ public abstract sealed class CachingTokenManager implements TokenManager, AutoCl
         }
         this.settings = settings;
         Executor executor = settings.executor();
+        TokenStore store = settings.tokenStore();
         this.tokens = new TokenCache(kind, kind + " client " + options.clientId(),
                 new TokenEndpointClient(options, settings), options, settings,
-                (executor != null) ? executor : TokenDefaults.executor());
+                (executor != null) ? executor : TokenDefaults.executor(),
+                (store != null) ? store.slot(kind, options, settings) : null);
     }
 
     private static TokenManagerOptions requireCredentials(TokenManagerOptions options) {

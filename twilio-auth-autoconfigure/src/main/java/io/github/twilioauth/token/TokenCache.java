@@ -80,6 +80,17 @@ import org.jspecify.annotations.Nullable;
  * <b>Renewal jitter.</b> Each token's renewal point is moved ahead of the refresh-ahead point by
  * up to {@link #RENEWAL_JITTER} of the time to it, at random, never later, so managers that got
  * their tokens together do not renew them together.
+ * <p>
+ * <b>Tokens shared with other instances.</b> With a {@link TokenStore}, a fetch claims the
+ * manager's slot before it requests a token, in {@link #perform}, on the task: it takes a token
+ * another instance published when that token is newer than the manager's own and arrived after
+ * the last {@link #clear()} (so that the guarantee of {@code clear()} holds across instances, and
+ * a token Twilio rejected is never taken back), or else the lease, and then requests a token and
+ * publishes it. The fetch is the same for its waiters whichever way it ends: single flight,
+ * back-off, bounds and health stay as they are, and {@link #get()} never touches the store. A
+ * claim waits at most {@link TokenManagerSettings#leaseWaitBound()} for another instance's lease,
+ * pausing on the fetch's future, so a fetch detached meanwhile stops waiting at once and requests
+ * nothing.
  */
 final class TokenCache {
 
@@ -97,6 +108,8 @@ final class TokenCache {
     private static final TokenFetchObservationConvention FETCH_CONVENTION = new TokenFetchObservationConvention();
 
     private static final String WAIT_OBSERVATION = "twilio.auth.token.wait";
+
+    private static final String STORE_OBSERVATION = "twilio.auth.token.store";
 
     /** Completes a fetch that {@link #clear()} detached: its waiters look at the state again. */
     private static final RuntimeException SUPERSEDED = new RuntimeException("superseded", null, false, false) {
@@ -127,6 +140,9 @@ final class TokenCache {
 
     private final Executor executor;
 
+    /** The manager's slot in the token store, or {@code null} without a store. */
+    private final TokenStore.@Nullable Slot slot;
+
     /**
      * The whole state. Written only by compare-and-set ({@link #STATE}), each time with a new
      * instance. Invariants: {@code fetch} is the one fetch wanted, or {@code null}; a fetch
@@ -141,9 +157,10 @@ final class TokenCache {
      * Creates the engine of one manager.
      * @param endpoint posts to the token endpoint
      * @param executor runs the manager's task
+     * @param slot where the manager shares its tokens with other instances, or {@code null}
      */
     TokenCache(String tokenType, String description, TokenEndpointClient endpoint, TokenManagerOptions options,
-            TokenManagerSettings settings, Executor executor) {
+            TokenManagerSettings settings, Executor executor, TokenStore.@Nullable Slot slot) {
         this.tokenType = tokenType;
         this.description = description;
         this.endpoint = endpoint;
@@ -151,6 +168,7 @@ final class TokenCache {
         this.settings = settings;
         this.ticker = settings.ticker();
         this.executor = executor;
+        this.slot = slot;
     }
 
     String get() {
@@ -269,7 +287,7 @@ final class TokenCache {
                 return;
             }
         }
-        while (!STATE.compareAndSet(this, current, current.cleared()));
+        while (!STATE.compareAndSet(this, current, current.cleared(this.ticker.read())));
         if (current.fetch != null) {
             current.fetch.future.completeExceptionally(SUPERSEDED);
         }
@@ -374,17 +392,44 @@ final class TokenCache {
         return null;
     }
 
-    /** Runs one fetch, observed, and detaches it with its outcome, whatever is thrown. */
+    /**
+     * Runs one fetch: takes a token from the store, or requests one and publishes it; detaches
+     * the fetch with its outcome, whatever is thrown.
+     */
     private void perform(Fetch fetch) {
+        TokenStore.Claim claim = claim(fetch);
+        if (claim != null) {
+            SharedToken shared = claim.token();
+            if (shared != null) {
+                AccessToken token = AccessToken.of(shared, this.ticker.read(), System.currentTimeMillis(),
+                        this.settings.refreshAhead(), ThreadLocalRandom.current().nextDouble(RENEWAL_JITTER));
+                if (detach(fetch, token) && logger.isDebugEnabled()) {
+                    logger.debug("Took the access token of " + this.description + " that another instance requested ("
+                            + fetch.trigger.value + "), usable until " + token.usableUntilInstant());
+                }
+                return;
+            }
+            if (fetch.future.isDone()) {
+                // Detached while the claim waited: nobody wants its token any more.
+                release(claim, null);
+                return;
+            }
+        }
+        request(fetch, claim);
+    }
+
+    /** Requests a token, observed, detaches the fetch with its outcome and publishes the token, whatever is thrown. */
+    private void request(Fetch fetch, TokenStore.@Nullable Claim claim) {
         TokenFetchContext context = new TokenFetchContext(this.tokenType, fetch.trigger.value, this.settings.tenant());
         Observation observation = Observation.NOOP;
         RuntimeException failure = null;
+        AccessToken token = null;
         try {
             observation = start(Observation.createNotStarted(null, FETCH_CONVENTION, () -> context,
                     this.settings.observationRegistry()));
-            // The one place a token is obtained.
+            // The one place a token is requested.
             TokenResponse response = this.endpoint.fetch(fetch.installedAt, fetch::pause);
-            AccessToken token = AccessToken.of(response, this.ticker.read(), System.currentTimeMillis(),
+            token = AccessToken.of(response, this.ticker.read(), System.currentTimeMillis(),
                     this.options.cacheTtl(), this.settings.refreshAhead(),
                     ThreadLocalRandom.current().nextDouble(RENEWAL_JITTER));
             context.setOutcome("success");
@@ -399,7 +444,89 @@ final class TokenCache {
             context.setOutcome(outcome(failure));
             fail(fetch, failure, false);
         }
+        finally {
+            if (claim != null) {
+                // Published even when clear() superseded the fetch: the token is new to other instances.
+                release(claim, token);
+            }
+        }
         stop(observation, failure);
+    }
+
+    /**
+     * Claims the manager's slot in the store, observed.
+     * @return the claim, or {@code null} without a store or when it failed
+     */
+    private TokenStore.@Nullable Claim claim(Fetch fetch) {
+        TokenStore.Slot slot = this.slot;
+        if (slot == null) {
+            return null;
+        }
+        State seen = this.state;
+        AccessToken current = seen.token;
+        Long clearedAt = seen.clearedAt;
+        Observation observation = start(Observation.createNotStarted(STORE_OBSERVATION,
+                this.settings.observationRegistry()).lowCardinalityKeyValue(TenantTag.KEY, this.settings.tenant())
+            .lowCardinalityKeyValue("twilio.auth.token.type", this.tokenType)
+            .lowCardinalityKeyValue("trigger", fetch.trigger.value));
+        TokenStore.Claim claim = null;
+        try {
+            claim = slot.claim((shared) -> wanted(shared, current, clearedAt), this.settings.leaseWaitBound(),
+                    fetch::pause);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("The token store failed; " + this.description + " requests a token of its own: " + ex);
+        }
+        TokenStore.Claim claimed = claim;
+        quietly(() -> observation.lowCardinalityKeyValue("result", result(claimed))
+            .lowCardinalityKeyValue("lease", lease(claimed)));
+        quietly(observation::stop);
+        return claim;
+    }
+
+    /**
+     * Whether a token from the store would do: still usable, newer than the manager's own, and
+     * requested after the last {@link #clear()}.
+     */
+    private boolean wanted(SharedToken shared, @Nullable AccessToken current, @Nullable Long clearedAt) {
+        if (shared.usableUntil() - this.ticker.read() <= 0) {
+            return false;
+        }
+        if (clearedAt != null && shared.receivedAt() - clearedAt <= 0) {
+            return false;
+        }
+        return current == null || (!shared.value().equals(current.value())
+                && shared.usableUntil() - current.usableUntil() > 0);
+    }
+
+    /** Publishes a token under a claim, or releases it without; a store that throws changes nothing. */
+    private void release(TokenStore.Claim claim, @Nullable AccessToken token) {
+        try {
+            if (token != null) {
+                claim.publish(token.toShared());
+            }
+            else {
+                claim.release();
+            }
+        }
+        catch (RuntimeException ex) {
+            logger.warn("The token store failed to " + ((token != null) ? "publish" : "release") + " a claim of "
+                    + this.description + ": " + ex);
+        }
+    }
+
+    private static String result(TokenStore.@Nullable Claim claim) {
+        if (claim != null && claim.token() != null) {
+            return "hit";
+        }
+        return (claim != null && claim.leased()) ? "miss" : "fallback";
+    }
+
+    private static String lease(TokenStore.@Nullable Claim claim) {
+        if (claim != null && claim.leased()) {
+            return "won";
+        }
+        return (claim != null && claim.waited()) ? "lost" : "none";
     }
 
     /**
@@ -665,14 +792,16 @@ final class TokenCache {
      * or {@code null}
      * @param lastFetchedAt when a token last arrived, for health reports
      * @param lastFailure the last failed token request, for health reports
+     * @param clearedAt ticker reading of the last {@link #clear()}, or {@code null}: a token from
+     * the store must have arrived after it
      * @param closed whether the manager is closed: nothing is fetched any more
      */
     private record State(@Nullable AccessToken token, @Nullable Fetch fetch, @Nullable Task task, boolean taskStarted,
             int failures, long notBefore, @Nullable TwilioAuthenticationException refusal,
             @Nullable Long lastRejectionRenewal, @Nullable Instant lastFetchedAt, @Nullable Failure lastFailure,
-            boolean closed) {
+            @Nullable Long clearedAt, boolean closed) {
 
-        static final State EMPTY = new State(null, null, null, false, 0, 0, null, null, null, null, false);
+        static final State EMPTY = new State(null, null, null, false, 0, 0, null, null, null, null, null, false);
 
         boolean isBackingOffAt(long now) {
             return this.failures > 0 && now - this.notBefore < 0;
@@ -682,22 +811,22 @@ final class TokenCache {
             return new State(this.token, fetch, (newTask != null) ? newTask : this.task,
                     newTask == null && this.taskStarted, this.failures, this.notBefore, this.refusal,
                     (rejectedAt != null) ? rejectedAt : this.lastRejectionRenewal, this.lastFetchedAt,
-                    this.lastFailure, this.closed);
+                    this.lastFailure, this.clearedAt, this.closed);
         }
 
         State withTaskStarted() {
             return new State(this.token, this.fetch, this.task, true, this.failures, this.notBefore, this.refusal,
-                    this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure, this.closed);
+                    this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure, this.clearedAt, this.closed);
         }
 
         State withoutTask() {
             return new State(this.token, this.fetch, null, false, this.failures, this.notBefore, this.refusal,
-                    this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure, this.closed);
+                    this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure, this.clearedAt, this.closed);
         }
 
         State fetched(AccessToken token) {
             return new State(token, null, this.task, this.taskStarted, 0, 0, null, this.lastRejectionRenewal,
-                    Instant.now(), this.lastFailure, false);
+                    Instant.now(), this.lastFailure, this.clearedAt, false);
         }
 
         State failed(RuntimeException failure, TokenCache cache) {
@@ -705,17 +834,18 @@ final class TokenCache {
             TwilioAuthenticationException refused = (failure instanceof TwilioAuthenticationException auth
                     && auth.statusCode() >= 400 && auth.statusCode() < 500) ? auth : null;
             return new State(this.token, null, this.task, this.taskStarted, failed, cache.backoffUntil(failed),
-                    refused, this.lastRejectionRenewal, this.lastFetchedAt, Failure.of(failure), this.closed);
+                    refused, this.lastRejectionRenewal, this.lastFetchedAt, Failure.of(failure), this.clearedAt,
+                    this.closed);
         }
 
-        State cleared() {
+        State cleared(long now) {
             return new State(null, null, this.task, this.taskStarted, this.failures, this.notBefore, this.refusal,
-                    this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure, false);
+                    this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure, now, false);
         }
 
         State asClosed() {
             return new State(null, null, null, false, this.failures, this.notBefore, this.refusal,
-                    this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure, true);
+                    this.lastRejectionRenewal, this.lastFetchedAt, this.lastFailure, this.clearedAt, true);
         }
     }
 }

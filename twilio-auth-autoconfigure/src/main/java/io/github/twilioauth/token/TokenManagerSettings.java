@@ -27,6 +27,11 @@ import org.springframework.web.client.RestClient;
  * closed. A token request blocks the executor thread that sends it; with an HTTP client that
  * blocks its caller only, as the default does, it uses no other thread. A manager never holds
  * more than one executor thread (see {@link CachingTokenManager}).
+ * <p>
+ * Tokens shared with other instances: with a {@code tokenStore}, a manager that needs a token
+ * first takes one that another instance requested, or requests it for all of them (see
+ * {@link TokenStore}); without one, the default, it keeps its tokens to itself and a cached token
+ * costs the same either way.
  *
  * @param refreshAhead fraction of a token's usable life after which it is renewed in the
  * background, {@code 0.8} by default; each renewal starts at a random point up to a tenth
@@ -47,10 +52,13 @@ import org.springframework.web.client.RestClient;
  * for a token ({@code twilio.auth.token.wait}) are observed
  * @param tenant the tenant in the {@code twilio.tenant} tag of those observations:
  * {@code default} by default, a tenant's name for the managers of {@code twilio.tenants}
+ * @param tokenStore where the managers share their tokens with other instances, or {@code null}
+ * for none, the default; the store's owner closes it
  */
 public record TokenManagerSettings(double refreshAhead, Duration connectTimeout, Duration readTimeout,
         TwilioRetryPolicy retry, Ticker ticker, @Nullable Executor executor,
-        @Nullable RestClient restClient, ObservationRegistry observationRegistry, String tenant) {
+        @Nullable RestClient restClient, ObservationRegistry observationRegistry, String tenant,
+        @Nullable TokenStore tokenStore) {
 
     /** Default of {@link #refreshAhead()}. */
     public static final double DEFAULT_REFRESH_AHEAD = 0.8;
@@ -115,7 +123,8 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
             .executor(this.executor)
             .restClient(this.restClient)
             .observationRegistry(this.observationRegistry)
-            .tenant(this.tenant);
+            .tenant(this.tenant)
+            .tokenStore(this.tokenStore);
     }
 
     /**
@@ -127,12 +136,23 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
         return this.retry.timeout().plus(this.connectTimeout).plus(this.readTimeout).plusSeconds(1);
     }
 
+    /**
+     * Returns the longest a manager waits for a token that another instance requests under the
+     * lease of the {@link #tokenStore()}: half the retry timeout, so that a request of its own
+     * still has the other half when none comes.
+     * @return the bound on waiting for another instance
+     */
+    Duration leaseWaitBound() {
+        return this.retry.timeout().dividedBy(2);
+    }
+
     @Override
     public String toString() {
         return "TokenManagerSettings[refreshAhead=" + this.refreshAhead + ", connectTimeout=" + this.connectTimeout
                 + ", readTimeout=" + this.readTimeout + ", retry=" + this.retry + ", executor="
                 + ((this.executor != null) ? "given" : "default") + ", restClient="
-                + ((this.restClient != null) ? "given" : "default") + ", tenant=" + this.tenant + "]";
+                + ((this.restClient != null) ? "given" : "default") + ", tenant=" + this.tenant + ", tokenStore="
+                + ((this.tokenStore != null) ? this.tokenStore : "none") + "]";
     }
 
     /**
@@ -157,6 +177,8 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
         private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
         private String tenant = TenantTag.DEFAULT_TENANT;
+
+        private @Nullable TokenStore tokenStore;
 
         private Builder() {
         }
@@ -252,12 +274,23 @@ public record TokenManagerSettings(double refreshAhead, Duration connectTimeout,
         }
 
         /**
+         * Sets where the managers share their tokens with other instances.
+         * @param tokenStore the store, or {@code null} for none
+         * @return this builder
+         */
+        public Builder tokenStore(@Nullable TokenStore tokenStore) {
+            this.tokenStore = tokenStore;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          * @return the settings
          */
         public TokenManagerSettings build() {
             return new TokenManagerSettings(this.refreshAhead, this.connectTimeout, this.readTimeout, this.retry,
-                    this.ticker, this.executor, this.restClient, this.observationRegistry, this.tenant);
+                    this.ticker, this.executor, this.restClient, this.observationRegistry, this.tenant,
+                    this.tokenStore);
         }
     }
 }

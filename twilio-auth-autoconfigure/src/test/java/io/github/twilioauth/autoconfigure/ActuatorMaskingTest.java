@@ -2,9 +2,12 @@ package io.github.twilioauth.autoconfigure;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.twilioauth.client.TwilioClient;
 import io.github.twilioauth.testsupport.TwilioAutoConfigurations;
@@ -187,20 +190,19 @@ class ActuatorMaskingTest {
             });
     }
 
-    @Test
-    void envMasksTheEncryptionKeyOfWebhookDeduplication() {
+    @ParameterizedTest
+    @ValueSource(strings = { "twilio.webhook.deduplication.encryption-key", "twilio.token-store.encryption-key" })
+    void envMasksTheEncryptionKeysOfTheRedisStores(String property) {
         String key = "actuator-encryption-key-e6";
-        authToken().withPropertyValues("twilio.webhook.deduplication.encryption-key=" + key)
+        String variable = property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        authToken().withPropertyValues(property + "=" + key)
             .withInitializer((context) -> context.getEnvironment()
                 .getPropertySources()
-                .addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment",
-                        Map.of("TWILIO_WEBHOOK_DEDUPLICATION_ENCRYPTION_KEY", key))))
+                .addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", Map.of(variable, key))))
             .run((context) -> {
                 EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
-                assertThat(env.environmentEntry("twilio.webhook.deduplication.encryption-key").getProperty().getValue())
-                    .isEqualTo(MASK);
-                assertThat(envProperties(context, "test-systemEnvironment"))
-                    .containsEntry("TWILIO_WEBHOOK_DEDUPLICATION_ENCRYPTION_KEY", MASK);
+                assertThat(env.environmentEntry(property).getProperty().getValue()).isEqualTo(MASK);
+                assertThat(envProperties(context, "test-systemEnvironment")).containsEntry(variable, MASK);
                 assertThat(envValues(context)).doesNotContain(key);
             });
     }

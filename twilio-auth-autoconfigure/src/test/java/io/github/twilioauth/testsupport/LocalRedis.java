@@ -106,6 +106,23 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback, Be
             return;
         }
         this.owner = context.getRequiredTestClass();
+        launchOnFreePort();
+    }
+
+    /**
+     * Starts a server on a free loopback port for a program outside JUnit, such as a benchmark,
+     * which stops it with {@link #stop()}.
+     * @return the running server
+     * @throws IOException if no server can run
+     * @throws InterruptedException if interrupted while waiting for it
+     */
+    public static LocalRedis startOutsideJUnit() throws IOException, InterruptedException {
+        LocalRedis redis = new LocalRedis();
+        redis.launchOnFreePort();
+        return redis;
+    }
+
+    private void launchOnFreePort() throws IOException, InterruptedException {
         this.server = this.embeddedOnly ? embedded() : binary();
         this.directory = Files.createTempDirectory("local-redis-");
         IOException lastFailure = null;

@@ -73,4 +73,26 @@ public final class RedisContents {
             connection.serverCommands().flushAll();
         }
     }
+
+    /**
+     * Resets the server's statistics, so that {@link #scriptsRun} counts from zero.
+     * @param connectionFactory connects to the server
+     */
+    public static void resetStatistics(RedisConnectionFactory connectionFactory) {
+        try (RedisConnection connection = connectionFactory.getConnection()) {
+            connection.serverCommands().resetConfigStats();
+        }
+    }
+
+    /**
+     * Returns how many Lua scripts ({@code EVAL}) the server ran since its statistics were reset.
+     * @param connectionFactory connects to the server
+     * @return the count
+     */
+    public static long scriptsRun(RedisConnectionFactory connectionFactory) {
+        try (RedisConnection connection = connectionFactory.getConnection()) {
+            String stats = connection.serverCommands().info("commandstats").getProperty("cmdstat_eval");
+            return (stats != null) ? Long.parseLong(stats.replaceAll("^calls=(\\d+),.*$", "$1")) : 0;
+        }
+    }
 }

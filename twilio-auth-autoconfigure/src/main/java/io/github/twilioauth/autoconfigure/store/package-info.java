@@ -1,6 +1,6 @@
 /**
- * Auto-configuration of what the instances of an application share in Redis: the records of
- * duplicate webhook deliveries.
+ * Auto-configuration of what the instances of an application share in Redis: access tokens and
+ * the records of duplicate webhook deliveries.
  */
 @NullMarked
 package io.github.twilioauth.autoconfigure.store;

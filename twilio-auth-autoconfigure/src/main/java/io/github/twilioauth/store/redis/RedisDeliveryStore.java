@@ -48,10 +48,6 @@ public final class RedisDeliveryStore implements DeliveryStore, AutoCloseable {
             + "redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end return 0")
         .getBytes(StandardCharsets.UTF_8);
 
-    private static final byte[] COMPARE_AND_DELETE = ("if redis.call('GET', KEYS[1]) == ARGV[1] then "
-            + "return redis.call('DEL', KEYS[1]) end return 0")
-        .getBytes(StandardCharsets.UTF_8);
-
     private static final long FIRST_POLL_MILLIS = 10;
 
     private static final long MAX_POLL_MILLIS = 100;
@@ -227,7 +223,7 @@ public final class RedisDeliveryStore implements DeliveryStore, AutoCloseable {
         public CompletableFuture<Void> release() {
             return RedisDeliveryStore.this.redis
                 .execute((connection) -> connection.scriptingCommands()
-                    .eval(COMPARE_AND_DELETE, ReturnType.INTEGER, 1, this.sealing.key, this.value))
+                    .eval(RedisScripts.COMPARE_AND_DELETE, ReturnType.INTEGER, 1, this.sealing.key, this.value))
                 .thenApply((released) -> null);
         }
     }

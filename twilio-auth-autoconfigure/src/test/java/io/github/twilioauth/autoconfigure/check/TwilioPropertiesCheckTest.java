@@ -11,12 +11,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.github.twilioauth.autoconfigure.CredentialProperty;
 import io.github.twilioauth.autoconfigure.TwilioConfigurationException;
 import io.github.twilioauth.autoconfigure.TwilioProperties;
+import io.github.twilioauth.autoconfigure.TwilioTokenStoreProperties;
 import io.github.twilioauth.autoconfigure.health.TwilioHealthProperties;
 import io.github.twilioauth.autoconfigure.webhook.TwilioWebhookProperties;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -91,7 +90,7 @@ class TwilioPropertiesCheckTest {
     }
 
     @Test
-    void aNewSecretPropertyJoinsThePlaceholderCheckWithTheAnnotation() {
+    void theTokenStoresEncryptionKeyIsInThePlaceholderCheck() {
         this.runner.withUserConfiguration(TokenStoreConfiguration.class)
             .withPropertyValues("twilio.token-store.encryption-key=${MISSING_KEY}")
             .run((context) -> assertThat(context).getFailure()
@@ -142,7 +141,7 @@ class TwilioPropertiesCheckTest {
     }
 
     @Test
-    void aMistypedKeyOfANewGroupsClassFailsOnceTheClassExists() {
+    void aMistypedKeyOfTheTokenStoreFailsWithoutItsValue() {
         this.runner.withUserConfiguration(TokenStoreConfiguration.class)
             .withPropertyValues("twilio.token-store.encryption-key=" + SECRET, "twilio.token-store.encryptoin-key=x")
             .run((context) -> assertThat(context).getFailure()
@@ -301,24 +300,8 @@ class TwilioPropertiesCheckTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(TokenStoreProperties.class)
+    @EnableConfigurationProperties(TwilioTokenStoreProperties.class)
     static class TokenStoreConfiguration {
 
-    }
-
-    /** A properties class of a group the starter does not have yet, as a later version adds one. */
-    @ConfigurationProperties("twilio.token-store")
-    static class TokenStoreProperties {
-
-        @CredentialProperty
-        private String encryptionKey;
-
-        public String getEncryptionKey() {
-            return this.encryptionKey;
-        }
-
-        public void setEncryptionKey(String encryptionKey) {
-            this.encryptionKey = encryptionKey;
-        }
     }
 }
