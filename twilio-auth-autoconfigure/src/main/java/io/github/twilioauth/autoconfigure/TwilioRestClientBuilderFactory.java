@@ -3,8 +3,6 @@ package io.github.twilioauth.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-
 import io.github.twilioauth.TwilioUserAgent;
 import io.github.twilioauth.observation.TwilioClientRequestObservationConvention;
 import org.jspecify.annotations.Nullable;
@@ -66,12 +64,18 @@ final class TwilioRestClientBuilderFactory {
      * without its automatic retries, which resend any request answered 429 or 503, POST
      * included, so an SMS could be sent twice (retries are the retry interceptor's alone); and
      * with a pool of {@code maxConnections} in all, to one host or several, instead of its 5 to
-     * a host, which every tenant sharing the client would queue for.
+     * a host, which every tenant sharing the client would queue for. Without its redirect
+     * handling and its cookie store either: Twilio calls never follow a redirect (so the step is
+     * left out, not only told to stop), and no cookie an answer sets is sent again, so nothing of
+     * one tenant's answers rides on another tenant's requests through the shared client.
      */
     static ClientHttpRequestFactoryBuilder<?> forTwilio(ClientHttpRequestFactoryBuilder<?> builder,
             int maxConnections) {
         return (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents)
-                ? httpComponents.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+                ? httpComponents
+                    .withHttpClientCustomizer((client) -> client.disableAutomaticRetries()
+                        .disableRedirectHandling()
+                        .disableCookieManagement())
                     .withConnectionManagerCustomizer(
                             (pool) -> pool.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections))
                 : builder;

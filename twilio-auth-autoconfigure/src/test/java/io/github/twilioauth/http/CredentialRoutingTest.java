@@ -6,6 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.autoconfigure.TwilioAutoConfiguration;
@@ -114,6 +116,20 @@ class CredentialRoutingTest {
             assertThat(response.statusCode()).isEqualTo(302);
             assertThat(twilio.server().requests()).hasSize(1);
             assertThat(this.other.requests()).isEmpty();
+        });
+    }
+
+    @ParameterizedTest(name = "spring.http.clients.imperative.factory={0}")
+    @ValueSource(strings = { "http-components", "jdk", "reactor", "simple" })
+    void cookiesAnAnswerSetsAreNeverSentBackSoNoStateCrossesCallsOrTenants(String factory) {
+        twilio.server()
+            .respondToNextApiRequest(200, Map.of(HttpHeaders.SET_COOKIE, "session=tenant-a; Path=/"),
+                    "application/json", "{}");
+        runner().withPropertyValues("spring.http.clients.imperative.factory=" + factory).run((context) -> {
+            TwilioClient client = context.getBean(TwilioClient.class);
+            client.request(HttpMethod.GET, MESSAGES);
+            client.request(HttpMethod.GET, MESSAGES);
+            assertThat(twilio.server().requests()).hasSize(2).extracting(RecordedRequest::cookie).containsOnlyNulls();
         });
     }
 

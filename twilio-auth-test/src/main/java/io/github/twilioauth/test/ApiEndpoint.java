@@ -86,7 +86,8 @@ final class ApiEndpoint implements HttpHandler {
         Caller caller = Caller.from(authorization, this.issuer);
         String forwardedHost = exchange.getRequestHeaders().getFirst(TwilioHosts.FORWARDED_HOST);
         this.requests.add(new RecordedRequest(method, path, query, caller.scheme(), caller.principal(), form,
-                authorization, exchange.getRequestHeaders().getFirst("User-Agent"), forwardedHost));
+                authorization, exchange.getRequestHeaders().getFirst("User-Agent"), forwardedHost,
+                exchange.getRequestHeaders().getFirst("Cookie")));
         this.log.append(forwardedHost, method, path, query, form.keySet(),
                 exchange.getRequestHeaders().getFirst("Content-Type"));
         if (!TwilioHosts.serves(forwardedHost, path)) {
