@@ -43,6 +43,8 @@ public record TwilioEndpoints(@Nullable String baseUrl, @Nullable String region,
 
     private static final String DOMAIN = "twilio.com";
 
+    private static final String HTTPS = "https://";
+
     private static final String US1 = "us1";
 
     /** The regions that may be given without an edge, with the edge they mean. */
@@ -110,6 +112,10 @@ public record TwilioEndpoints(@Nullable String baseUrl, @Nullable String region,
         if (uri.startsWith("/")) {
             return on("api", uri);
         }
+        Route global = onGlobalHost(uri);
+        if (global != null) {
+            return global;
+        }
         URI absolute = URI.create(uri);
         // The base URL is parsed only when it names the host: the URIs given are mostly Twilio's.
         if (this.baseUrl != null && absolute.getHost() != null && this.baseUrl.contains(absolute.getHost())
@@ -127,6 +133,43 @@ public record TwilioEndpoints(@Nullable String baseUrl, @Nullable String region,
         // The host is {product}.twilio.com, or has more labels between the two.
         boolean globalHost = host.length() == product.length() + 1 + DOMAIN.length();
         return (globalHost || this.baseUrl != null) ? on(product, pathAndQuery) : new Route(absolute, null);
+    }
+
+    /**
+     * Routes {@code https://{product}.twilio.com/...}, the URI of every SDK request, without
+     * parsing it twice (it is parsed once, in {@link #on}); {@code null} for any other URI, or
+     * one on a base URL that is a Twilio host itself, which the general path handles.
+     */
+    private @Nullable Route onGlobalHost(String uri) {
+        if (!uri.startsWith(HTTPS)) {
+            return null;
+        }
+        int hostEnd = uri.indexOf('/', HTTPS.length());
+        int dot = uri.indexOf('.', HTTPS.length());
+        if (hostEnd < 0 || dot < 0 || dot > hostEnd || !uri.startsWith(DOMAIN, dot + 1)
+                || dot + 1 + DOMAIN.length() != hostEnd || uri.indexOf('#', hostEnd) >= 0) {
+            return null;
+        }
+        String product = uri.substring(HTTPS.length(), dot);
+        if (!isProduct(product) || (this.baseUrl != null && this.baseUrl.contains(uri.substring(HTTPS.length(),
+                hostEnd)))) {
+            return null;
+        }
+        return on(product, uri.substring(hostEnd));
+    }
+
+    /** Whether a host label is a lower-case product name, such as {@code api} or {@code preview-iam}. */
+    private static boolean isProduct(String label) {
+        if (label.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Route on(String product, String pathAndQuery) {

@@ -128,6 +128,40 @@ class TwilioEndpointsTest {
             .uri()).hasToString("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json?PageToken=PA%3Dx&Page=1");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json",
+            "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json?PageToken=PA%3Dx&Page=1",
+            "https://preview-iam.twilio.com/Organizations/OR1/Accounts", "https://API.twilio.com/x",
+            "https://api.twilio.com:443/x", "https://api.sydney.au1.twilio.com/x", "https://api.twilio.com/x#frag",
+            "https://api.twilio.com/x/%2B15005550006" })
+    void globalTwilioUrisAreRoutedAsTheirParsedForm(String uri) {
+        // The routes of URIs on a global host, taken without parsing them twice, are those of
+        // the same URI read through java.net.URI: for each endpoint configuration.
+        for (TwilioEndpoints endpoints : new TwilioEndpoints[] { TwilioEndpoints.global(),
+                new TwilioEndpoints(null, "ie1", "dublin"), new TwilioEndpoints(BASE_URL, null, null) }) {
+            java.net.URI parsed = java.net.URI.create(uri);
+            String product = parsed.getHost().toLowerCase(java.util.Locale.ROOT).split("\\.")[0];
+            String pathAndQuery = parsed.getRawPath() + ((parsed.getRawQuery() != null) ? "?" + parsed.getRawQuery()
+                    : "");
+            boolean global = parsed.getHost().equalsIgnoreCase(product + ".twilio.com");
+            TwilioEndpoints.Route route = endpoints.route(uri);
+            if (global || endpoints.origin(product).startsWith("http://")) {
+                assertThat(route.uri()).hasToString(endpoints.origin(product) + pathAndQuery);
+            }
+            else {
+                assertThat(route.uri()).isEqualTo(parsed);
+            }
+        }
+    }
+
+    @Test
+    void aBaseUrlOnATwilioHostIsCalledAsGiven() {
+        TwilioEndpoints endpoints = new TwilioEndpoints("https://api.twilio.com", null, null);
+        TwilioEndpoints.Route route = endpoints.route("https://api.twilio.com/2010-04-01/Accounts.json");
+        assertThat(route.uri()).hasToString("https://api.twilio.com/2010-04-01/Accounts.json");
+        assertThat(route.standsFor()).isNull();
+    }
+
     @Test
     void otherHostsAreRejectedSoCredentialsStayWithTwilio() {
         assertThatIllegalArgumentException().isThrownBy(() -> TwilioEndpoints.global().route("https://example.com/x"))
