@@ -45,8 +45,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * form to the same in-process stand-in; the SDK's transport is routed to it by an Apache route
  * planner, as it only knows {@code https://api.twilio.com}. The stand-in forgets its messages
  * and recorded requests before each iteration, so its memory stays flat.
+ * <p>
+ * The warm-up is long: at 8 threads on 2 cores the compiler threads share the cores with the
+ * callers, and both transports still speed up after 30 seconds (iterations of 3 s from a cold
+ * fork, ms a call: the SDK's transport 3.07, 2.12, 1.79 ... 0.86, 0.58, 0.53, 0.49; the bridge
+ * 2.54, 2.10, 2.24 ... 0.86, 1.00, 0.67, 0.75, 0.57), so 50 seconds of warm-up, not 9, measure
+ * both in their steady state rather than how fast each is compiled.
  */
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 10, time = 5)
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 @State(Scope.Benchmark)

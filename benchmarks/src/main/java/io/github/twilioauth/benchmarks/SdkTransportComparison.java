@@ -5,8 +5,15 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+
+import com.sun.management.OperatingSystemMXBean;
 
 import com.sun.management.ThreadMXBean;
 import com.twilio.rest.api.v2010.account.Message;
@@ -25,6 +32,12 @@ import org.openjdk.jmh.util.ListStatistics;
  * <ol>
  * <li>Bytes allocated per call by the calling thread alone, the client's side without the
  * stand-in's: exact, so measured once (10,000 calls after 20,000 of warm-up, in this JVM).</li>
+ * <li>CPU time per call at 8 threads, in this JVM: after a warm-up, the transports take turns
+ * second by second, and the CPU time of the 8 calling threads (the client's side) and of the
+ * whole process (the stand-in's included) is divided by the calls made. On 2 cores the time per
+ * call at 8 threads follows the CPU time per call; measured this way, a change of speed of the
+ * machine (a neighbour on the host) falls on every transport alike, which separate JMH forks
+ * minutes apart do not ensure.</li>
  * <li>Rounds of JMH runs, each benchmark in a fork of its own with {@code -prof gc}, the
  * transports interleaved (their order turns from round to round), so that a change of load on
  * the machine falls on all of them: mean time per call and {@code gc.alloc.rate.norm} (every
@@ -35,7 +48,8 @@ import org.openjdk.jmh.util.ListStatistics;
  * </ol>
  * Run with {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.twilioauth.benchmarks.SdkTransportComparison [rounds]} (3 rounds by default, the
- * fewest a confidence interval is computed from; about 4 minutes a round on 2 cores).
+ * fewest a confidence interval is computed from; about 3 minutes for the CPU figures and 7 a round
+ * on 2 cores).
  */
 public final class SdkTransportComparison {
 
@@ -49,6 +63,14 @@ public final class SdkTransportComparison {
     private static final double ALLOWANCE = 10 * 1024;
 
     private static final int[] THREADS = { 1, 8 };
+
+    private static final int CPU_THREADS = 8;
+
+    private static final int CPU_WARM_UP_TURNS = 20;
+
+    private static final int CPU_MEASURED_TURNS = 30;
+
+    private static final long TURN_MILLIS = 1000;
 
     private SdkTransportComparison() {
     }
@@ -98,6 +120,7 @@ public final class SdkTransportComparison {
         System.out.println("Bytes allocated per call by the calling thread (the client's side, exact):");
         client.forEach((transport, bytes) -> System.out.printf("  %-24s %,10.0f B%n", transport.title, bytes));
         System.out.println();
+        cpuPerCall();
         Map<Transport, List<List<Run>>> runs = new EnumMap<>(Transport.class);
         for (Transport transport : Transport.values()) {
             runs.put(transport, List.of(new ArrayList<>(), new ArrayList<>()));
@@ -143,6 +166,90 @@ public final class SdkTransportComparison {
         finally {
             benchmark.stop();
         }
+    }
+
+    /** What one turn of a transport cost: calls, CPU of the calling threads, CPU of the process. */
+    private record Turn(long calls, long clientNanos, long processNanos) {
+    }
+
+    private static void cpuPerCall() {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Transport[] transports = Transport.values();
+        Map<Transport, List<Turn>> turns = new EnumMap<>(Transport.class);
+        SdkTransportBenchmark benchmark = new SdkTransportBenchmark();
+        benchmark.start();
+        ExecutorService callers = Executors.newFixedThreadPool(CPU_THREADS);
+        try {
+            for (int turn = 0; turn < CPU_WARM_UP_TURNS + CPU_MEASURED_TURNS; turn++) {
+                for (int i = 0; i < transports.length; i++) {
+                    Transport transport = transports[(turn + i) % transports.length];
+                    Turn measured = turn(callers, benchmark, transport, os);
+                    if (turn >= CPU_WARM_UP_TURNS) {
+                        turns.computeIfAbsent(transport, (key) -> new ArrayList<>()).add(measured);
+                    }
+                }
+                benchmark.forget();
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while measuring CPU per call", ex);
+        }
+        finally {
+            callers.shutdownNow();
+            benchmark.stop();
+        }
+        System.out.printf("CPU time per call at %d threads (%d s of warm-up, then %d turns of %d ms each, the"
+                + " transports taking turns): mean over the turns [95%% confidence interval]%n", CPU_THREADS,
+                CPU_WARM_UP_TURNS * transports.length * TURN_MILLIS / 1000, CPU_MEASURED_TURNS, TURN_MILLIS);
+        for (Transport transport : transports) {
+            List<Turn> measured = turns.get(transport);
+            long calls = measured.stream().mapToLong(Turn::calls).sum();
+            System.out.printf("  %-24s %8.3f calls/ms  calling threads %s µs/call  process %s µs/call%n",
+                    transport.title + ":", calls / (double) (measured.size() * TURN_MILLIS),
+                    cpuInterval(measured, Turn::clientNanos), cpuInterval(measured, Turn::processNanos));
+        }
+        System.out.println();
+    }
+
+    private static String cpuInterval(List<Turn> turns, Function<Turn, Long> nanos) {
+        ListStatistics statistics = new ListStatistics(
+                turns.stream().mapToDouble((turn) -> nanos.apply(turn) / 1e3 / turn.calls()).toArray());
+        double[] interval = statistics.getConfidenceIntervalAt(0.95);
+        return String.format("%.1f [%.1f, %.1f]", statistics.getMean(), interval[0], interval[1]);
+    }
+
+    private static Turn turn(ExecutorService callers, SdkTransportBenchmark benchmark, Transport transport,
+            OperatingSystemMXBean os) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong calls = new AtomicLong();
+        AtomicLong clientNanos = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(CPU_THREADS);
+        long processStart = os.getProcessCpuTime();
+        for (int i = 0; i < CPU_THREADS; i++) {
+            callers.execute(() -> {
+                java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                long start = threads.getCurrentThreadCpuTime();
+                long made = 0;
+                try {
+                    while (!stop.get()) {
+                        transport.call.apply(benchmark);
+                        made++;
+                    }
+                }
+                finally {
+                    calls.addAndGet(made);
+                    clientNanos.addAndGet(threads.getCurrentThreadCpuTime() - start);
+                    done.countDown();
+                }
+            });
+        }
+        Thread.sleep(TURN_MILLIS);
+        stop.set(true);
+        if (!done.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("A call of " + transport.title + " did not end within 30 s");
+        }
+        return new Turn(calls.get(), clientNanos.get(), os.getProcessCpuTime() - processStart);
     }
 
     private static Run run(Transport transport, int threads) throws RunnerException {
