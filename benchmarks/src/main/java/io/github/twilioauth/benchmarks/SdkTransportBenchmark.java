@@ -36,6 +36,7 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.ClientHttpRequestFactory;
 
 /**
  * {@code Message.creator(...).create(client)} over loopback against the stand-in: twilio-java on
@@ -135,7 +136,25 @@ public class SdkTransportBenchmark {
         this.twilio.close();
     }
 
-    private static Message send(TwilioRestClient client) {
+    /**
+     * Returns the HTTP client of the application with Basic auth: the request factory its
+     * bridge sends through.
+     * @return the request factory
+     */
+    ClientHttpRequestFactory basicRequestFactory() {
+        return this.basicApplication.getBean(TwilioAutoConfiguration.REQUEST_FACTORY_BEAN_NAME,
+                ClientHttpRequestFactory.class);
+    }
+
+    /**
+     * Returns the base URL of the stand-in.
+     * @return the base URL
+     */
+    String standInUrl() {
+        return this.twilio.baseUrl();
+    }
+
+    static Message send(TwilioRestClient client) {
         return Message.creator(TO, FROM, "Benchmark").create(client);
     }
 

@@ -3,6 +3,7 @@ package io.github.twilioauth.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -64,13 +65,13 @@ public final class SdkTransportComparison {
 
     private static final int[] THREADS = { 1, 8 };
 
-    private static final int CPU_THREADS = 8;
+    static final int CPU_THREADS = 8;
 
-    private static final int CPU_WARM_UP_TURNS = 20;
+    static final int CPU_WARM_UP_TURNS = 20;
 
-    private static final int CPU_MEASURED_TURNS = 30;
+    static final int CPU_MEASURED_TURNS = 30;
 
-    private static final long TURN_MILLIS = 1000;
+    static final long TURN_MILLIS = 1000;
 
     private SdkTransportComparison() {
     }
@@ -169,26 +170,47 @@ public final class SdkTransportComparison {
     }
 
     /** What one turn of a transport cost: calls, CPU of the calling threads, CPU of the process. */
-    private record Turn(long calls, long clientNanos, long processNanos) {
+    record Turn(long calls, long clientNanos, long processNanos) {
     }
 
     private static void cpuPerCall() {
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        Transport[] transports = Transport.values();
-        Map<Transport, List<Turn>> turns = new EnumMap<>(Transport.class);
         SdkTransportBenchmark benchmark = new SdkTransportBenchmark();
         benchmark.start();
+        try {
+            Map<String, Runnable> calls = new LinkedHashMap<>();
+            for (Transport transport : Transport.values()) {
+                calls.put(transport.title, () -> transport.call.apply(benchmark));
+            }
+            printCpuPerCall(measureCpuPerCall(calls, benchmark::forget));
+        }
+        finally {
+            benchmark.stop();
+        }
+    }
+
+    /**
+     * Measures CPU time per call at {@link #CPU_THREADS} threads: after a warm-up, the calls
+     * take turns of {@link #TURN_MILLIS}, their order turning from round to round.
+     * @param calls one call of each thing measured, by its title
+     * @param betweenRounds what to run after each round, such as the stand-in forgetting
+     * @return the measured turns, by title
+     */
+    static Map<String, List<Turn>> measureCpuPerCall(Map<String, Runnable> calls, Runnable betweenRounds) {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<String> titles = List.copyOf(calls.keySet());
+        Map<String, List<Turn>> turns = new LinkedHashMap<>();
+        titles.forEach((title) -> turns.put(title, new ArrayList<>()));
         ExecutorService callers = Executors.newFixedThreadPool(CPU_THREADS);
         try {
-            for (int turn = 0; turn < CPU_WARM_UP_TURNS + CPU_MEASURED_TURNS; turn++) {
-                for (int i = 0; i < transports.length; i++) {
-                    Transport transport = transports[(turn + i) % transports.length];
-                    Turn measured = turn(callers, benchmark, transport, os);
-                    if (turn >= CPU_WARM_UP_TURNS) {
-                        turns.computeIfAbsent(transport, (key) -> new ArrayList<>()).add(measured);
+            for (int round = 0; round < CPU_WARM_UP_TURNS + CPU_MEASURED_TURNS; round++) {
+                for (int i = 0; i < titles.size(); i++) {
+                    String title = titles.get((round + i) % titles.size());
+                    Turn measured = turn(callers, title, calls.get(title), os);
+                    if (round >= CPU_WARM_UP_TURNS) {
+                        turns.get(title).add(measured);
                     }
                 }
-                benchmark.forget();
+                betweenRounds.run();
             }
         }
         catch (InterruptedException ex) {
@@ -197,18 +219,24 @@ public final class SdkTransportComparison {
         }
         finally {
             callers.shutdownNow();
-            benchmark.stop();
         }
-        System.out.printf("CPU time per call at %d threads (%d s of warm-up, then %d turns of %d ms each, the"
-                + " transports taking turns): mean over the turns [95%% confidence interval]%n", CPU_THREADS,
-                CPU_WARM_UP_TURNS * transports.length * TURN_MILLIS / 1000, CPU_MEASURED_TURNS, TURN_MILLIS);
-        for (Transport transport : transports) {
-            List<Turn> measured = turns.get(transport);
+        return turns;
+    }
+
+    /**
+     * Prints what {@link #measureCpuPerCall} measured.
+     * @param turns the measured turns, by title
+     */
+    static void printCpuPerCall(Map<String, List<Turn>> turns) {
+        System.out.printf("CPU time per call at %d threads (%d s of warm-up, then %d turns of %d ms each, taking"
+                + " turns): mean over the turns [95%% confidence interval]%n", CPU_THREADS,
+                CPU_WARM_UP_TURNS * turns.size() * TURN_MILLIS / 1000, CPU_MEASURED_TURNS, TURN_MILLIS);
+        turns.forEach((title, measured) -> {
             long calls = measured.stream().mapToLong(Turn::calls).sum();
-            System.out.printf("  %-24s %8.3f calls/ms  calling threads %s µs/call  process %s µs/call%n",
-                    transport.title + ":", calls / (double) (measured.size() * TURN_MILLIS),
+            System.out.printf("  %-32s %8.3f calls/ms  calling threads %s µs/call  process %s µs/call%n",
+                    title + ":", calls / (double) (measured.size() * TURN_MILLIS),
                     cpuInterval(measured, Turn::clientNanos), cpuInterval(measured, Turn::processNanos));
-        }
+        });
         System.out.println();
     }
 
@@ -219,8 +247,17 @@ public final class SdkTransportComparison {
         return String.format("%.1f [%.1f, %.1f]", statistics.getMean(), interval[0], interval[1]);
     }
 
-    private static Turn turn(ExecutorService callers, SdkTransportBenchmark benchmark, Transport transport,
-            OperatingSystemMXBean os) throws InterruptedException {
+    /**
+     * Runs one turn: {@link #CPU_THREADS} threads make calls for {@link #TURN_MILLIS}.
+     * @param callers the threads
+     * @param title what is called, for a failure
+     * @param call one call
+     * @param os the process's CPU time
+     * @return what the turn cost
+     * @throws InterruptedException if interrupted while the turn runs
+     */
+    private static Turn turn(ExecutorService callers, String title, Runnable call, OperatingSystemMXBean os)
+            throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong calls = new AtomicLong();
         AtomicLong clientNanos = new AtomicLong();
@@ -233,7 +270,7 @@ public final class SdkTransportComparison {
                 long made = 0;
                 try {
                     while (!stop.get()) {
-                        transport.call.apply(benchmark);
+                        call.run();
                         made++;
                     }
                 }
@@ -247,7 +284,7 @@ public final class SdkTransportComparison {
         Thread.sleep(TURN_MILLIS);
         stop.set(true);
         if (!done.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("A call of " + transport.title + " did not end within 30 s");
+            throw new IllegalStateException("A call of " + title + " did not end within 30 s");
         }
         return new Turn(calls.get(), clientNanos.get(), os.getProcessCpuTime() - processStart);
     }
