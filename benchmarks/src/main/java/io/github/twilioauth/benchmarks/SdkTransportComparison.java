@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import com.sun.management.OperatingSystemMXBean;
-
 import com.sun.management.ThreadMXBean;
 import com.twilio.rest.api.v2010.account.Message;
 import org.openjdk.jmh.annotations.Mode;
@@ -65,13 +64,13 @@ public final class SdkTransportComparison {
 
     private static final int[] THREADS = { 1, 8 };
 
-    static final int CPU_THREADS = 8;
+    private static final int CPU_THREADS = 8;
 
-    static final int CPU_WARM_UP_TURNS = 20;
+    private static final int CPU_WARM_UP_TURNS = 20;
 
-    static final int CPU_MEASURED_TURNS = 30;
+    private static final int CPU_MEASURED_TURNS = 30;
 
-    static final long TURN_MILLIS = 1000;
+    private static final long TURN_MILLIS = 1000;
 
     private SdkTransportComparison() {
     }
@@ -265,7 +264,7 @@ public final class SdkTransportComparison {
         long processStart = os.getProcessCpuTime();
         for (int i = 0; i < CPU_THREADS; i++) {
             callers.execute(() -> {
-                java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
                 long start = threads.getCurrentThreadCpuTime();
                 long made = 0;
                 try {

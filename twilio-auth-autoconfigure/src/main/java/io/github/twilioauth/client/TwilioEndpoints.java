@@ -141,21 +141,17 @@ public record TwilioEndpoints(@Nullable String baseUrl, @Nullable String region,
      * one on a base URL that is a Twilio host itself, which the general path handles.
      */
     private @Nullable Route onGlobalHost(String uri) {
-        if (!uri.startsWith(HTTPS)) {
-            return null;
-        }
         int hostEnd = uri.indexOf('/', HTTPS.length());
-        int dot = uri.indexOf('.', HTTPS.length());
-        if (hostEnd < 0 || dot < 0 || dot > hostEnd || !uri.startsWith(DOMAIN, dot + 1)
-                || dot + 1 + DOMAIN.length() != hostEnd || uri.indexOf('#', hostEnd) >= 0) {
+        if (!uri.startsWith(HTTPS) || hostEnd < 0 || uri.indexOf('#', hostEnd) >= 0) {
             return null;
         }
-        String product = uri.substring(HTTPS.length(), dot);
-        if (!isProduct(product) || (this.baseUrl != null && this.baseUrl.contains(uri.substring(HTTPS.length(),
-                hostEnd)))) {
+        String host = uri.substring(HTTPS.length(), hostEnd);
+        int dot = host.indexOf('.');
+        if (dot < 0 || !host.startsWith(DOMAIN, dot + 1) || host.length() != dot + 1 + DOMAIN.length()
+                || !isProduct(host.substring(0, dot)) || (this.baseUrl != null && this.baseUrl.contains(host))) {
             return null;
         }
-        return on(product, uri.substring(hostEnd));
+        return on(host.substring(0, dot), uri.substring(hostEnd));
     }
 
     /** Whether a host label is a lower-case product name, such as {@code api} or {@code preview-iam}. */
