@@ -14,15 +14,23 @@ import org.springframework.web.client.RestClient;
  * one place a Twilio {@code RestClient} is assembled, for the single client, each tenant, clients
  * built by hand and clients derived with other credentials.
  * <p>
- * Thread-safe: the base builder is cloned for each client, never changed.
+ * The base builder is built once, into the one {@code RestClient} that every client of this
+ * builder sends through: each client is that {@code RestClient} with its credentials and tenant
+ * put on every request it starts, so a tenant costs no {@code RestClient} (and no message
+ * converters) of its own, and the base builder's customizers, such as a
+ * {@code MockRestServiceServer}'s, see one build.
+ * <p>
+ * Thread-safe: the base builder is cloned once, never changed.
  */
 public final class TwilioRestClientBuilder {
 
-    private final RestClient.Builder base;
-
     private final TwilioRetryInterceptor retryInterceptor;
 
-    private final String userAgent;
+    /**
+     * The one {@code RestClient} of every client built here: the base builder's settings, the
+     * {@code User-Agent}, the retry interceptor, then {@link RequestCredentials}.
+     */
+    private final RestClient shared;
 
     /**
      * Creates a builder whose clients identify themselves without a Spring Boot version.
@@ -41,13 +49,17 @@ public final class TwilioRestClientBuilder {
      */
     public TwilioRestClientBuilder(RestClient.Builder base, TwilioRetryInterceptor retryInterceptor,
             String userAgent) {
-        this.base = Objects.requireNonNull(base, "base must not be null").clone();
+        Objects.requireNonNull(base, "base must not be null");
         this.retryInterceptor = Objects.requireNonNull(retryInterceptor, "retryInterceptor must not be null");
-        this.userAgent = Objects.requireNonNull(userAgent, "userAgent must not be null");
+        this.shared = base.clone()
+            .defaultHeader(HttpHeaders.USER_AGENT, Objects.requireNonNull(userAgent, "userAgent must not be null"))
+            .requestInterceptor(retryInterceptor)
+            .requestInterceptor(RequestCredentials.INSTANCE)
+            .build();
     }
 
     /**
-     * Builds the client of one set of credentials, of the {@code default} tenant.
+     * Returns the client of one set of credentials, of the {@code default} tenant.
      * @param authInterceptor the interceptor that authenticates its requests
      * @return the client
      */
@@ -56,42 +68,52 @@ public final class TwilioRestClientBuilder {
     }
 
     /**
-     * Builds the client of one tenant's credentials. Its requests carry the tenant's name as the
+     * Returns the client of one tenant's credentials. Its requests carry the tenant's name as the
      * {@link TenantTag#KEY} request attribute, which
      * {@link io.github.twilioauth.observation.TwilioClientRequestObservationConvention} turns
-     * into a tag.
+     * into a tag. It sends through the {@code RestClient} every client of this builder shares;
+     * its {@link RestClient#mutate() mutate()} gives a builder of a client of its own with the
+     * same credentials and tenant.
      * @param authInterceptor the interceptor that authenticates its requests
      * @param tenant the tenant's name
      * @return the client
      */
     public RestClient build(TwilioAuthInterceptor authInterceptor, String tenant) {
-        Objects.requireNonNull(tenant, "tenant must not be null");
-        return this.base.clone()
-            .defaultHeader(HttpHeaders.USER_AGENT, this.userAgent)
-            .defaultRequest((request) -> request.attribute(TenantTag.KEY, tenant))
-            .requestInterceptor(this.retryInterceptor)
-            .requestInterceptor(Objects.requireNonNull(authInterceptor, "authInterceptor must not be null"))
-            .build();
+        return new CredentialedRestClient(this.shared, authInterceptor, tenant);
     }
 
     /**
      * Returns a copy of a client built here that authenticates with another interceptor, sharing
-     * everything else: HTTP client, retries, {@code User-Agent} and tenant attribute.
-     * @param client a client built by a {@code TwilioRestClientBuilder}
+     * everything else: HTTP client, retries, {@code User-Agent} and tenant attribute. A copy of a
+     * client built here costs no {@code RestClient} of its own; any other client that carries
+     * {@code current} is copied with {@code mutate()}.
+     * @param client a client built by a {@code TwilioRestClientBuilder}, or any client that
+     * carries {@code current} among its interceptors
      * @param current its authenticating interceptor
      * @param replacement the interceptor of the copy
      * @return the copy
+     * @throws IllegalArgumentException when {@code current} does not authenticate the client
      */
     public static RestClient withAuthInterceptor(RestClient client, TwilioAuthInterceptor current,
             TwilioAuthInterceptor replacement) {
         Objects.requireNonNull(replacement, "replacement must not be null");
+        if (client instanceof CredentialedRestClient credentialed) {
+            if (credentialed.interceptor() != current) {
+                throw notAuthenticatedBy(current);
+            }
+            return new CredentialedRestClient(credentialed.shared(), replacement, credentialed.tenant());
+        }
         return client.mutate().requestInterceptors((interceptors) -> {
             int position = interceptors.indexOf(current);
             if (position < 0) {
-                throw new IllegalArgumentException("The client is not authenticated by " + current);
+                throw notAuthenticatedBy(current);
             }
             interceptors.set(position, replacement);
         }).build();
+    }
+
+    private static IllegalArgumentException notAuthenticatedBy(TwilioAuthInterceptor interceptor) {
+        return new IllegalArgumentException("The client is not authenticated by " + interceptor);
     }
 
     @Override

@@ -1,12 +1,15 @@
 package io.github.twilioauth.http;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.twilioauth.credential.BasicCredentialProviderBuilder;
+import io.github.twilioauth.observation.TenantTag;
 import io.github.twilioauth.test.MockTwilioExtension;
 import io.github.twilioauth.test.MockTwilioServer;
 import io.github.twilioauth.test.RecordedRequest;
@@ -16,6 +19,7 @@ import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -82,5 +86,66 @@ class TwilioRestClientBuilderTest {
             .isThrownBy(() -> TwilioRestClientBuilder.withAuthInterceptor(client, other, other))
             .withMessageStartingWith("The client is not authenticated by TwilioAuthInterceptor[")
             .withMessageNotContaining("builder-auth-token");
+    }
+
+    @Test
+    void everyClientAndCopySendsThroughOneRestClientBuiltOnceWithItsOwnCredentialsAndTenant() {
+        AtomicInteger builds = new AtomicInteger();
+        List<Object> tenantsSeen = new ArrayList<>();
+        TwilioRestClientBuilder shared = new TwilioRestClientBuilder(RestClient.builder()
+            .requestFactory(new JdkClientHttpRequestFactory())
+            .configureMessageConverters((converters) -> builds.incrementAndGet())
+            .requestInterceptor((request, body, execution) -> {
+                tenantsSeen.add(request.getAttributes().get(TenantTag.KEY));
+                return execution.execute(request, body);
+            }), new TwilioRetryInterceptor(Retries.attempts(2)), "twilio-auth-spring-boot/test");
+        TwilioAuthInterceptor accountToken = basic(ACCOUNT_SID, "builder-auth-token");
+        List<RestClient> tenants = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            tenants.add(shared.build(basic(ACCOUNT_SID, "builder-auth-token"), "tenant-" + i));
+        }
+        RestClient acme = shared.build(accountToken, "acme");
+        RestClient acmeWithKey = TwilioRestClientBuilder.withAuthInterceptor(acme, accountToken,
+                basic(KEY_SID, "builder-key-secret"));
+
+        get(acme);
+        get(acmeWithKey);
+        get(tenants.get(999));
+
+        assertThat(builds).as("message converters built, once per RestClient").hasValue(1);
+        assertThat(tenantsSeen).containsExactly("acme", "acme", "tenant-999");
+        assertThat(this.server.requests()).extracting(RecordedRequest::principal, RecordedRequest::userAgent)
+            .containsExactly(tuple(ACCOUNT_SID, "twilio-auth-spring-boot/test"),
+                    tuple(KEY_SID, "twilio-auth-spring-boot/test"),
+                    tuple(ACCOUNT_SID, "twilio-auth-spring-boot/test"));
+    }
+
+    @Test
+    void mutatedClientKeepsTheCredentialsTenantAndRetriesOfTheClientItCameFrom() {
+        List<Object> tenantsSeen = new ArrayList<>();
+        RestClient acme = this.builder.build(basic(KEY_SID, "builder-key-secret"), "acme");
+        RestClient mutated = acme.mutate().requestInterceptor((request, body, execution) -> {
+            tenantsSeen.add(request.getAttributes().get(TenantTag.KEY));
+            return execution.execute(request, body);
+        }).build();
+        this.server.failNextApiRequests(1, 503);
+
+        get(mutated);
+
+        assertThat(tenantsSeen).containsExactly("acme", "acme");
+        assertThat(this.server.requests()).extracting(RecordedRequest::method, RecordedRequest::principal)
+            .containsExactly(tuple("GET", KEY_SID), tuple("GET", KEY_SID));
+    }
+
+    @Test
+    void requestThatLostItsCredentialsAttributeFailsNamingItAndIsNeverSent() {
+        RestClient acme = this.builder.build(basic(ACCOUNT_SID, "builder-auth-token"), "acme");
+        RestClient stripped = acme.mutate()
+            .defaultRequest((request) -> request.attributes((attributes) -> attributes.remove(RequestCredentials.ATTRIBUTE)))
+            .build();
+
+        assertThatIllegalStateException().isThrownBy(() -> get(stripped))
+            .withMessageContaining("carries no '" + TwilioAuthInterceptor.class.getName() + "' attribute");
+        assertThat(this.server.requests()).isEmpty();
     }
 }
