@@ -1,7 +1,11 @@
 package io.github.twilioauth.autoconfigure;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import io.github.twilioauth.TwilioUserAgent;
 import io.github.twilioauth.observation.TwilioClientRequestObservationConvention;
@@ -13,6 +17,8 @@ import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFacto
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -52,7 +58,8 @@ final class TwilioRestClientBuilderFactory {
         settings = settings.withTimeouts(firstOf(http.getConnectTimeout(), settings.connectTimeout(), CONNECT_TIMEOUT),
                 firstOf(http.getReadTimeout(), settings.readTimeout(), READ_TIMEOUT))
             .withRedirects(HttpRedirects.DONT_FOLLOW);
-        return forTwilio(requestFactoryBuilder, http.getMaxConnections()).build(settings);
+        return forTwilio(requestFactoryBuilder, http.getMaxConnections())
+            .build(withoutCookies(settings, requestFactoryBuilder));
     }
 
     private static Duration firstOf(@Nullable Duration configured, @Nullable Duration boots, Duration fallback) {
@@ -81,10 +88,70 @@ final class TwilioRestClientBuilderFactory {
                 : builder;
     }
 
+    /**
+     * Returns settings under which a client of the given builder keeps no cookies: with Spring
+     * Boot's cookie handling ({@code spring.http.clients.cookie-handling}, Boot 4.1 and later)
+     * turned off for Boot's own builders, so that an application that turns it on for its
+     * clients does not give the JDK's client a cookie store for Twilio calls (Jetty's client keeps
+     * one unless told so). On Boot 4.0, which has no such setting and never gives a client a
+     * cookie store, and for a builder of the application's own, the settings as they are.
+     * @param settings the settings of the Twilio client
+     * @param builder the builder they are for
+     * @return the settings without cookie handling
+     */
+    static HttpClientSettings withoutCookies(HttpClientSettings settings, ClientHttpRequestFactoryBuilder<?> builder) {
+        return CookieHandling.BOOTS_BUILDERS.contains(builder.getClass().getName()) ? CookieHandling.disable(settings)
+                : settings;
+    }
+
     static RestClient.Builder create(ClientHttpRequestFactory requestFactory, List<RestClientCustomizer> customizers) {
         RestClient.Builder builder = RestClient.builder().requestFactory(requestFactory);
         customizers.forEach((customizer) -> customizer.customize(builder));
         builder.observationConvention(new TwilioClientRequestObservationConvention());
         return builder;
+    }
+
+    /**
+     * Boot's cookie handling, looked up by name: it came with Boot 4.1, and this module also
+     * runs on Boot 4.0.
+     */
+    private static final class CookieHandling {
+
+        /** Boot's builders, all of which honour {@code DISABLE} (a reflective one refuses it). */
+        static final Set<String> BOOTS_BUILDERS = Set.of(
+                "org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder",
+                "org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder",
+                "org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder",
+                "org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder",
+                "org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder");
+
+        /** {@code HttpClientSettings.withCookieHandling}, or {@code null} before Boot 4.1. */
+        private static final @Nullable Method WITH_COOKIE_HANDLING;
+
+        /** {@code HttpCookieHandling.DISABLE}, or {@code null} before Boot 4.1. */
+        private static final @Nullable Object DISABLE;
+
+        static {
+            String name = "org.springframework.boot.http.client.HttpCookieHandling";
+            ClassLoader loader = HttpClientSettings.class.getClassLoader();
+            Class<?> type = ClassUtils.isPresent(name, loader) ? ClassUtils.resolveClassName(name, loader) : null;
+            WITH_COOKIE_HANDLING = (type != null)
+                    ? ReflectionUtils.findMethod(HttpClientSettings.class, "withCookieHandling", type) : null;
+            DISABLE = (type != null) ? Arrays.stream(type.getEnumConstants())
+                .filter((constant) -> ((Enum<?>) constant).name().equals("DISABLE"))
+                .findFirst()
+                .orElse(null) : null;
+        }
+
+        private CookieHandling() {
+        }
+
+        static HttpClientSettings disable(HttpClientSettings settings) {
+            if (WITH_COOKIE_HANDLING == null || DISABLE == null) {
+                return settings;
+            }
+            return (HttpClientSettings) Objects.requireNonNull(
+                    ReflectionUtils.invokeMethod(WITH_COOKIE_HANDLING, settings, DISABLE), "withCookieHandling");
+        }
     }
 }

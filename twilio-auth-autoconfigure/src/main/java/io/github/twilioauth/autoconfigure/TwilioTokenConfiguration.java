@@ -90,15 +90,17 @@ class TwilioTokenConfiguration {
         int limit = tokenRequests.getConcurrencyLimit();
         if (!blocksTheCallerOnly(builder)) {
             try {
-                return TwilioRestClientBuilderFactory.forTwilio(ClientHttpRequestFactoryBuilder.simple(), limit)
-                    .build(settings);
+                ClientHttpRequestFactoryBuilder<?> simple = ClientHttpRequestFactoryBuilder.simple();
+                return TwilioRestClientBuilderFactory.forTwilio(simple, limit)
+                    .build(TwilioRestClientBuilderFactory.withoutCookies(settings, simple));
             }
             catch (IllegalStateException ex) {
-                // Settings HttpURLConnection cannot apply (SSL options, an InetAddress filter, cookie
-                // handling), which Boot's simple builder refuses: the client Boot chooses applies them.
+                // Settings HttpURLConnection cannot apply (SSL options, an InetAddress filter), which
+                // Boot's simple builder refuses: the client Boot chooses applies them.
             }
         }
-        return TwilioRestClientBuilderFactory.forTwilio(builder, limit).build(settings);
+        return TwilioRestClientBuilderFactory.forTwilio(builder, limit)
+            .build(TwilioRestClientBuilderFactory.withoutCookies(settings, builder));
     }
 
     /**

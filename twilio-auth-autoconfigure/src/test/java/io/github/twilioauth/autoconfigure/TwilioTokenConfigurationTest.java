@@ -203,6 +203,22 @@ class TwilioTokenConfigurationTest {
             });
     }
 
+    @ParameterizedTest(name = "spring.http.clients.imperative.factory={0}")
+    @CsvSource({ "http-components, org.springframework.http.client.HttpComponentsClientHttpRequestFactory",
+            "jdk, org.springframework.http.client.SimpleClientHttpRequestFactory",
+            "reactor, org.springframework.http.client.SimpleClientHttpRequestFactory" })
+    void cookieHandlingTheApplicationTurnsOnForItsClientsNeverReachesTokenRequests(String factory,
+            Class<?> tokenClient) {
+        withSingleClientOnBootsHttpClients()
+            .withPropertyValues("spring.http.clients.imperative.factory=" + factory,
+                    "spring.http.clients.cookie-handling=enable")
+            .run((context) -> {
+                assertThat(context.getBean(TwilioAutoConfiguration.TOKEN_REQUEST_FACTORY_BEAN_NAME))
+                    .isInstanceOf(tokenClient);
+                assertThat(context.getBean(TokenManager.class).getToken()).isNotBlank();
+            });
+    }
+
     @Test
     void settingsHttpUrlConnectionCannotApplyKeepTheHttpClientBootChooses() {
         SslBundle withOptions = SslBundle.of(SslStoreBundle.NONE, SslBundleKey.NONE,
