@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +21,6 @@ import io.github.twilioauth.test.TokenGate;
 import io.github.twilioauth.testsupport.LocalRedisCluster;
 import io.github.twilioauth.testsupport.MockTwilioOAuthApp;
 import io.github.twilioauth.token.ApiTokenManager;
-import io.github.twilioauth.token.TokenManagerSettings;
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -57,9 +54,9 @@ class RedisClusterTest {
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    private final List<RedisTokenStore> stores = new ArrayList<>();
-
     private LettuceConnectionFactory connectionFactory;
+
+    private TokenStoreInstances instances;
 
     @BeforeEach
     void connect() {
@@ -72,19 +69,21 @@ class RedisClusterTest {
             // On a cluster connection, FLUSHALL goes to every primary.
             connection.serverCommands().flushAll();
         }
+        this.instances = new TokenStoreInstances(this.connectionFactory, app);
     }
 
     @AfterEach
     void close() throws Exception {
-        for (int i = this.closeables.size() - 1; i >= 0; i--) {
-            this.closeables.get(i).close();
+        this.instances.close();
+        for (AutoCloseable closeable : this.closeables) {
+            closeable.close();
         }
         this.connectionFactory.destroy();
     }
 
     @Test
     void instancesStartingTogetherMakeOneTokenRequestAndARejectedTokenIsRenewedOnceForAll() throws Exception {
-        List<ApiTokenManager> managers = instances(3);
+        List<ApiTokenManager> managers = this.instances.start(3);
         TokenGate gate = this.server.holdTokenRequests();
         List<CompletableFuture<String>> tokens = managers.stream()
             .map((manager) -> CompletableFuture.supplyAsync(manager::getToken))
@@ -100,7 +99,7 @@ class RedisClusterTest {
         assertThat(managers.subList(1, 3))
             .allSatisfy((manager) -> assertThat(manager.refreshToken(rejected)).isEqualTo(renewed));
         assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-        assertThat(this.stores).allSatisfy((store) -> assertThat(store.state()).isEqualTo(CircuitBreaker.State.CLOSED));
+        assertThat(this.instances.stores()).allSatisfy((store) -> assertThat(store.state()).isEqualTo(CircuitBreaker.State.CLOSED));
     }
 
     @Test
@@ -131,23 +130,5 @@ class RedisClusterTest {
                 Duration.ofSeconds(30));
         this.closeables.add(store);
         return store;
-    }
-
-    private List<ApiTokenManager> instances(int count) {
-        List<ApiTokenManager> managers = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            RedisTokenStore store = new RedisTokenStore(new RedisCommandExecutor(this.connectionFactory,
-                    Duration.ofSeconds(2), new CircuitBreaker(3, Duration.ofMillis(200), System::nanoTime),
-                    "instance-" + i + "-redis", 2), "twilio:token:", null);
-            ExecutorService executor = Executors.newFixedThreadPool(2);
-            ApiTokenManager manager = new ApiTokenManager(app.options().build(),
-                    TokenManagerSettings.builder().executor(executor).tokenStore(store).build());
-            this.closeables.add(store);
-            this.closeables.add(executor::shutdownNow);
-            this.closeables.add(manager);
-            this.stores.add(store);
-            managers.add(manager);
-        }
-        return managers;
     }
 }

@@ -2,17 +2,12 @@ package io.github.twilioauth.store.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,9 +54,7 @@ class SharedTokensTest {
 
     private final LettuceConnectionFactory connectionFactory = RedisContents.connectionFactory(redis);
 
-    private final List<AutoCloseable> closeables = new ArrayList<>();
-
-    private final List<RedisTokenStore> stores = new ArrayList<>();
+    private final TokenStoreInstances instances = new TokenStoreInstances(this.connectionFactory, app);
 
     @BeforeEach
     void flush() {
@@ -70,9 +63,7 @@ class SharedTokensTest {
 
     @AfterEach
     void close() throws Exception {
-        for (int i = this.closeables.size() - 1; i >= 0; i--) {
-            this.closeables.get(i).close();
-        }
+        this.instances.close();
         if (!redis.isRunning()) {
             redis.start();
         }
@@ -81,7 +72,7 @@ class SharedTokensTest {
 
     @Test
     void instancesStartingTogetherMakeOneTokenRequest() throws Exception {
-        List<ApiTokenManager> managers = instances(INSTANCES);
+        List<ApiTokenManager> managers = this.instances.start(INSTANCES);
         TokenGate gate = this.server.holdTokenRequests();
         List<CompletableFuture<String>> tokens = managers.stream()
             .map((manager) -> CompletableFuture.supplyAsync(manager::getToken))
@@ -99,7 +90,7 @@ class SharedTokensTest {
     void theRenewalAheadOfExpiryIsMadeOnceForAllInstances() {
         // Usable 8 s of 10 (a margin of a tenth and a second), renewed after about 6 s.
         this.server.tokenLifetime(Duration.ofSeconds(10));
-        List<ApiTokenManager> managers = instances(INSTANCES);
+        List<ApiTokenManager> managers = this.instances.start(INSTANCES);
         String first = managers.get(0).getToken();
         assertThat(managers).allSatisfy((manager) -> assertThat(manager.getToken()).isEqualTo(first));
 
@@ -114,7 +105,7 @@ class SharedTokensTest {
 
     @Test
     void aTokenTwilioRejectsCostsOneTokenRequestForAllInstances() {
-        List<ApiTokenManager> managers = instances(INSTANCES);
+        List<ApiTokenManager> managers = this.instances.start(INSTANCES);
         String rejected = managers.get(0).getToken();
         managers.forEach(ApiTokenManager::getToken);
 
@@ -128,7 +119,7 @@ class SharedTokensTest {
 
     @Test
     void afterClearTokenAnInstanceTakesOnlyATokenRequestedSince() {
-        List<ApiTokenManager> managers = instances(2);
+        List<ApiTokenManager> managers = this.instances.start(2);
         String before = managers.get(0).getToken();
         assertThat(managers.get(1).getToken()).isEqualTo(before);
 
@@ -142,7 +133,7 @@ class SharedTokensTest {
 
     @Test
     void instancesClearedTogetherShareTheTokenRequestedAfterward() {
-        List<ApiTokenManager> managers = instances(2);
+        List<ApiTokenManager> managers = this.instances.start(2);
         String before = managers.get(0).getToken();
         assertThat(managers.get(1).getToken()).isEqualTo(before);
 
@@ -160,7 +151,7 @@ class SharedTokensTest {
 
     @Test
     void redisHoldsTheTokenOnlyEncrypted() {
-        String token = instances(1).get(0).getToken();
+        String token = this.instances.start(1).get(0).getToken();
 
         await().atMost(AWAIT).until(() -> !RedisContents.everything(this.connectionFactory).isEmpty());
         assertThat(RedisContents.everything(this.connectionFactory)).allSatisfy((name, value) -> {
@@ -172,7 +163,7 @@ class SharedTokensTest {
 
     @Test
     void whileRedisIsAwayEachInstanceRequestsItsOwnTokenAndSharingResumesOnceItIsBack() throws Exception {
-        List<ApiTokenManager> managers = instances(2);
+        List<ApiTokenManager> managers = this.instances.start(2);
         redis.stop();
 
         assertThat(managers.get(0).getToken()).isNotEqualTo(managers.get(1).getToken());
@@ -180,7 +171,7 @@ class SharedTokensTest {
 
         redis.start();
         // The breaker of each store lets a probe through once it has been open a while.
-        await().atMost(AWAIT).until(() -> this.stores.stream().allMatch((store) -> {
+        await().atMost(AWAIT).until(() -> this.instances.stores().stream().allMatch((store) -> {
             store.slot("api", app.options().build(), TokenManagerSettings.builder().build())
                 .claim((token) -> false, Duration.ZERO, (wait) -> false);
             return store.state() == CircuitBreaker.State.CLOSED;
@@ -197,7 +188,7 @@ class SharedTokensTest {
     @Test
     void claimsAreObservedByResultAndLease() throws Exception {
         List<SimpleMeterRegistry> meters = List.of(new SimpleMeterRegistry(), new SimpleMeterRegistry());
-        List<ApiTokenManager> managers = instances(meters);
+        List<ApiTokenManager> managers = this.instances.start(meters);
         RedisContents.resetStatistics(this.connectionFactory);
         TokenGate gate = this.server.holdTokenRequests();
         CompletableFuture<String> first = CompletableFuture.supplyAsync(managers.get(0)::getToken);
@@ -226,42 +217,5 @@ class SharedTokensTest {
                     "lease", lease)
             .timer();
         return (timer != null) ? timer.count() : 0;
-    }
-
-    /** Token managers of one client on as many instances, each with a store and an executor of its own. */
-    private List<ApiTokenManager> instances(int count) {
-        List<SimpleMeterRegistry> meters = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            meters.add(null);
-        }
-        return instances(meters);
-    }
-
-    /** As many instances as meter registries; a {@code null} registry observes nothing. */
-    private List<ApiTokenManager> instances(List<SimpleMeterRegistry> meters) {
-        List<ApiTokenManager> managers = new ArrayList<>();
-        for (int i = 0; i < meters.size(); i++) {
-            ObservationRegistry observations = ObservationRegistry.NOOP;
-            if (meters.get(i) != null) {
-                observations = ObservationRegistry.create();
-                observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters.get(i)));
-            }
-            RedisTokenStore store = new RedisTokenStore(new RedisCommandExecutor(this.connectionFactory,
-                    Duration.ofSeconds(1), new CircuitBreaker(3, Duration.ofMillis(200), System::nanoTime),
-                    "instance-" + i + "-redis", 2), "twilio:token:", null);
-            ExecutorService executor = Executors.newFixedThreadPool(2);
-            ApiTokenManager manager = new ApiTokenManager(app.options().build(),
-                    TokenManagerSettings.builder()
-                        .executor(executor)
-                        .tokenStore(store)
-                        .observationRegistry(observations)
-                        .build());
-            this.closeables.add(store);
-            this.closeables.add(executor::shutdownNow);
-            this.closeables.add(manager);
-            this.stores.add(store);
-            managers.add(manager);
-        }
-        return managers;
     }
 }
