@@ -10,6 +10,10 @@ import java.util.Set;
 import io.github.twilioauth.TwilioUserAgent;
 import io.github.twilioauth.observation.TwilioClientRequestObservationConvention;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.ExecutableMode;
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.TypeReference;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -104,6 +108,22 @@ final class TwilioRestClientBuilderFactory {
                 : settings;
     }
 
+    /**
+     * Registers what {@link #withoutCookies} reads by reflection, for a native image: Boot's
+     * {@code HttpCookieHandling} and {@code HttpClientSettings.withCookieHandling}, when present.
+     * @param hints the hints
+     * @param classLoader the class loader of the application
+     */
+    static void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+        if (ClassUtils.isPresent(CookieHandling.TYPE, classLoader)) {
+            TypeReference type = TypeReference.of(CookieHandling.TYPE);
+            hints.reflection().registerType(type, MemberCategory.INVOKE_PUBLIC_METHODS);
+            hints.reflection()
+                .registerType(HttpClientSettings.class,
+                        (hint) -> hint.withMethod("withCookieHandling", List.of(type), ExecutableMode.INVOKE));
+        }
+    }
+
     static RestClient.Builder create(ClientHttpRequestFactory requestFactory, List<RestClientCustomizer> customizers) {
         RestClient.Builder builder = RestClient.builder().requestFactory(requestFactory);
         customizers.forEach((customizer) -> customizer.customize(builder));
@@ -125,6 +145,9 @@ final class TwilioRestClientBuilderFactory {
                 "org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder",
                 "org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder");
 
+        /** Boot's cookie handling setting, an enum. */
+        static final String TYPE = "org.springframework.boot.http.client.HttpCookieHandling";
+
         /** {@code HttpClientSettings.withCookieHandling}, or {@code null} before Boot 4.1. */
         private static final @Nullable Method WITH_COOKIE_HANDLING;
 
@@ -132,9 +155,8 @@ final class TwilioRestClientBuilderFactory {
         private static final @Nullable Object DISABLE;
 
         static {
-            String name = "org.springframework.boot.http.client.HttpCookieHandling";
             ClassLoader loader = HttpClientSettings.class.getClassLoader();
-            Class<?> type = ClassUtils.isPresent(name, loader) ? ClassUtils.resolveClassName(name, loader) : null;
+            Class<?> type = ClassUtils.isPresent(TYPE, loader) ? ClassUtils.resolveClassName(TYPE, loader) : null;
             WITH_COOKIE_HANDLING = (type != null)
                     ? ReflectionUtils.findMethod(HttpClientSettings.class, "withCookieHandling", type) : null;
             DISABLE = (type != null) ? Arrays.stream(type.getEnumConstants())

@@ -6,8 +6,11 @@ import io.github.twilioauth.client.Message;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.aot.hint.TypeReference;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,5 +57,21 @@ class TwilioRuntimeHintsTest {
         assertThat(RuntimeHintsPredicates.reflection().onType(Message.class)
             .withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(this.hints);
         assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Message.class, "sid")).accepts(this.hints);
+    }
+
+    @Test
+    void bootsCookieHandlingCanBeTurnedOffInANativeImageWhereBootHasIt() {
+        String cookieHandling = "org.springframework.boot.http.client.HttpCookieHandling";
+        if (ClassUtils.isPresent(cookieHandling, getClass().getClassLoader())) {
+            assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(HttpClientSettings.class,
+                    "withCookieHandling"))
+                .accepts(this.hints);
+            assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(cookieHandling))
+                .withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(this.hints);
+        }
+        else {
+            assertThat(this.hints.reflection().getTypeHint(TypeReference.of(cookieHandling))).isNull();
+            assertThat(this.hints.reflection().getTypeHint(HttpClientSettings.class)).isNull();
+        }
     }
 }
