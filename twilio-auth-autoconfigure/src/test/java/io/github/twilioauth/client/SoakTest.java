@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.github.twilioauth.TwilioException;
@@ -52,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * The soak runs once, before the tests; each test checks one property of its outcome.
  */
+@Tag("soak")
 class SoakTest {
 
     static final String ACCOUNT_SID = "AC" + "c".repeat(32);

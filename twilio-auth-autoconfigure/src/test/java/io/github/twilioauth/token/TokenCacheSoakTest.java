@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.github.twilioauth.TwilioAuthenticationException;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The soak runs once, before the tests; each test checks one property of its outcome. Each
  * thread records the tokens it got, in order, and how long its slowest call took.
  */
+@Tag("soak")
 class TokenCacheSoakTest {
 
     static final String ACCOUNT_SID = "AC" + "e".repeat(32);
