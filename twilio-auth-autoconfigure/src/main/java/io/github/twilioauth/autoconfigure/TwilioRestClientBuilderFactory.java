@@ -59,11 +59,9 @@ final class TwilioRestClientBuilderFactory {
      */
     static ClientHttpRequestFactory requestFactory(TwilioProperties.Http http,
             ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings settings) {
-        settings = settings.withTimeouts(firstOf(http.getConnectTimeout(), settings.connectTimeout(), CONNECT_TIMEOUT),
-                firstOf(http.getReadTimeout(), settings.readTimeout(), READ_TIMEOUT))
-            .withRedirects(HttpRedirects.DONT_FOLLOW);
-        return forTwilio(requestFactoryBuilder, http.getMaxConnections())
-            .build(withoutCookies(settings, requestFactoryBuilder));
+        return forTwilio(requestFactoryBuilder, http.getMaxConnections(),
+                settings.withTimeouts(firstOf(http.getConnectTimeout(), settings.connectTimeout(), CONNECT_TIMEOUT),
+                        firstOf(http.getReadTimeout(), settings.readTimeout(), READ_TIMEOUT)));
     }
 
     private static Duration firstOf(@Nullable Duration configured, @Nullable Duration boots, Duration fallback) {
@@ -71,45 +69,43 @@ final class TwilioRestClientBuilderFactory {
     }
 
     /**
-     * Returns the given request factory builder as Twilio calls need it. For Apache HttpClient:
-     * without its automatic retries, which resend any request answered 429 or 503, POST
-     * included, so an SMS could be sent twice (retries are the retry interceptor's alone); and
-     * with a pool of {@code maxConnections} in all, to one host or several, instead of its 5 to
-     * a host, which every tenant sharing the client would queue for. Without its redirect
-     * handling and its cookie store either: Twilio calls never follow a redirect (so the step is
-     * left out, not only told to stop), and no cookie an answer sets is sent again, so nothing of
-     * one tenant's answers rides on another tenant's requests through the shared client.
+     * Builds a request factory as Twilio calls and token requests need it: never following
+     * redirects, and keeping no cookies, so nothing of one tenant's answers rides on another
+     * tenant's requests through the shared client. For Apache HttpClient: without its automatic
+     * retries, which resend any request answered 429 or 503, POST included, so an SMS could be
+     * sent twice (retries are the retry interceptor's alone); without its redirect step and its
+     * cookie store; and with a pool of {@code maxConnections} in all, to one host or several,
+     * instead of its 5 to a host, which every tenant sharing the client would queue for. For
+     * every builder of Boot's, with Boot's cookie handling ({@code spring.http.clients.cookie-handling},
+     * Boot 4.1 and later) turned off, so that an application that turns it on for its clients
+     * does not give the JDK's client a cookie store for Twilio calls (Jetty's client keeps one
+     * unless told so); Boot 4.0 has no such setting and never gives a client a cookie store, and
+     * a builder of the application's own keeps its settings.
+     * @param builder the builder Boot would use, or another
+     * @param maxConnections the size of Apache HttpClient's pool
+     * @param settings the timeouts, SSL bundle and the rest
+     * @return the request factory; its creator closes it
      */
-    static ClientHttpRequestFactoryBuilder<?> forTwilio(ClientHttpRequestFactoryBuilder<?> builder,
-            int maxConnections) {
-        return (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents)
-                ? httpComponents
-                    .withHttpClientCustomizer((client) -> client.disableAutomaticRetries()
-                        .disableRedirectHandling()
-                        .disableCookieManagement())
-                    .withConnectionManagerCustomizer(
-                            (pool) -> pool.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections))
-                : builder;
+    static ClientHttpRequestFactory forTwilio(ClientHttpRequestFactoryBuilder<?> builder, int maxConnections,
+            HttpClientSettings settings) {
+        HttpClientSettings twilio = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
+        if (CookieHandling.BOOTS_BUILDERS.contains(builder.getClass().getName())) {
+            twilio = CookieHandling.disable(twilio);
+        }
+        ClientHttpRequestFactoryBuilder<?> configured = builder;
+        if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
+            configured = httpComponents
+                .withHttpClientCustomizer((client) -> client.disableAutomaticRetries()
+                    .disableRedirectHandling()
+                    .disableCookieManagement())
+                .withConnectionManagerCustomizer(
+                        (pool) -> pool.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections));
+        }
+        return configured.build(twilio);
     }
 
     /**
-     * Returns settings under which a client of the given builder keeps no cookies: with Spring
-     * Boot's cookie handling ({@code spring.http.clients.cookie-handling}, Boot 4.1 and later)
-     * turned off for Boot's own builders, so that an application that turns it on for its
-     * clients does not give the JDK's client a cookie store for Twilio calls (Jetty's client keeps
-     * one unless told so). On Boot 4.0, which has no such setting and never gives a client a
-     * cookie store, and for a builder of the application's own, the settings as they are.
-     * @param settings the settings of the Twilio client
-     * @param builder the builder they are for
-     * @return the settings without cookie handling
-     */
-    static HttpClientSettings withoutCookies(HttpClientSettings settings, ClientHttpRequestFactoryBuilder<?> builder) {
-        return CookieHandling.BOOTS_BUILDERS.contains(builder.getClass().getName()) ? CookieHandling.disable(settings)
-                : settings;
-    }
-
-    /**
-     * Registers what {@link #withoutCookies} reads by reflection, for a native image: Boot's
+     * Registers what {@link #forTwilio} reads by reflection, for a native image: Boot's
      * {@code HttpCookieHandling} and {@code HttpClientSettings.withCookieHandling}, when present.
      * @param hints the hints
      * @param classLoader the class loader of the application

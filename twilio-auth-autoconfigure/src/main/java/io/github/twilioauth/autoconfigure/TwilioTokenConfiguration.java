@@ -18,7 +18,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
@@ -83,24 +82,21 @@ class TwilioTokenConfiguration {
             ObjectProvider<HttpClientSettings> httpClientSettings) {
         TwilioProperties.TokenRequests tokenRequests = properties.getTokenRequests();
         HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-            .withTimeouts(tokenRequests.getConnectTimeout(), tokenRequests.getReadTimeout())
-            .withRedirects(HttpRedirects.DONT_FOLLOW);
+            .withTimeouts(tokenRequests.getConnectTimeout(), tokenRequests.getReadTimeout());
         ClientHttpRequestFactoryBuilder<?> builder = requestFactoryBuilder
             .getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
         int limit = tokenRequests.getConcurrencyLimit();
         if (!blocksTheCallerOnly(builder)) {
             try {
-                ClientHttpRequestFactoryBuilder<?> simple = ClientHttpRequestFactoryBuilder.simple();
-                return TwilioRestClientBuilderFactory.forTwilio(simple, limit)
-                    .build(TwilioRestClientBuilderFactory.withoutCookies(settings, simple));
+                return TwilioRestClientBuilderFactory.forTwilio(ClientHttpRequestFactoryBuilder.simple(), limit,
+                        settings);
             }
             catch (IllegalStateException ex) {
                 // Settings HttpURLConnection cannot apply (SSL options, an InetAddress filter), which
                 // Boot's simple builder refuses: the client Boot chooses applies them.
             }
         }
-        return TwilioRestClientBuilderFactory.forTwilio(builder, limit)
-            .build(TwilioRestClientBuilderFactory.withoutCookies(settings, builder));
+        return TwilioRestClientBuilderFactory.forTwilio(builder, limit, settings);
     }
 
     /**

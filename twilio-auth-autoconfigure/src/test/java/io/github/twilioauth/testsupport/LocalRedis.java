@@ -220,34 +220,46 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     private void launch() throws IOException, InterruptedException {
-        Binary server = this.server;
-        Path log = this.directory.resolve("redis-" + this.port + ".log");
-        Process started = new ProcessBuilder(server.path().toString(), "--port", Integer.toString(this.port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString(), "--daemonize",
-                "no")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        Process started = launch(this.server, this.directory, this.port, List.of());
         Thread hook = new Thread(started::destroyForcibly, "local-redis-" + this.port);
         Runtime.getRuntime().addShutdownHook(hook);
+        this.process = started;
+        this.shutdownHook = hook;
+    }
+
+    /**
+     * Starts a server on a loopback port, persisting nothing, and waits until it answers
+     * {@code PING}.
+     * @param server the binary
+     * @param directory its working directory, where its log goes
+     * @param port the port
+     * @param options more options, such as {@code --cluster-enabled yes}
+     * @return the running server's process
+     * @throws IOException if it exits or does not answer within {@link #STARTUP}, with its log
+     * @throws InterruptedException if interrupted while waiting
+     */
+    static Process launch(Binary server, Path directory, int port, List<String> options)
+            throws IOException, InterruptedException {
+        Path log = directory.resolve("redis-" + port + ".log");
+        List<String> command = new ArrayList<>(List.of(server.path().toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory.toString(),
+                "--daemonize", "no"));
+        command.addAll(options);
+        Process started = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!started.isAlive()) {
-                Runtime.getRuntime().removeShutdownHook(hook);
                 throw new IOException(server.description() + " exited with " + started.exitValue() + " on port "
-                        + this.port + ": " + Files.readString(log).strip());
+                        + port + ": " + Files.readString(log).strip());
             }
-            if (answersPing(this.port)) {
-                this.process = started;
-                this.shutdownHook = hook;
-                return;
+            if (answersPing(port)) {
+                return started;
             }
             // A readiness poll within the deadline, not a wait for something to happen by itself.
             Thread.sleep(20);
         }
         started.destroyForcibly();
-        Runtime.getRuntime().removeShutdownHook(hook);
-        throw new IOException(server.description() + " did not answer PING on port " + this.port + " within "
+        throw new IOException(server.description() + " did not answer PING on port " + port + " within "
                 + STARTUP.toSeconds() + "s: " + Files.readString(log).strip());
     }
 

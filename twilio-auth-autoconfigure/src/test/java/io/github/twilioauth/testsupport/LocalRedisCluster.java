@@ -47,6 +47,9 @@ public final class LocalRedisCluster implements BeforeAllCallback, AfterAllCallb
 
     private final List<Process> processes = new ArrayList<>();
 
+    // Stop the processes should the JVM exit before the tests do.
+    private final List<Thread> shutdownHooks = new ArrayList<>();
+
     private LocalRedis.Binary server;
 
     private Path directory;
@@ -58,7 +61,12 @@ public final class LocalRedisCluster implements BeforeAllCallback, AfterAllCallb
         try {
             for (int i = 0; i < NODES; i++) {
                 int port = freePortWithFreeBus();
-                this.processes.add(launch(port));
+                Process node = LocalRedis.launch(this.server, this.directory, port,
+                        List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf"));
+                Thread hook = new Thread(node::destroyForcibly, "local-redis-cluster-" + port);
+                Runtime.getRuntime().addShutdownHook(hook);
+                this.processes.add(node);
+                this.shutdownHooks.add(hook);
                 this.ports.add(port);
             }
             join();
@@ -93,32 +101,6 @@ public final class LocalRedisCluster implements BeforeAllCallback, AfterAllCallb
      */
     public String description() {
         return this.server.description() + ", cluster of " + nodes();
-    }
-
-    private Process launch(int port) throws IOException, InterruptedException {
-        Path log = this.directory.resolve("redis-" + port + ".log");
-        Process started = new ProcessBuilder(this.server.path().toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--cluster-enabled", "yes", "--cluster-config-file",
-                "nodes-" + port + ".conf", "--save", "", "--appendonly", "no", "--dir", this.directory.toString(),
-                "--daemonize", "no")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!started.isAlive()) {
-                throw new IOException(this.server.description() + " exited with " + started.exitValue()
-                        + " on port " + port + ": " + Files.readString(log).strip());
-            }
-            if (LocalRedis.answersPing(port)) {
-                return started;
-            }
-            // A readiness poll within the deadline, not a wait for something to happen by itself.
-            Thread.sleep(20);
-        }
-        started.destroyForcibly();
-        throw new IOException(this.server.description() + " did not answer PING on port " + port + ": "
-                + Files.readString(log).strip());
     }
 
     /** Gives each node a third of the slots, introduces them, and waits until every node says ok. */
@@ -233,5 +215,7 @@ public final class LocalRedisCluster implements BeforeAllCallback, AfterAllCallb
             }
         }
         this.processes.clear();
+        this.shutdownHooks.forEach(Runtime.getRuntime()::removeShutdownHook);
+        this.shutdownHooks.clear();
     }
 }
